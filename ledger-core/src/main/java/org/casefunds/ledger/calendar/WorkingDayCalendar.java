@@ -1,0 +1,516 @@
+package org.casefunds.ledger.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+
+/**
+ * A jurisdiction's working days, from published data, for the deadlines the ledger keeps (the
+ * 10-working-day payout rule and the like).
+ *
+ * <p>The rules:
+ * <ul>
+ *   <li>A working day is (Monday to Friday and not a holiday rest day) or an adjusted working day
+ *       (调休, a Saturday or Sunday made a working day). State organs, courts included, rest on
+ *       Saturday and Sunday.
+ *   <li>Holiday rest days and adjusted working days are data: each year the State Council's
+ *       General Office publishes them in its notice on the arrangement of holidays
+ *       (国务院办公厅关于部分节假日安排的通知). A calendar holds consecutive {@link CalendarYear}s
+ *       and refuses any date outside them, including a date a computation would walk to: it
+ *       never guesses. Load the next year with {@link #withYears} when it is published.
+ *   <li>Periods (Civil Procedure Law art. 85): the starting day is not counted, and a period
+ *       whose last day is a rest day ends on the next working day. So {@link #plusWorkingDays}
+ *       returns the n-th working day strictly after the start, and {@link #plusCalendarDays}
+ *       rolls a period that ends on a rest day forward.
+ * </ul>
+ *
+ * <p>Every working day is precomputed on construction (a prefix count per day and the sorted list
+ * of working days), so every query is O(1) whatever the span: a daily report asks for the
+ * deadlines of many lots.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class WorkingDayCalendar {
+    /** The jurisdiction of {@link #china()}: the People's Republic of China (mainland). */
+    public static final String CHINA = "CN";
+    /** The longest jurisdiction name, in characters. */
+    public static final int JURISDICTION_LENGTH_MAX = 32;
+    /** The most years one calendar may hold: a limit on input, and on memory (4 bytes a day). */
+    public static final int YEARS_MAX = 200;
+
+    private final String jurisdiction;
+    private final SortedMap<Integer, CalendarYear> years;
+    private final int firstYear;
+    private final int lastYear;
+    private final long firstEpochDay;
+    /**
+     * For each day of the range, by its offset from the first day: how many working days there
+     * are from the first day through it.
+     */
+    private final int[] workingCountThrough;
+    /** The offsets from the first day of every working day of the range, ascending. */
+    private final int[] workingDayOffsets;
+
+    private WorkingDayCalendar(String jurisdiction, SortedMap<Integer, CalendarYear> years) {
+        this.jurisdiction = jurisdiction;
+        this.years = Collections.unmodifiableSortedMap(new TreeMap<>(years));
+        this.firstYear = this.years.firstKey();
+        this.lastYear = this.years.lastKey();
+        this.firstEpochDay = LocalDate.of(firstYear, 1, 1).toEpochDay();
+        int dayCount = (int) (LocalDate.of(lastYear, 12, 31).toEpochDay() - firstEpochDay + 1);
+        this.workingCountThrough = new int[dayCount];
+        int[] offsets = new int[dayCount];
+        int workingCount = 0;
+        int offset = 0;
+        for (CalendarYear year : this.years.values()) {
+            LocalDate end = LocalDate.of(year.year() + 1, 1, 1);
+            for (LocalDate date = LocalDate.of(year.year(), 1, 1); date.isBefore(end);
+                    date = date.plusDays(1)) {
+                if (isWorkingDay(year, date)) {
+                    offsets[workingCount] = offset;
+                    workingCount++;
+                }
+                workingCountThrough[offset] = workingCount;
+                offset++;
+            }
+        }
+        this.workingDayOffsets = Arrays.copyOf(offsets, workingCount);
+        Checks.invariant(offset == dayCount, "the calendar walked " + offset + " days of "
+                + dayCount);
+    }
+
+    private static boolean isWorkingDay(CalendarYear year, LocalDate date) {
+        if (year.isAdjustedWorkingDay(date)) {
+            return true;
+        }
+        return !CalendarYear.isWeekend(date) && !year.isListedRestDay(date);
+    }
+
+    /**
+     * The calendar of the People's Republic of China (jurisdiction {@link #CHINA}) with the State
+     * Council's published data for 2025 and 2026. Add later years with {@link #withYears}.
+     *
+     * @return the calendar, never null
+     */
+    public static WorkingDayCalendar china() {
+        return ChinaHolder.CALENDAR;
+    }
+
+    /**
+     * A calendar of {@code jurisdiction} from published data.
+     *
+     * @param jurisdiction a short name such as {@code CN}, stripped of surrounding white space
+     * @param years consecutive years, each at most once, in any order; at least one
+     * @return the calendar, never null
+     * @throws InvalidInputException with {@link ErrorCode#MISSING_VALUE} if an argument or a year
+     *     is null or the jurisdiction is blank; with {@link ErrorCode#LIMIT_EXCEEDED} if the
+     *     jurisdiction or the list of years is too long; with {@link ErrorCode#INVALID_VALUE}
+     *     naming {@code years} if there is none, if a year is given twice or if a year is left out
+     *     between the first and the last
+     */
+    public static WorkingDayCalendar of(String jurisdiction, Collection<CalendarYear> years) {
+        String name = Checks.requiredText(jurisdiction, "jurisdiction", JURISDICTION_LENGTH_MAX);
+        SortedMap<Integer, CalendarYear> byYear = byYear(years);
+        Checks.argument(!byYear.isEmpty(), "years", "0 entries", "at least one year is required");
+        checkConsecutive(byYear);
+        return new WorkingDayCalendar(name, byYear);
+    }
+
+    /**
+     * A new calendar with {@code added} years: a year already held is replaced, a new year is
+     * added. This calendar is unchanged.
+     *
+     * @param added years, each at most once, in any order; may be empty
+     * @return the new calendar, never null
+     * @throws InvalidInputException as {@link #of} does, for example when the result would leave
+     *     out a year
+     */
+    public WorkingDayCalendar withYears(Collection<CalendarYear> added) {
+        SortedMap<Integer, CalendarYear> merged = new TreeMap<>(years);
+        merged.putAll(byYear(added));
+        Checks.size(merged.values(), "years", YEARS_MAX);
+        checkConsecutive(merged);
+        return new WorkingDayCalendar(jurisdiction, merged);
+    }
+
+    private static SortedMap<Integer, CalendarYear> byYear(Collection<CalendarYear> years) {
+        Checks.required(years, "years");
+        Checks.size(years, "years", YEARS_MAX);
+        SortedMap<Integer, CalendarYear> byYear = new TreeMap<>();
+        int index = 0;
+        for (CalendarYear year : years) {
+            String field = "years[" + index + "]";
+            Checks.required(year, field);
+            Checks.argument(!byYear.containsKey(year.year()), field, year.year(),
+                    "is a second entry for " + year.year() + "; give each year once");
+            byYear.put(year.year(), year);
+            index++;
+        }
+        return byYear;
+    }
+
+    /** A left-out year would be a hole in which dates are guessed; refuse it instead. */
+    private static void checkConsecutive(SortedMap<Integer, CalendarYear> byYear) {
+        Integer previous = null;
+        for (Integer year : byYear.keySet()) {
+            if (previous != null && year != previous + 1) {
+                throw new InvalidInputException(ErrorCode.INVALID_VALUE, "years",
+                        byYear.keySet(), "leaves out " + (previous + 1) + "; a calendar holds "
+                                + "consecutive years; add " + (previous + 1) + " as well");
+            }
+            previous = year;
+        }
+    }
+
+    /** The jurisdiction, such as {@code CN}; never null. */
+    public String jurisdiction() {
+        return jurisdiction;
+    }
+
+    /**
+     * The years the calendar holds, ascending and consecutive; never null nor empty, unmodifiable.
+     */
+    public Set<Integer> years() {
+        return years.keySet();
+    }
+
+    /** The data of each year, ascending; never null nor empty, unmodifiable. */
+    public List<CalendarYear> calendarYears() {
+        return List.copyOf(years.values());
+    }
+
+    /** January 1 of the first year held; never null. */
+    public LocalDate firstDate() {
+        return LocalDate.of(firstYear, 1, 1);
+    }
+
+    /** December 31 of the last year held; never null. */
+    public LocalDate lastDate() {
+        return LocalDate.of(lastYear, 12, 31);
+    }
+
+    /** Whether {@code date} is in a year the calendar holds; false for null. Never throws. */
+    public boolean covers(LocalDate date) {
+        return date != null && date.getYear() >= firstYear && date.getYear() <= lastYear;
+    }
+
+    /**
+     * Returns {@code date} if the calendar holds its year, so that a caller can check its input
+     * under its own field name before computing with it.
+     *
+     * @return {@code date}, never null
+     * @throws InvalidInputException naming {@code field}: {@link ErrorCode#MISSING_VALUE} if
+     *     {@code date} is null, {@link ErrorCode#INVALID_DATE} naming the missing year if the
+     *     calendar does not hold it
+     */
+    public LocalDate requireCovered(LocalDate date, String field) {
+        offsetOf(date, field);
+        return date;
+    }
+
+    /**
+     * Whether {@code date} is a working day.
+     *
+     * @throws InvalidInputException naming {@code date}, as {@link #requireCovered} does
+     */
+    public boolean isWorkingDay(LocalDate date) {
+        return isWorkingDay(date, "date");
+    }
+
+    /**
+     * Whether {@code date} is a working day.
+     *
+     * @throws InvalidInputException naming {@code field}, as {@link #requireCovered} does
+     */
+    public boolean isWorkingDay(LocalDate date, String field) {
+        return isWorkingOffset(offsetOf(date, field));
+    }
+
+    /**
+     * The {@code workingDays}-th working day strictly after {@code start} (the starting day is
+     * not counted: Civil Procedure Law art. 85); {@code start} itself when {@code workingDays} is
+     * zero. For every result, {@code workingDaysBetween(start, result) == workingDays}.
+     *
+     * @return the date, never null, a working day unless {@code workingDays} is zero
+     * @throws InvalidInputException naming {@code start} as {@link #requireCovered} does, or with
+     *     {@link ErrorCode#INVALID_DATE} naming the year after the last if the count runs past the
+     *     data; naming {@code workingDays} with {@link ErrorCode#INVALID_VALUE} if it is negative
+     */
+    public LocalDate plusWorkingDays(LocalDate start, int workingDays) {
+        return plusWorkingDays(start, workingDays, "start");
+    }
+
+    /**
+     * As {@link #plusWorkingDays(LocalDate, int)}, with errors about {@code start} naming
+     * {@code field}.
+     *
+     * @return the date, never null
+     * @throws InvalidInputException as {@link #plusWorkingDays(LocalDate, int)} does
+     */
+    public LocalDate plusWorkingDays(LocalDate start, int workingDays, String field) {
+        int offset = offsetOf(start, field);
+        checkNotNegative(workingDays, "workingDays");
+        if (workingDays == 0) {
+            return start;
+        }
+        // Working days through the start, plus the ones asked for, is the 1-based rank of the
+        // result among all working days; long, so that a huge count cannot overflow.
+        long index = (long) workingCountThrough[offset] + workingDays - 1;
+        if (index >= workingDayOffsets.length) {
+            throw noData(lastYear + 1, field, start, "counting " + workingDays
+                    + " working days after it runs past " + lastDate() + ", and ");
+        }
+        return dateAt(workingDayOffsets[(int) index]);
+    }
+
+    /**
+     * The number of working days in {@code (from, to]}: the days after {@code from} up to and
+     * including {@code to}; negative, the count in {@code (to, from]}, when {@code to} is before
+     * {@code from}; zero when they are equal.
+     *
+     * @throws InvalidInputException naming {@code from} or {@code to}, as {@link #requireCovered}
+     *     does
+     */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        return workingDaysBetween(from, to, "from", "to");
+    }
+
+    /**
+     * As {@link #workingDaysBetween(LocalDate, LocalDate)}, with errors naming {@code fromField}
+     * or {@code toField}.
+     *
+     * @throws InvalidInputException as {@link #requireCovered} does
+     */
+    public int workingDaysBetween(LocalDate from, LocalDate to, String fromField,
+            String toField) {
+        int fromOffset = offsetOf(from, fromField);
+        int toOffset = offsetOf(to, toField);
+        return workingCountThrough[toOffset] - workingCountThrough[fromOffset];
+    }
+
+    /**
+     * {@code date} if it is a working day, otherwise the first working day after it.
+     *
+     * @return the working day, never null
+     * @throws InvalidInputException naming {@code date} as {@link #requireCovered} does, or with
+     *     {@link ErrorCode#INVALID_DATE} naming the year after the last if the search runs past
+     *     the data
+     */
+    public LocalDate nextWorkingDayOnOrAfter(LocalDate date) {
+        return nextWorkingDayOnOrAfter(date, "date");
+    }
+
+    /**
+     * As {@link #nextWorkingDayOnOrAfter(LocalDate)}, with errors naming {@code field}.
+     *
+     * @return the working day, never null
+     * @throws InvalidInputException as {@link #nextWorkingDayOnOrAfter(LocalDate)} does
+     */
+    public LocalDate nextWorkingDayOnOrAfter(LocalDate date, String field) {
+        int offset = offsetOf(date, field);
+        int index = workingCountBefore(offset);
+        if (index >= workingDayOffsets.length) {
+            throw noData(lastYear + 1, field, date, "the first working day on or after it comes "
+                    + "after " + lastDate() + ", and ");
+        }
+        return dateAt(workingDayOffsets[index]);
+    }
+
+    /**
+     * The last working day strictly before {@code date}.
+     *
+     * @return the working day, never null
+     * @throws InvalidInputException naming {@code date} as {@link #requireCovered} does, or with
+     *     {@link ErrorCode#INVALID_DATE} naming the year before the first if the search runs
+     *     before the data
+     */
+    public LocalDate previousWorkingDay(LocalDate date) {
+        return previousWorkingDay(date, "date");
+    }
+
+    /**
+     * As {@link #previousWorkingDay(LocalDate)}, with errors naming {@code field}.
+     *
+     * @return the working day, never null
+     * @throws InvalidInputException as {@link #previousWorkingDay(LocalDate)} does
+     */
+    public LocalDate previousWorkingDay(LocalDate date, String field) {
+        int index = workingCountBefore(offsetOf(date, field));
+        if (index == 0) {
+            throw noData(firstYear - 1, field, date, "the last working day before it comes "
+                    + "before " + firstDate() + ", and ");
+        }
+        return dateAt(workingDayOffsets[index - 1]);
+    }
+
+    /**
+     * The end of a period of {@code calendarDays} calendar days from {@code start}: the starting
+     * day is not counted, so the last day is {@code start + calendarDays}; if that is a rest day,
+     * the period ends on the next working day (Civil Procedure Law art. 85). An adjusted working
+     * day is a working day, so a period may end on one. {@code start} itself when
+     * {@code calendarDays} is zero (no period runs).
+     *
+     * @return the date, never null, a working day unless {@code calendarDays} is zero
+     * @throws InvalidInputException naming {@code start} as {@link #requireCovered} does, or with
+     *     {@link ErrorCode#INVALID_DATE} naming the missing year if the period or its roll-forward
+     *     ends past the data; naming {@code calendarDays} with {@link ErrorCode#INVALID_VALUE} if
+     *     it is negative
+     */
+    public LocalDate plusCalendarDays(LocalDate start, int calendarDays) {
+        return plusCalendarDays(start, calendarDays, "start");
+    }
+
+    /**
+     * As {@link #plusCalendarDays(LocalDate, int)}, with errors about {@code start} naming
+     * {@code field}.
+     *
+     * @return the date, never null
+     * @throws InvalidInputException as {@link #plusCalendarDays(LocalDate, int)} does
+     */
+    public LocalDate plusCalendarDays(LocalDate start, int calendarDays, String field) {
+        int offset = offsetOf(start, field);
+        checkNotNegative(calendarDays, "calendarDays");
+        if (calendarDays == 0) {
+            return start;
+        }
+        long lastOffset = (long) offset + calendarDays;
+        if (lastOffset >= workingCountThrough.length) {
+            LocalDate last = start.plusDays(calendarDays);
+            throw noData(last.getYear(), field, start, "a period of " + calendarDays
+                    + " calendar days after it ends on " + last + ", and ");
+        }
+        int index = workingCountBefore((int) lastOffset);
+        if (index >= workingDayOffsets.length) {
+            throw noData(lastYear + 1, field, start, "a period of " + calendarDays
+                    + " calendar days after it ends on a rest day and rolls past " + lastDate()
+                    + ", and ");
+        }
+        return dateAt(workingDayOffsets[index]);
+    }
+
+    private static void checkNotNegative(int days, String field) {
+        Checks.argument(days >= 0, field, days, "must be zero or more");
+    }
+
+    private int offsetOf(LocalDate date, String field) {
+        Checks.required(date, field);
+        if (date.getYear() < firstYear || date.getYear() > lastYear) {
+            throw noData(date.getYear(), field, date, "");
+        }
+        return (int) (date.toEpochDay() - firstEpochDay);
+    }
+
+    private boolean isWorkingOffset(int offset) {
+        return workingCountBefore(offset) != workingCountThrough[offset];
+    }
+
+    /** The working days from the first day up to, not including, the day at {@code offset}. */
+    private int workingCountBefore(int offset) {
+        return offset == 0 ? 0 : workingCountThrough[offset - 1];
+    }
+
+    private LocalDate dateAt(int offset) {
+        return LocalDate.ofEpochDay(firstEpochDay + offset);
+    }
+
+    private InvalidInputException noData(int missingYear, String field, LocalDate value,
+            String context) {
+        String known = firstYear == lastYear ? String.valueOf(firstYear)
+                : firstYear + "–" + lastYear;
+        String source = CHINA.equals(jurisdiction) ? "the State Council's published holidays"
+                : "the published holidays and adjusted working days";
+        return new InvalidInputException(ErrorCode.INVALID_DATE, field, value, context
+                + "the working-day calendar '" + jurisdiction + "' has no data for " + missingYear
+                + " (it knows " + known + "); load " + source + " for " + missingYear
+                + " before using dates in it");
+    }
+
+    /** Equal when the jurisdiction and every year's data are equal. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof WorkingDayCalendar)) {
+            return false;
+        }
+        WorkingDayCalendar that = (WorkingDayCalendar) other;
+        return jurisdiction.equals(that.jurisdiction) && years.equals(that.years);
+    }
+
+    @Override
+    public int hashCode() {
+        return jurisdiction.hashCode() * 31 + years.hashCode();
+    }
+
+    /** For example {@code WorkingDayCalendar[CN 2025–2026]}; never null. */
+    @Override
+    public String toString() {
+        return "WorkingDayCalendar[" + jurisdiction + " " + firstYear
+                + (firstYear == lastYear ? "" : "–" + lastYear) + "]";
+    }
+
+    /** Built on first use (a holder), so that only callers of china() pay for it. */
+    private static final class ChinaHolder {
+        static final WorkingDayCalendar CALENDAR = of(CHINA, List.of(china2025(), china2026()));
+
+        private ChinaHolder() {
+        }
+
+        /** 国务院办公厅关于2025年部分节假日安排的通知 (DOMAIN.md item 30). */
+        private static CalendarYear china2025() {
+            List<LocalDate> rest = new ArrayList<>();
+            rest.addAll(days("2025-01-01", "2025-01-01")); // New Year's Day
+            rest.addAll(days("2025-01-28", "2025-02-04")); // Spring Festival
+            rest.addAll(days("2025-04-04", "2025-04-06")); // Qingming
+            rest.addAll(days("2025-05-01", "2025-05-05")); // Labour Day
+            rest.addAll(days("2025-05-31", "2025-06-02")); // Dragon Boat Festival
+            rest.addAll(days("2025-10-01", "2025-10-08")); // National Day and Mid-Autumn
+            List<LocalDate> adjusted = dates("2025-01-26", "2025-02-08", "2025-04-27",
+                    "2025-09-28", "2025-10-11");
+            return CalendarYear.of(2025, rest, adjusted);
+        }
+
+        /** 国务院办公厅关于2026年部分节假日安排的通知 (DOMAIN.md item 31). */
+        private static CalendarYear china2026() {
+            List<LocalDate> rest = new ArrayList<>();
+            rest.addAll(days("2026-01-01", "2026-01-03")); // New Year's Day
+            rest.addAll(days("2026-02-15", "2026-02-23")); // Spring Festival
+            rest.addAll(days("2026-04-04", "2026-04-06")); // Qingming
+            rest.addAll(days("2026-05-01", "2026-05-05")); // Labour Day
+            rest.addAll(days("2026-06-19", "2026-06-21")); // Dragon Boat Festival
+            rest.addAll(days("2026-09-25", "2026-09-27")); // Mid-Autumn Festival
+            rest.addAll(days("2026-10-01", "2026-10-07")); // National Day
+            List<LocalDate> adjusted = dates("2026-01-04", "2026-02-14", "2026-02-28",
+                    "2026-05-09", "2026-09-20", "2026-10-10");
+            return CalendarYear.of(2026, rest, adjusted);
+        }
+
+        private static List<LocalDate> days(String first, String last) {
+            List<LocalDate> days = new ArrayList<>();
+            LocalDate end = LocalDate.parse(last);
+            for (LocalDate day = LocalDate.parse(first); !day.isAfter(end);
+                    day = day.plusDays(1)) {
+                days.add(day);
+            }
+            return days;
+        }
+
+        private static List<LocalDate> dates(String... dates) {
+            List<LocalDate> parsed = new ArrayList<>();
+            for (String date : dates) {
+                parsed.add(LocalDate.parse(date));
+            }
+            return parsed;
+        }
+    }
+}
