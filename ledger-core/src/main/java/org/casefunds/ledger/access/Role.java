@@ -1,0 +1,41 @@
+package org.casefunds.ledger.access;
+
+/**
+ * Who does what with a court's enforcement funds (DOMAIN.md §9). An actor may hold several roles.
+ * The approving roles are ranked: an approver of a higher rank may give an approval that the
+ * policy asks of a lower rank, never the other way round.
+ */
+public enum Role {
+    /** 承办人: opens a case's fund record, requests payouts, deferrals, transfers for their own cases. */
+    HANDLER(0),
+    /** 案款专管员: records receipts, screens and claims unidentified receipts. */
+    FUND_ADMINISTRATOR(0),
+    /** 庭长 (division head): approves requests within the lowest threshold. */
+    DIVISION_HEAD(1),
+    /** 执行局长 (enforcement bureau director). */
+    BUREAU_DIRECTOR(2),
+    /** 主管院领导 (court leader in charge). */
+    COURT_LEADER(3),
+    /** 财务: sends payment notices to the bank, records bank results, sweeps fees, closes periods. */
+    FINANCE(0),
+    /** 案款监管员: sees warnings and reports. */
+    SUPERVISOR(0),
+    /** Reads everything, verifies, reconciles; changes nothing. */
+    AUDITOR(0);
+
+    private final int approvalRank;
+
+    Role(int approvalRank) {
+        this.approvalRank = approvalRank;
+    }
+
+    /** Whether this role approves requests at all. */
+    public boolean approves() {
+        return approvalRank > 0;
+    }
+
+    /** Whether an approver holding this role may give an approval required of {@code required}. */
+    public boolean canApproveAs(Role required) {
+        return approves() && required.approves() && approvalRank >= required.approvalRank;
+    }
+}

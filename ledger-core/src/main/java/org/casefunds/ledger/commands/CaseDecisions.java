@@ -1,0 +1,90 @@
+package org.casefunds.ledger.commands;
+
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.PermissionDeniedException;
+import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.events.CaseFundsTransferred;
+import org.casefunds.ledger.events.CaseHandedOver;
+import org.casefunds.ledger.events.CaseOpened;
+import org.casefunds.ledger.events.ExecutionFeeCharged;
+import org.casefunds.ledger.events.PayeeConfirmed;
+import org.casefunds.ledger.fees.ExecutionFee;
+import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.state.CaseRecord;
+import org.joda.money.Money;
+
+/** A case's fund record, its handler, its payees, and money moving between cases or to fees. */
+final class CaseDecisions {
+    private CaseDecisions() {
+    }
+
+    static void openCase(Context context, OpenCase request) {
+        if (context.view.caseRecord(request.caseNumber()).isPresent()) {
+            throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "caseNumber", request.caseNumber(),
+                    "already has a fund record in this ledger");
+        }
+        context.view.caseBySubAccount(request.subAccountNumber()).ifPresent(other -> {
+            throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "subAccountNumber",
+                    request.subAccountNumber(), "already belongs to case " + other + " (one case, one account)");
+        });
+        boolean senior = context.command.actor().has(Role.DIVISION_HEAD)
+                || context.command.actor().has(Role.BUREAU_DIRECTOR);
+        if (!senior && !request.handler().equals(context.command.actor().id())) {
+            throw new PermissionDeniedException(ErrorCode.NOT_CASE_HANDLER, "handler", request.handler(),
+                    "a handler opens only their own cases; a division head may open one for another handler");
+        }
+        context.draft.payload(new CaseOpened(request.caseNumber(), request.subAccountNumber(), request.handler(),
+                request.parties(), request.payees()));
+    }
+
+    static void handOver(Context context, HandOverCase request) {
+        CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
+        context.requireHandlerOrSenior(record);
+        if (record.handler().equals(request.toHandler())) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "toHandler", request.toHandler(),
+                    "is already the handler of " + record.caseNumber());
+        }
+        context.draft.payload(new CaseHandedOver(record.caseNumber(), record.handler(), request.toHandler(),
+                request.reason()));
+    }
+
+    static void confirmPayee(Context context, ConfirmPayee request) {
+        CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
+        context.requireHandler(record);
+        if (record.hasConfirmedPayee(request.payee())) {
+            throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "payee.accountNumber",
+                    request.payee().accountNumber(), "is already a confirmed payee account of " + record.caseNumber());
+        }
+        context.draft.payload(new PayeeConfirmed(record.caseNumber(), request.payee()));
+    }
+
+    static void transfer(Context context, TransferBetweenCases request) {
+        CaseRecord from = context.requireCase(request.fromCase(), "fromCase");
+        CaseRecord to = context.requireCase(request.toCase(), "toCase");
+        context.requireHandler(from);
+        AccountId source = AccountId.ofCase(from.caseNumber());
+        AccountId target = AccountId.ofCase(to.caseNumber());
+        // The money keeps its arrival date and its clock: it was in the court's account all along.
+        for (LotMovement taken : context.consumeOldestFirst(source, request.amount(), "amount")) {
+            context.draft.createLot(target, taken.amount(), taken.arrivalDate(), taken.clockStart(),
+                    taken.receipt());
+        }
+        context.draft.transfer(source, target, request.amount());
+        context.draft.needApprovals(context.policy.approversFor(request.amount()), "transfer between cases");
+        context.draft.payload(new CaseFundsTransferred(from.caseNumber(), to.caseNumber(), request.amount(),
+                request.reason()));
+    }
+
+    static void chargeFee(Context context, ChargeExecutionFee request) {
+        CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
+        context.requireHandler(record);
+        Money fee = ExecutionFee.forEnforcedAmount(request.enforcedAmount());
+        AccountId account = AccountId.ofCase(record.caseNumber());
+        context.consumeOldestFirst(account, fee, "enforcedAmount");
+        context.draft.transfer(account, AccountId.COURT_FEES, fee);
+        context.draft.payload(new ExecutionFeeCharged(record.caseNumber(), request.enforcedAmount(), fee));
+    }
+}

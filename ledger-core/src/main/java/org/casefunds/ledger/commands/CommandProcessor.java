@@ -1,0 +1,249 @@
+package org.casefunds.ledger.commands;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.IdempotencyConflictException;
+import org.casefunds.ledger.InsufficientFundsException;
+import org.casefunds.ledger.PermissionDeniedException;
+import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.access.Approval;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.journal.Event;
+import org.casefunds.ledger.journal.JournalStore;
+import org.casefunds.ledger.rules.Policy;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Turns commands into events: checks who asks, the date, the idempotency key and the request
+ * against the state and the policy, decides the one event the command makes, seals it into the
+ * hash chain and appends it. A command that is refused appends nothing.
+ *
+ * <p>This class is immutable and thread-safe; the store serialises the writes.
+ */
+public final class CommandProcessor {
+    private final Policy policy;
+    private final InstantSource clock;
+
+    /**
+     * A processor deciding under {@code policy}, stamping events with {@code clock}'s instants.
+     *
+     * @param policy the court's policy, not null
+     * @param clock where "recorded at" comes from, not null; the core reads no clock of its own
+     */
+    public CommandProcessor(Policy policy, InstantSource clock) {
+        this.policy = Checks.required(policy, "policy");
+        this.clock = Checks.required(clock, "clock");
+    }
+
+    /** The policy commands are decided under. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /**
+     * Decides {@code command} and appends its event through {@code writer}; or, if the same command
+     * was already applied under its key, returns that first event and appends nothing.
+     *
+     * @throws org.casefunds.ledger.LedgerException naming the field and value, if the command is
+     *     refused; nothing is appended
+     */
+    public CommandResult execute(JournalStore.Writer writer, Command command) {
+        Checks.required(command, "command");
+        String digest = command.digest();
+        Optional<Event> earlier = writer.findByKey(command.idempotencyKey());
+        if (earlier.isPresent()) {
+            if (earlier.get().requestDigest().equals(digest)) {
+                return new CommandResult(earlier.get(), true);
+            }
+            throw new IdempotencyConflictException(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotencyKey",
+                    command.idempotencyKey(), "was already used by a different command (event "
+                            + earlier.get().sequence() + ", " + earlier.get().kind()
+                            + "); use a new key for a new command");
+        }
+        Context context = new Context(command, writer, policy);
+        checkActor(command);
+        checkDate(context);
+        decide(context, command.request());
+        checkApprovals(command, context.draft);
+        checkBalancesStayPositive(context);
+        Event event = seal(context, digest);
+        writer.append(event);
+        return new CommandResult(event, false);
+    }
+
+    private static void checkActor(Command command) {
+        Set<Role> allowed = Permissions.mayRequest(command.request().getClass());
+        if (command.actor().roles().stream().noneMatch(allowed::contains)) {
+            throw new PermissionDeniedException(ErrorCode.ROLE_NOT_PERMITTED, "actor.roles",
+                    command.actor().roles(), "may not " + command.request().getClass().getSimpleName()
+                            + "; that needs one of " + allowed);
+        }
+    }
+
+    private static void checkDate(Context context) {
+        boolean opening = context.command.request() instanceof OpenLedger;
+        if (!opening && context.view.courtCode().isEmpty()) {
+            throw new StateConflictException(ErrorCode.INVALID_STATE, "request",
+                    context.command.request().getClass().getSimpleName(),
+                    "the ledger is not open yet; its first command is OpenLedger");
+        }
+        context.view.openedOn().ifPresent(opened -> context.requireNotBefore(opened, "effectiveDate",
+                context.date, "the ledger opened on"));
+        context.view.closedThrough().ifPresent(closed -> {
+            if (!context.date.isAfter(closed)) {
+                throw new StateConflictException(ErrorCode.PERIOD_CLOSED, "effectiveDate", context.date,
+                        "the books are closed through " + closed + "; date the command after it"
+                                + " (corrections are reversals dated in the open period)");
+            }
+        });
+    }
+
+    private static void decide(Context context, Request request) {
+        if (request instanceof OpenLedger) {
+            AdministrationDecisions.openLedger(context, (OpenLedger) request);
+        } else if (request instanceof RegisterBankAccount) {
+            AdministrationDecisions.registerBankAccount(context, (RegisterBankAccount) request);
+        } else if (request instanceof RetireBankAccount) {
+            AdministrationDecisions.retireBankAccount(context, (RetireBankAccount) request);
+        } else if (request instanceof ClosePeriod) {
+            AdministrationDecisions.closePeriod(context, (ClosePeriod) request);
+        } else if (request instanceof OpenCase) {
+            CaseDecisions.openCase(context, (OpenCase) request);
+        } else if (request instanceof HandOverCase) {
+            CaseDecisions.handOver(context, (HandOverCase) request);
+        } else if (request instanceof ConfirmPayee) {
+            CaseDecisions.confirmPayee(context, (ConfirmPayee) request);
+        } else if (request instanceof TransferBetweenCases) {
+            CaseDecisions.transfer(context, (TransferBetweenCases) request);
+        } else if (request instanceof ChargeExecutionFee) {
+            CaseDecisions.chargeFee(context, (ChargeExecutionFee) request);
+        } else if (request instanceof RecordReceipt) {
+            ReceiptDecisions.record(context, (RecordReceipt) request);
+        } else if (request instanceof ClaimUnidentified) {
+            ReceiptDecisions.claim(context, (ClaimUnidentified) request);
+        } else if (request instanceof RefundUnidentified) {
+            ReceiptDecisions.refund(context, (RefundUnidentified) request);
+        } else {
+            decideOutflow(context, request);
+        }
+    }
+
+    private static void decideOutflow(Context context, Request request) {
+        if (request instanceof IssuePayoutNotice) {
+            DisbursementDecisions.payout(context, (IssuePayoutNotice) request);
+        } else if (request instanceof RefundSurplus) {
+            DisbursementDecisions.surplusRefund(context, (RefundSurplus) request);
+        } else if (request instanceof DepositWithNotary) {
+            DisbursementDecisions.deposit(context, (DepositWithNotary) request);
+        } else if (request instanceof Distribute) {
+            DisbursementDecisions.distribute(context, (Distribute) request);
+        } else if (request instanceof SettleDisbursement) {
+            DisbursementDecisions.settle(context, (SettleDisbursement) request);
+        } else if (request instanceof ReturnDisbursement) {
+            DisbursementDecisions.giveBack(context, (ReturnDisbursement) request);
+        } else if (request instanceof SweepFees) {
+            DisbursementDecisions.sweepFees(context, (SweepFees) request);
+        } else if (request instanceof Reverse) {
+            ReversalDecision.reverse(context, (Reverse) request);
+        } else if (request instanceof GrantDeferral) {
+            DeferralDecisions.grant(context, (GrantDeferral) request);
+        } else if (request instanceof RenewDeferral) {
+            DeferralDecisions.renew(context, (RenewDeferral) request);
+        } else if (request instanceof LiftDeferral) {
+            DeferralDecisions.lift(context, (LiftDeferral) request);
+        } else {
+            throw new AssertionError("no decision for " + request.getClass().getName());
+        }
+    }
+
+    /**
+     * Four eyes and the policy's approval chain: each required role needs its own approver, holding
+     * that role or a higher one, who is not the requester.
+     */
+    private static void checkApprovals(Command command, Draft draft) {
+        Set<String> approvers = new HashSet<>();
+        for (Approval approval : command.approvals()) {
+            if (approval.approverId().equals(command.actor().id())) {
+                throw new PermissionDeniedException(ErrorCode.SELF_APPROVAL, "approvals.approverId",
+                        approval.approverId(), "is the requester; a requester never approves their own request");
+            }
+            if (!approvers.add(approval.approverId())) {
+                throw new PermissionDeniedException(ErrorCode.INVALID_VALUE, "approvals.approverId",
+                        approval.approverId(), "approves twice; each required approval needs its own approver");
+            }
+            if (!approval.role().approves()) {
+                throw new PermissionDeniedException(ErrorCode.ROLE_NOT_PERMITTED, "approvals.role",
+                        approval.role(), "does not approve; approvers are DIVISION_HEAD, BUREAU_DIRECTOR"
+                                + " or COURT_LEADER");
+            }
+        }
+        List<Role> needed = new ArrayList<>(draft.approvalsNeeded());
+        needed.sort(Comparator.comparing(Role::ordinal).reversed());
+        List<Approval> unused = new ArrayList<>(command.approvals());
+        unused.sort(Comparator.comparing(approval -> approval.role().ordinal()));
+        for (Role role : needed) {
+            Optional<Approval> match = unused.stream().filter(approval -> approval.role().canApproveAs(role))
+                    .findFirst();
+            if (match.isEmpty()) {
+                throw new PermissionDeniedException(ErrorCode.APPROVAL_MISSING, "approvals",
+                        command.approvals().stream().map(a -> a.approverId() + " as " + a.role())
+                                .collect(Collectors.joining(", ", "[", "]")),
+                        "a " + draft.approvalRule() + " needs approval by " + needed
+                                + " (each by a different person, none the requester); " + role + " is missing");
+            }
+            unused.remove(match.get());
+        }
+    }
+
+    /** No account may go below zero on the command's date or any later date already in the journal. */
+    private static void checkBalancesStayPositive(Context context) {
+        Map<String, Money> decreases = new LinkedHashMap<>();
+        Map<String, Posting> examples = new LinkedHashMap<>();
+        for (Posting posting : context.draft.postings()) {
+            String pocket = posting.account() + " " + posting.amount().getCurrencyUnit();
+            Money change = Money.ofMinor(posting.amount().getCurrencyUnit(), posting.balanceChangeMinor());
+            decreases.merge(pocket, change, Money::plus);
+            examples.putIfAbsent(pocket, posting);
+        }
+        for (Map.Entry<String, Money> entry : decreases.entrySet()) {
+            Money change = entry.getValue();
+            if (!change.isNegative()) {
+                continue;
+            }
+            AccountId account = examples.get(entry.getKey()).account();
+            CurrencyUnit currency = change.getCurrencyUnit();
+            Money lowest = context.view.lowestBalanceFrom(account, currency, context.date);
+            if (lowest.plus(change).isNegative()) {
+                throw new InsufficientFundsException("amount", account.toString(), change.negated(), lowest,
+                        "on " + context.date + " or a later day in the journal; no account goes below zero");
+            }
+        }
+    }
+
+    private Event seal(Context context, String digest) {
+        String courtCode = context.view.courtCode()
+                .orElseGet(() -> ((OpenLedger) context.command.request()).courtCode());
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Command command = context.command;
+        Event unsealed = new Event(context.draft.sequence(), Event.idFor(courtCode, command.idempotencyKey()),
+                command.idempotencyKey(), digest, command.effectiveDate(), recordedAt, command.actor(),
+                command.approvals(), command.metadata(), context.draft.payload(), context.draft.postings(),
+                context.draft.lotMovements(), context.view.lastHash(), "");
+        return unsealed.sealed();
+    }
+}

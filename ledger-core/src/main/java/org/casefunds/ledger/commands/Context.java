@@ -1,0 +1,193 @@
+package org.casefunds.ledger.commands;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InsufficientFundsException;
+import org.casefunds.ledger.NotFoundException;
+import org.casefunds.ledger.PermissionDeniedException;
+import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.journal.JournalStore;
+import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.money.Amounts;
+import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.state.BankAccount;
+import org.casefunds.ledger.state.CaseRecord;
+import org.casefunds.ledger.state.LedgerView;
+import org.casefunds.ledger.state.Lot;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * One command being decided: the state it is decided against, the policy, the draft event, and the
+ * checks that several kinds of request share.
+ */
+final class Context {
+    final Command command;
+    final LedgerView view;
+    final JournalStore.Writer writer;
+    final Policy policy;
+    final Draft draft;
+    final LocalDate date;
+
+    Context(Command command, JournalStore.Writer writer, Policy policy) {
+        this.command = command;
+        this.writer = writer;
+        this.view = writer.view();
+        this.policy = policy;
+        this.draft = new Draft(view.lastSequence() + 1);
+        this.date = command.effectiveDate();
+    }
+
+    String key() {
+        return command.idempotencyKey();
+    }
+
+    /** The case, opened on or before the command's date. */
+    CaseRecord requireCase(CaseNumber caseNumber, String field) {
+        CaseRecord record = view.caseRecord(caseNumber).orElseThrow(() -> new NotFoundException(
+                ErrorCode.UNKNOWN_CASE, field, caseNumber, "no such case in this ledger; open it first (OpenCase)"));
+        requireNotBefore(record.openedOn(), field, caseNumber, "the case's fund record was opened on");
+        return record;
+    }
+
+    /** Refuses the command unless its actor is the case's current handler. */
+    void requireHandler(CaseRecord record) {
+        if (!record.handler().equals(command.actor().id())) {
+            throw new PermissionDeniedException(ErrorCode.NOT_CASE_HANDLER, "actor.id", command.actor().id(),
+                    "is not the handler of " + record.caseNumber() + " (its handler is " + record.handler()
+                            + "); ask the handler, or hand the case over first");
+        }
+    }
+
+    /** Refuses the command unless its actor is the case's handler or holds {@code senior} role. */
+    void requireHandlerOrSenior(CaseRecord record) {
+        if (command.actor().has(Role.DIVISION_HEAD) || command.actor().has(Role.BUREAU_DIRECTOR)) {
+            return;
+        }
+        requireHandler(record);
+    }
+
+    /** The master account, registered on or before the command's date. */
+    BankAccount requireBankAccount(String number, String field) {
+        BankAccount account = view.bankAccount(number).orElseThrow(() -> new NotFoundException(
+                ErrorCode.UNKNOWN_BANK_ACCOUNT, field, number,
+                "is not a master account of this ledger; register it first (RegisterBankAccount)"));
+        requireNotBefore(account.registeredOn(), field, number, "the account was registered on");
+        return account;
+    }
+
+    /**
+     * The master account that pays {@code amount}: the one named, or the court's only active account
+     * in the amount's currency. It must be active, in that currency, and have the money available.
+     */
+    BankAccount payingAccount(Optional<String> named, Money amount) {
+        BankAccount account;
+        if (named.isPresent()) {
+            account = requireBankAccount(named.get(), "bankAccount");
+        } else {
+            List<BankAccount> candidates = new ArrayList<>();
+            for (BankAccount each : view.bankAccounts()) {
+                if (!each.retired() && each.currency().equals(amount.getCurrencyUnit())) {
+                    candidates.add(each);
+                }
+            }
+            if (candidates.size() != 1) {
+                throw new StateConflictException(ErrorCode.MISSING_VALUE, "bankAccount", null,
+                        "the court has " + candidates.size() + " active master accounts in "
+                                + amount.getCurrencyUnit() + "; name the one that pays");
+            }
+            account = requireBankAccount(candidates.get(0).number(), "bankAccount");
+        }
+        if (account.retired()) {
+            throw new StateConflictException(ErrorCode.INVALID_STATE, "bankAccount", account.number(),
+                    "is retired and pays nothing; pay from an active master account");
+        }
+        Amounts.sameCurrency(amount, account.currency(), "amount", "master account " + account.number());
+        requireAvailable(account, amount);
+        return account;
+    }
+
+    /** Refuses a new payment from {@code account} above what it holds beyond the payments under way. */
+    void requireAvailable(BankAccount account, Money amount) {
+        AccountId bank = AccountId.bank(account.number());
+        Money available = view.balance(bank, account.currency()).minus(view.pending(bank, account.currency()));
+        if (amount.isGreaterThan(available)) {
+            throw new InsufficientFundsException("amount", bank.toString(), amount, available,
+                    "after the payments already under way; pay from another master account");
+        }
+    }
+
+    /** Refuses a date of the command before {@code earliest}. */
+    void requireNotBefore(LocalDate earliest, String field, Object value, String what) {
+        if (date.isBefore(earliest)) {
+            throw new StateConflictException(ErrorCode.OUT_OF_ORDER, field, value,
+                    what + " " + earliest + ", after the command's effective date " + date
+                            + "; date the command on or after " + earliest);
+        }
+    }
+
+    /**
+     * Takes {@code amount} from the open lots of {@code account}, oldest clock first, using only
+     * money that was there on the command's date.
+     */
+    List<LotMovement> consumeOldestFirst(AccountId account, Money amount, String field) {
+        return consume(view.openLots(account, amount.getCurrencyUnit()), account.toString(), amount, field);
+    }
+
+    /** Takes {@code amount} from the given lots in their order, as of the command's date. */
+    List<LotMovement> consume(List<Lot> lots, String holder, Money amount, String field) {
+        List<LotMovement> taken = new ArrayList<>();
+        for (Piece piece : plan(lots, holder, amount, field)) {
+            taken.add(draft.consume(piece.lot(), piece.amount()));
+        }
+        return taken;
+    }
+
+    /** A part of a lot that a command will take. */
+    record Piece(Lot lot, Money amount) {
+    }
+
+    /**
+     * Which parts of the given lots, in their order, make up {@code amount}, using only money that
+     * was there on the command's date; records nothing.
+     */
+    List<Piece> plan(List<Lot> lots, String holder, Money amount, String field) {
+        CurrencyUnit currency = amount.getCurrencyUnit();
+        Money availableNow = Money.zero(currency);
+        Money availableLater = Money.zero(currency);
+        for (Lot lot : lots) {
+            if (lot.availableFrom().isAfter(date)) {
+                availableLater = availableLater.plus(lot.remaining());
+            } else {
+                availableNow = availableNow.plus(lot.remaining());
+            }
+        }
+        if (amount.isGreaterThan(availableNow)) {
+            String later = availableLater.isPositive()
+                    ? "; " + availableLater + " more is there only after " + date
+                    : "";
+            throw new InsufficientFundsException(field, holder, amount, availableNow,
+                    "that is all the money there on " + date + later);
+        }
+        List<Piece> pieces = new ArrayList<>();
+        Money needed = amount;
+        for (Lot lot : lots) {
+            if (!needed.isPositive()) {
+                break;
+            }
+            if (lot.availableFrom().isAfter(date)) {
+                continue;
+            }
+            Money take = lot.remaining().isLessThan(needed) ? lot.remaining() : needed;
+            pieces.add(new Piece(lot, take));
+            needed = needed.minus(take);
+        }
+        return pieces;
+    }
+}

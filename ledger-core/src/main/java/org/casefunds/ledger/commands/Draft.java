@@ -1,0 +1,92 @@
+package org.casefunds.ledger.commands;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.events.EventPayload;
+import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.state.Lot;
+import org.joda.money.Money;
+
+/** The event a command is deciding on, before it is sealed: payload, postings, lot movements, approvals needed. */
+final class Draft {
+    private final long sequence;
+    private final List<Posting> postings = new ArrayList<>();
+    private final List<LotMovement> lotMovements = new ArrayList<>();
+    private final List<Role> approvalsNeeded = new ArrayList<>();
+    private String approvalRule = "";
+    private EventPayload payload;
+    private int lotsCreated;
+
+    Draft(long sequence) {
+        this.sequence = sequence;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    /** Moves {@code amount} from {@code debited} to {@code credited}. */
+    void transfer(AccountId debited, AccountId credited, Money amount) {
+        postings.add(Posting.debit(debited, amount));
+        postings.add(Posting.credit(credited, amount));
+    }
+
+    void post(Posting posting) {
+        postings.add(posting);
+    }
+
+    /** A new lot on {@code account}, numbered after the ones this event already created. */
+    LotMovement createLot(AccountId account, Money amount, LocalDate arrivalDate, LocalDate clockStart,
+            String receipt) {
+        LotMovement movement = new LotMovement(new LotId(sequence, ++lotsCreated), LotMovement.Type.CREATE,
+                account, amount, arrivalDate, clockStart, receipt);
+        lotMovements.add(movement);
+        return movement;
+    }
+
+    /** Takes {@code amount} from {@code lot}. */
+    LotMovement consume(Lot lot, Money amount) {
+        LotMovement movement = new LotMovement(lot.id(), LotMovement.Type.CONSUME, lot.account(), amount,
+                lot.arrivalDate(), lot.clockStart(), lot.receipt());
+        lotMovements.add(movement);
+        return movement;
+    }
+
+    void move(LotMovement movement) {
+        lotMovements.add(movement);
+    }
+
+    void needApprovals(List<Role> roles, String rule) {
+        approvalsNeeded.addAll(roles);
+        approvalRule = rule;
+    }
+
+    void payload(EventPayload value) {
+        payload = value;
+    }
+
+    EventPayload payload() {
+        return payload;
+    }
+
+    List<Posting> postings() {
+        return postings;
+    }
+
+    List<LotMovement> lotMovements() {
+        return lotMovements;
+    }
+
+    List<Role> approvalsNeeded() {
+        return approvalsNeeded;
+    }
+
+    String approvalRule() {
+        return approvalRule;
+    }
+}

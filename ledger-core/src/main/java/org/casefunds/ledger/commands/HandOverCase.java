@@ -1,0 +1,21 @@
+package org.casefunds.ledger.commands;
+
+import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.cases.CaseNumber;
+
+/**
+ * Hands a case over to another handler (交接); it keeps its money and history.
+ *
+ * @param caseNumber the case
+ * @param toHandler the new handler's user id
+ * @param reason why
+ */
+public record HandOverCase(CaseNumber caseNumber, String toHandler, String reason) implements Request {
+    /** Checks the values. */
+    public HandOverCase {
+        Checks.required(caseNumber, "caseNumber");
+        toHandler = Checks.requiredText(toHandler, "toHandler", Actor.ID_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+    }
+}

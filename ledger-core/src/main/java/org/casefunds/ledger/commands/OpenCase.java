@@ -1,0 +1,46 @@
+package org.casefunds.ledger.commands;
+
+import java.util.List;
+import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.cases.BankDetails;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.cases.Party;
+import org.casefunds.ledger.cases.PartyRole;
+
+/**
+ * Opens a case's fund record (一案一账号).
+ *
+ * @param caseNumber the case
+ * @param subAccountNumber its virtual sub-account number under the master account
+ * @param handler the handler's user id
+ * @param parties the parties: at least one creditor
+ * @param payees the payee accounts confirmed in writing at filing; may be empty
+ */
+public record OpenCase(
+        CaseNumber caseNumber, String subAccountNumber, String handler, List<Party> parties,
+        List<BankDetails> payees) implements Request {
+    /** The most parties or payees of one case. */
+    public static final int PARTIES_MAX = 100;
+
+    /** Checks the values. */
+    public OpenCase {
+        Checks.required(caseNumber, "caseNumber");
+        subAccountNumber = Checks.requiredText(subAccountNumber, "subAccountNumber", ACCOUNT_NUMBER_LENGTH_MAX);
+        Checks.argument(subAccountNumber.matches("[0-9A-Za-z-]+"), "subAccountNumber", subAccountNumber,
+                "may hold only digits, letters and '-'");
+        handler = Checks.requiredText(handler, "handler", Actor.ID_LENGTH_MAX);
+        Checks.required(parties, "parties");
+        Checks.required(payees, "payees");
+        Checks.size(parties, "parties", PARTIES_MAX);
+        Checks.size(payees, "payees", PARTIES_MAX);
+        parties = List.copyOf(parties);
+        payees = List.copyOf(payees);
+        if (parties.stream().noneMatch(party -> party.role() == PartyRole.CREDITOR)) {
+            throw new InvalidInputException(ErrorCode.MISSING_VALUE, "parties", parties.size() + " parties",
+                    "a case needs at least one creditor (申请执行人)");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.casefunds.ledger.commands;
+
+import org.casefunds.ledger.Checks;
+
+/**
+ * Opens the journal of one court; the first command of every ledger, and only the first.
+ *
+ * @param courtCode the court's code as in its case numbers, e.g. {@code 京02}
+ * @param courtName the court's full name
+ */
+public record OpenLedger(String courtCode, String courtName) implements Request {
+    /** Checks the values. */
+    public OpenLedger {
+        courtCode = Checks.requiredText(courtCode, "courtCode", 16);
+        courtName = Checks.requiredText(courtName, "courtName", 100);
+    }
+}

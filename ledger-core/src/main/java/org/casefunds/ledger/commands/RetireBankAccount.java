@@ -1,0 +1,17 @@
+package org.casefunds.ledger.commands;
+
+import org.casefunds.ledger.Checks;
+
+/**
+ * Marks a master account as old: money still arriving on it is recorded and flagged.
+ *
+ * @param accountNumber the account
+ * @param reason why
+ */
+public record RetireBankAccount(String accountNumber, String reason) implements Request {
+    /** Checks the values. */
+    public RetireBankAccount {
+        accountNumber = Checks.requiredText(accountNumber, "accountNumber", ACCOUNT_NUMBER_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+    }
+}

@@ -1,0 +1,18 @@
+package org.casefunds.ledger.commands;
+
+import org.casefunds.ledger.Checks;
+
+/**
+ * Records that the bank could not pay a disbursement (wrong or closed account): the money goes back
+ * to the case or the unidentified receipt, to be paid again.
+ *
+ * @param disbursement the disbursement id
+ * @param reason why the bank returned it
+ */
+public record ReturnDisbursement(String disbursement, String reason) implements Request {
+    /** Checks the values. */
+    public ReturnDisbursement {
+        disbursement = Checks.requiredText(disbursement, "disbursement", Command.KEY_LENGTH_MAX + 8);
+        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+    }
+}

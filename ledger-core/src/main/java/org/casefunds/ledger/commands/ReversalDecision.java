@@ -1,0 +1,118 @@
+package org.casefunds.ledger.commands;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.NotFoundException;
+import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.events.DistributionIssued;
+import org.casefunds.ledger.events.DistributionShare;
+import org.casefunds.ledger.events.EventKind;
+import org.casefunds.ledger.events.EventReversed;
+import org.casefunds.ledger.journal.Event;
+import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.state.DisbursementRecord;
+import org.casefunds.ledger.state.Lot;
+
+/**
+ * Reversal: the only correction. It mirrors the event's postings and undoes its lot movements; it is
+ * refused when later events depend on what it would undo (money already taken from a lot the event
+ * created, a notice already paid), and then says what to reverse first.
+ */
+final class ReversalDecision {
+    /** The kinds that can be reversed: those that move money, except reversals themselves. */
+    static final Set<EventKind> REVERSIBLE = EnumSet.of(EventKind.RECEIPT_RECORDED, EventKind.UNIDENTIFIED_CLAIMED,
+            EventKind.PAYOUT_NOTICE_ISSUED, EventKind.SURPLUS_REFUND_ISSUED, EventKind.DEPOSIT_ISSUED,
+            EventKind.UNIDENTIFIED_REFUND_ISSUED, EventKind.DISTRIBUTION_ISSUED, EventKind.DISBURSEMENT_SETTLED,
+            EventKind.DISBURSEMENT_RETURNED, EventKind.EXECUTION_FEE_CHARGED, EventKind.FEES_SWEPT,
+            EventKind.CASE_FUNDS_TRANSFERRED);
+
+    private ReversalDecision() {
+    }
+
+    static void reverse(Context context, Reverse request) {
+        Event reversed = context.writer.findByKey(request.event()).orElseThrow(() -> new NotFoundException(
+                ErrorCode.UNKNOWN_EVENT, "event", request.event(), "no event was recorded under this key"));
+        context.view.reversalOf(reversed.sequence()).ifPresent(by -> {
+            throw new StateConflictException(ErrorCode.ALREADY_REVERSED, "event", request.event(),
+                    "was already reversed by event " + by + "; an event is reversed once");
+        });
+        if (!REVERSIBLE.contains(reversed.kind())) {
+            throw new StateConflictException(ErrorCode.NOT_REVERSIBLE, "event", request.event(),
+                    "is a " + reversed.kind() + " event, which moves no money or is itself a reversal; "
+                            + correctionHint(reversed.kind()));
+        }
+        context.requireNotBefore(reversed.effectiveDate(), "event", request.event(), "the event is dated");
+        requireDisbursementsUndoable(context, reversed);
+        for (Posting posting : reversed.postings()) {
+            context.draft.post(posting.mirror());
+        }
+        List<LotMovement> undone = new ArrayList<>(reversed.lotMovements());
+        java.util.Collections.reverse(undone);
+        for (LotMovement movement : undone) {
+            if (movement.type() == LotMovement.Type.CREATE) {
+                requireWhole(context, request, movement);
+            }
+            context.draft.move(movement.inverse());
+        }
+        context.draft.needApprovals(context.policy.reversalApprovers(), "reversal");
+        context.draft.payload(new EventReversed(reversed.idempotencyKey(), reversed.sequence(), reversed.kind(),
+                request.reason()));
+    }
+
+    private static void requireWhole(Context context, Reverse request, LotMovement created) {
+        Lot lot = context.view.lot(created.lot()).orElseThrow(() -> new AssertionError("lot " + created.lot()));
+        if (!lot.whole()) {
+            throw new StateConflictException(ErrorCode.NOT_REVERSIBLE, "event", request.event(),
+                    "later events took " + lot.amount().minus(lot.remaining()) + " of the " + lot.amount()
+                            + " it put on " + lot.account() + " (lot " + lot.id() + "); reverse or return those first");
+        }
+    }
+
+    private static void requireDisbursementsUndoable(Context context, Event reversed) {
+        List<String> issued = new ArrayList<>();
+        switch (reversed.kind()) {
+            case PAYOUT_NOTICE_ISSUED:
+            case SURPLUS_REFUND_ISSUED:
+            case DEPOSIT_ISSUED:
+            case UNIDENTIFIED_REFUND_ISSUED:
+                issued.add(reversed.idempotencyKey());
+                break;
+            case DISTRIBUTION_ISSUED:
+                for (DistributionShare share : ((DistributionIssued) reversed.payload()).shares()) {
+                    if (share.allocated().isPositive()) {
+                        issued.add(share.disbursement());
+                    }
+                }
+                break;
+            default:
+                return;
+        }
+        for (String id : issued) {
+            DisbursementRecord record = context.view.disbursement(id).orElseThrow(() -> new AssertionError(id));
+            if (!record.inTransit()) {
+                throw new StateConflictException(ErrorCode.NOT_REVERSIBLE, "event", reversed.idempotencyKey(),
+                        "disbursement " + id + " was " + record.status().name().toLowerCase()
+                                + (record.status() == DisbursementRecord.Status.SETTLED
+                                        ? "; reverse its settlement first" : "; its money is already back"));
+            }
+        }
+    }
+
+    private static String correctionHint(EventKind kind) {
+        switch (kind) {
+            case CASE_HANDED_OVER:
+                return "hand the case over again instead";
+            case DEFERRAL_GRANTED:
+            case DEFERRAL_RENEWED:
+                return "lift the deferral instead";
+            case EVENT_REVERSED:
+                return "issue the original command again under a new key instead";
+            default:
+                return "record a new event that states the correct facts instead";
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.casefunds.ledger.events;
+
+import java.util.List;
+import java.util.Optional;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.joda.money.Money;
+
+/**
+ * Money arrived on a master account, on the event's effective date (the bank value date). It was
+ * routed to a case, or waits as an unidentified receipt.
+ *
+ * @param bankAccount the master account it arrived on
+ * @param bankReference the bank's serial number, unique per master account
+ * @param amount the amount
+ * @param payer who paid, as far as known
+ * @param memo the payment's memo (附言)
+ * @param source how the money came
+ * @param subAccountNumber the sub-account it was paid to, if any
+ * @param routing how its case was found
+ * @param caseNumber the case it was routed to; empty when unidentified
+ * @param onRetiredAccount whether it arrived on a retired account (flagged at once)
+ */
+public record ReceiptRecorded(
+        String bankAccount, String bankReference, Money amount, Payer payer, Optional<String> memo,
+        ReceiptSource source, Optional<String> subAccountNumber, Routing routing,
+        Optional<CaseNumber> caseNumber, boolean onRetiredAccount) implements EventPayload {
+
+    @Override
+    public List<CaseNumber> cases() {
+        return caseNumber.map(List::of).orElse(List.of());
+    }
+}

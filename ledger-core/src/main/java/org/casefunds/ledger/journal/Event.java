@@ -1,0 +1,111 @@
+package org.casefunds.ledger.journal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.access.Approval;
+import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.events.EventKind;
+import org.casefunds.ledger.events.EventPayload;
+
+/**
+ * One immutable entry of a court's journal. Everything that happens to the court's funds is an
+ * event; all state is a fold over them.
+ *
+ * <p>The {@code hash} is the SHA-256 of the event's {@linkplain #canonicalText() canonical text},
+ * which holds every other field, the previous event's hash included: changing any field of any
+ * event breaks the chain at that event.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param sequence the position in the journal, from 1, without gaps
+ * @param id a UUID derived from the court code and the idempotency key (name-based, type 3)
+ * @param idempotencyKey the key of the command that made the event, unique in the journal
+ * @param requestDigest the SHA-256 of the command's canonical text, to tell a repeated command
+ *     from a different one under the same key
+ * @param effectiveDate the date the event takes effect: the bank value date for money
+ * @param recordedAt when the ledger recorded it
+ * @param actor who issued the command
+ * @param approvals who approved it, possibly nobody
+ * @param metadata free text fields the court's system attached to the command
+ * @param payload what happened
+ * @param postings the double entry: balances to zero per currency; empty for non-financial events
+ * @param lotMovements how the event changed the lots of case and unidentified accounts
+ * @param previousHash the hash of the previous event; 64 zeros for the first
+ * @param hash the hash of this event
+ */
+public record Event(
+        long sequence, UUID id, String idempotencyKey, String requestDigest, LocalDate effectiveDate,
+        Instant recordedAt, Actor actor, List<Approval> approvals, Map<String, String> metadata,
+        EventPayload payload, List<Posting> postings, List<LotMovement> lotMovements,
+        String previousHash, String hash) {
+
+    /** The header line of an event's canonical text; its version changes only with the format. */
+    public static final String CANONICAL_HEADER = "casefunds-event v1";
+    /** The previous hash of the first event. */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    /** Copies the collections and checks nothing is missing. */
+    public Event {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(requestDigest, "requestDigest");
+        Objects.requireNonNull(effectiveDate, "effectiveDate");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(previousHash, "previousHash");
+        Objects.requireNonNull(hash, "hash");
+        approvals = List.copyOf(approvals);
+        metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+        postings = List.copyOf(postings);
+        lotMovements = List.copyOf(lotMovements);
+    }
+
+    /** The kind of event, from its payload. */
+    public EventKind kind() {
+        return payload.kind();
+    }
+
+    /** The canonical text the hash is computed over: every field except the hash. */
+    public String canonicalText() {
+        return CanonicalCodec.encode(CANONICAL_HEADER, this, Set.of("hash"));
+    }
+
+    /** The hash this event should have: SHA-256 of its canonical text. */
+    public String computeHash() {
+        return CanonicalCodec.sha256(canonicalText());
+    }
+
+    /** This event with its hash computed; used when sealing a new event. */
+    public Event sealed() {
+        return new Event(sequence, id, idempotencyKey, requestDigest, effectiveDate, recordedAt, actor,
+                approvals, metadata, payload, postings, lotMovements, previousHash, computeHash());
+    }
+
+    /**
+     * Decodes an event from its canonical text and stored hash. The hash is not checked here; the
+     * {@link ChainVerifier} does that.
+     *
+     * @throws IllegalArgumentException saying what is wrong, if the text is not a canonical event
+     */
+    public static Event decode(String canonicalText, String hash) {
+        Map<String, Object> supplied = new HashMap<>();
+        supplied.put("hash", hash);
+        return CanonicalCodec.decode(canonicalText, CANONICAL_HEADER, Event.class, supplied);
+    }
+
+    /** The name-based id of the event with {@code idempotencyKey} in the journal of {@code courtCode}. */
+    public static UUID idFor(String courtCode, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes((courtCode + "\n" + idempotencyKey)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

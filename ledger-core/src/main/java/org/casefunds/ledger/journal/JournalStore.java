@@ -1,0 +1,66 @@
+package org.casefunds.ledger.journal;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.casefunds.ledger.state.LedgerView;
+
+/**
+ * The port every journal store implements: in memory ({@link InMemoryJournalStore}), or SQL in
+ * {@code ledger-sql}. A store keeps the events, append-only, and the state folded from them.
+ *
+ * <p>Writes are serialised and atomic: everything one {@link #write} appends is stored, with the
+ * state it implies, or nothing is. That is what makes every command, and every batch of commands,
+ * all-or-nothing.
+ */
+public interface JournalStore extends AutoCloseable {
+
+    /**
+     * Runs {@code work} in one write transaction, alone: no other write runs at the same time, in
+     * this process or another. If {@code work} throws, nothing it appended is kept.
+     *
+     * @return what {@code work} returned
+     * @throws org.casefunds.ledger.StorageException if the store fails; nothing was written
+     */
+    <T> T write(Work<T> work);
+
+    /**
+     * The events from {@code fromSequence} (1 for all) in sequence order. The stream holds store
+     * resources: close it, for example with try-with-resources.
+     */
+    Stream<Event> read(long fromSequence);
+
+    /** The event appended under {@code idempotencyKey}, if there is one. */
+    Optional<Event> findByKey(String idempotencyKey);
+
+    /** The state as of the last committed write. */
+    LedgerView view();
+
+    /** Releases the store's resources; the in-memory store has none. */
+    @Override
+    default void close() {
+    }
+
+    /** The work of one write transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        /** Decides and appends events through {@code writer}. */
+        T run(Writer writer);
+    }
+
+    /** What a write transaction may do: read the state including its own appends, and append. */
+    interface Writer {
+        /** The state including the events appended so far in this transaction. */
+        LedgerView view();
+
+        /** The event under {@code idempotencyKey}, including those appended in this transaction. */
+        Optional<Event> findByKey(String idempotencyKey);
+
+        /**
+         * Appends a sealed event. It must follow the last event: the next sequence number and the
+         * last hash as its previous hash.
+         *
+         * @throws org.casefunds.ledger.IntegrityException if it does not follow or breaks an invariant
+         */
+        void append(Event event);
+    }
+}

@@ -1,0 +1,55 @@
+package org.casefunds.ledger.state;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.casefunds.ledger.access.Approval;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.rules.DeferralReason;
+import org.joda.money.Money;
+
+/**
+ * An approved deferral of a case's payout (延缓发放).
+ *
+ * @param id the deferral id: the key of the event that granted it
+ * @param caseNumber the case
+ * @param reason the reason code
+ * @param explanation the written explanation (of the latest renewal, if renewed)
+ * @param start the first day it holds
+ * @param end the last day it holds (the latest renewal's)
+ * @param amount the amount it covers; empty for all of the case's money
+ * @param grantedOn the effective date of the grant
+ * @param liftedOn the date it was lifted, if it was
+ * @param approvals who approved the grant or latest renewal
+ */
+public record Deferral(
+        String id, CaseNumber caseNumber, DeferralReason reason, String explanation, LocalDate start,
+        LocalDate end, Optional<Money> amount, LocalDate grantedOn, Optional<LocalDate> liftedOn,
+        List<Approval> approvals) {
+
+    /** Copies the list. */
+    public Deferral {
+        approvals = List.copyOf(approvals);
+    }
+
+    /** Whether it holds on {@code date}: started, not past its end, not lifted on or before it. */
+    public boolean holdsOn(LocalDate date) {
+        return !date.isBefore(start) && !date.isAfter(end)
+                && liftedOn.map(lifted -> date.isBefore(lifted)).orElse(true);
+    }
+
+    /** The last day it held or will hold: the day before the lift, or its end. */
+    public LocalDate lastDay() {
+        return liftedOn.map(lifted -> lifted.minusDays(1)).filter(day -> day.isBefore(end)).orElse(end);
+    }
+
+    Deferral renew(LocalDate newEnd, String newExplanation, List<Approval> newApprovals) {
+        return new Deferral(id, caseNumber, reason, newExplanation, start, newEnd, amount, grantedOn, liftedOn,
+                newApprovals);
+    }
+
+    Deferral lift(LocalDate on) {
+        return new Deferral(id, caseNumber, reason, explanation, start, end, amount, grantedOn, Optional.of(on),
+                approvals);
+    }
+}

@@ -1,0 +1,33 @@
+package org.casefunds.ledger.state;
+
+import java.time.LocalDate;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.journal.LotId;
+import org.joda.money.Money;
+
+/**
+ * An amount that reached a case or the unidentified account, with its dates (DESIGN.md §5).
+ *
+ * @param id the lot's id
+ * @param account the case or unidentified account holding it
+ * @param amount the amount it was created with
+ * @param remaining what is left of it: not yet noticed, charged, transferred or claimed
+ * @param arrivalDate the bank value date of the money
+ * @param clockStart the date its payout (or claiming) clock starts
+ * @param availableFrom the earliest effective date on which a command may take from it: its
+ *     creation date, or the date of the latest reversal that put money back
+ * @param receipt the key of the receipt the money came in with
+ */
+public record Lot(
+        LotId id, AccountId account, Money amount, Money remaining, LocalDate arrivalDate,
+        LocalDate clockStart, LocalDate availableFrom, String receipt) {
+
+    /** Whether nothing has been taken from the lot. */
+    public boolean whole() {
+        return remaining.equals(amount);
+    }
+
+    Lot withRemaining(Money newRemaining, LocalDate newAvailableFrom) {
+        return new Lot(id, account, amount, newRemaining, arrivalDate, clockStart, newAvailableFrom, receipt);
+    }
+}
