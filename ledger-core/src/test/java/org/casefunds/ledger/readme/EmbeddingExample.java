@@ -1,0 +1,75 @@
+package org.casefunds.ledger.readme;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.access.Approval;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.cases.BankDetails;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.cases.Party;
+import org.casefunds.ledger.commands.Command;
+import org.casefunds.ledger.commands.IssuePayoutNotice;
+import org.casefunds.ledger.commands.OpenCase;
+import org.casefunds.ledger.commands.OpenLedger;
+import org.casefunds.ledger.commands.RecordReceipt;
+import org.casefunds.ledger.commands.RegisterBankAccount;
+import org.casefunds.ledger.commands.SettleDisbursement;
+import org.casefunds.ledger.events.Payer;
+import org.casefunds.ledger.events.ReceiptSource;
+import org.casefunds.ledger.journal.InMemoryJournalStore;
+import org.casefunds.ledger.rules.Policy;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/** The embedding example of the README, verbatim between the markers; {@code ReadmeTest} runs it. */
+final class EmbeddingExample {
+    record Figures(AccountBalance caseNow, List<AccountBalance> onNoticeDay) {
+    }
+
+    static Figures run() {
+        // README-BEGIN
+        Ledger ledger = Ledger.open(new InMemoryJournalStore(), Policy.defaults(), Clock.systemUTC());
+        CurrencyUnit cny = CurrencyUnit.of("CNY");
+        LocalDate day = LocalDate.of(2025, 3, 3);
+        Actor finance = Actor.of("fin.li", Role.FINANCE);
+        Actor clerk = Actor.of("adm.wang", Role.FUND_ADMINISTRATOR);
+        Actor judge = Actor.of("judge.zhao", Role.HANDLER);
+
+        ledger.execute(Command.of("open-ledger", finance, day, new OpenLedger("京02", "北京市第二中级人民法院")));
+        ledger.execute(Command.of("bank-1", finance, day,
+                new RegisterBankAccount("110060001", cny, "工商银行北京分行", "执行款专户")));
+
+        // One case, one account: the case gets its own sub-account number.
+        CaseNumber caseNumber = CaseNumber.parse("(2025)京02执 123"); // stored as （2025）京02执123号
+        BankDetails creditor = BankDetails.of("张三", "6222020200001", "工商银行北京分行");
+        ledger.execute(Command.of("case-123", judge, day, new OpenCase(caseNumber, "8800123", "judge.zhao",
+                List.of(Party.creditor("张三"), Party.debtor("李四")), List.of(creditor))));
+
+        // The debtor pays 65,000.00 to the sub-account: the ledger routes it to the case.
+        ledger.execute(Command.of("bank:110060001:SN0001", clerk, day, RecordReceipt.of("110060001", "SN0001",
+                Money.of(cny, 65_000), Payer.of("李四", "6228480000001", "农业银行"), "还款",
+                ReceiptSource.DEBTOR_PAYMENT, "8800123")));
+
+        // The handler sends a payment notice to finance, approved by the division head (four eyes).
+        ledger.execute(Command.of("notice-1", judge, day.plusDays(2),
+                IssuePayoutNotice.of(caseNumber, creditor, Money.of(cny, 65_000)))
+                .approvedBy(Approval.of("head.sun", Role.DIVISION_HEAD)));
+
+        // Finance records the bank's payment: the second phase.
+        ledger.execute(Command.of("settle-1", finance, day.plusDays(4),
+                new SettleDisbursement("notice-1", "OUT20250307001")));
+
+        AccountBalance caseNow = ledger.balance(AccountId.ofCase(caseNumber), cny);
+        List<AccountBalance> onNoticeDay = ledger.balances(day.plusDays(2));
+        // README-END
+        return new Figures(caseNow, onNoticeDay);
+    }
+
+    private EmbeddingExample() {
+    }
+}
