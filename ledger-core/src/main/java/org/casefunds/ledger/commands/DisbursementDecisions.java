@@ -137,11 +137,12 @@ final class DisbursementDecisions {
 
     static void giveBack(Context context, ReturnDisbursement request) {
         DisbursementRecord record = inTransit(context, request.disbursement());
-        // The money goes back as new lots: same arrival dates, a clock that starts again today,
-        // because it has to be paid again.
+        // The money goes back as new lots with their arrival dates. By default their clock starts
+        // again today, because the money has to be paid again (policy: returnedMoneyRestartsClock).
+        boolean restart = context.policy.returnedMoneyRestartsClock();
         for (LotMovement taken : record.consumed()) {
-            context.draft.createLot(taken.account(), taken.amount(), taken.arrivalDate(), context.date,
-                    taken.receipt());
+            context.draft.createLot(taken.account(), taken.amount(), taken.arrivalDate(),
+                    restart ? context.date : taken.clockStart(), taken.receipt());
         }
         context.draft.transfer(record.kind().transitAccount(), record.source(), record.amount());
         context.draft.payload(new DisbursementReturned(record.id(), request.reason()));

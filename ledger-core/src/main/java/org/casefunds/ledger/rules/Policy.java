@@ -46,6 +46,9 @@ import org.joda.money.Money;
  * @param reversalApprovers approvals needed to reverse an event. Default the bureau director
  * @param deferralApprovers approvals needed to grant or renew a deferral. Default the bureau
  *     director and the court leader in charge (item 16)
+ * @param returnedMoneyRestartsClock whether money the bank could not pay (a returned payout) gets a
+ *     new payout clock from the return date, since it has to be paid again. Default true; false keeps
+ *     the clock of its original arrival, so that it is overdue at once when that deadline has passed
  * @param largeBalanceThreshold the monthly report lists cases holding at least this. Default
  *     1,000,000.00 CNY (item 25)
  * @param oldBalancesCutoff money that arrived on or before this date and is still held is an "old
@@ -59,7 +62,8 @@ public record Policy(
         Period settlementDeadline, Period claimingDeadline, Period warningHorizon,
         Map<DeferralReason, Integer> deferralMaximumMonths, ClockStart claimedClockStart,
         List<ApprovalTier> approvalTiers, List<Role> reversalApprovers, List<Role> deferralApprovers,
-        Money largeBalanceThreshold, LocalDate oldBalancesCutoff, boolean autoClaimExactMatches) {
+        boolean returnedMoneyRestartsClock, Money largeBalanceThreshold, LocalDate oldBalancesCutoff,
+        boolean autoClaimExactMatches) {
 
     /** The longest deferral any policy may allow, in months. */
     public static final int DEFERRAL_MONTHS_MAX = 24;
@@ -112,7 +116,7 @@ public record Policy(
                 Period.workingDays(5), Period.workingDays(3), Period.workingDays(3), months, ClockStart.ARRIVAL,
                 List.of(new ApprovalTier(Money.zero(CNY), List.of(Role.DIVISION_HEAD)),
                         new ApprovalTier(Money.of(CNY, 100_000), List.of(Role.BUREAU_DIRECTOR, Role.COURT_LEADER))),
-                List.of(Role.BUREAU_DIRECTOR), List.of(Role.BUREAU_DIRECTOR, Role.COURT_LEADER),
+                List.of(Role.BUREAU_DIRECTOR), List.of(Role.BUREAU_DIRECTOR, Role.COURT_LEADER), true,
                 Money.of(CNY, 1_000_000), LocalDate.of(2022, 12, 31), false);
     }
 
@@ -121,12 +125,8 @@ public record Policy(
      * within 10 calendar days after a deferral reason ends; everything else as the defaults.
      */
     public static Policy spc2017() {
-        Policy defaults = defaults();
-        return new Policy(SPC_2017_NAME, Period.calendarDays(30), List.of(), Period.calendarDays(10),
-                defaults.settlementDeadline, defaults.claimingDeadline, defaults.warningHorizon,
-                defaults.deferralMaximumMonths, defaults.claimedClockStart, defaults.approvalTiers,
-                defaults.reversalApprovers, defaults.deferralApprovers, defaults.largeBalanceThreshold,
-                defaults.oldBalancesCutoff, defaults.autoClaimExactMatches);
+        return defaults().toBuilder().name(SPC_2017_NAME).noticeDeadline(Period.calendarDays(30))
+                .restartAfterDeferral(Period.calendarDays(10)).build();
     }
 
     /** The preset called {@code name}: {@value #DEFAULT_NAME} or {@value #SPC_2017_NAME}. */
@@ -174,37 +174,179 @@ public record Policy(
 
     /** This policy with another notice deadline. */
     public Policy withNoticeDeadline(Period deadline) {
-        return new Policy(name, deadline, amountTiers, restartAfterDeferral, settlementDeadline, claimingDeadline,
-                warningHorizon, deferralMaximumMonths, claimedClockStart, approvalTiers, reversalApprovers,
-                deferralApprovers, largeBalanceThreshold, oldBalancesCutoff, autoClaimExactMatches);
+        return toBuilder().noticeDeadline(deadline).build();
     }
 
     /** This policy with amount tiers for the notice deadline. */
     public Policy withAmountTiers(List<AmountTier> tiers) {
-        return new Policy(name, noticeDeadline, tiers, restartAfterDeferral, settlementDeadline, claimingDeadline,
-                warningHorizon, deferralMaximumMonths, claimedClockStart, approvalTiers, reversalApprovers,
-                deferralApprovers, largeBalanceThreshold, oldBalancesCutoff, autoClaimExactMatches);
+        return toBuilder().amountTiers(tiers).build();
     }
 
     /** This policy with claimed receipts' clocks starting at {@code start}. */
     public Policy withClaimedClockStart(ClockStart start) {
-        return new Policy(name, noticeDeadline, amountTiers, restartAfterDeferral, settlementDeadline,
-                claimingDeadline, warningHorizon, deferralMaximumMonths, start, approvalTiers, reversalApprovers,
-                deferralApprovers, largeBalanceThreshold, oldBalancesCutoff, autoClaimExactMatches);
+        return toBuilder().claimedClockStart(start).build();
     }
 
     /** This policy with other approval tiers. */
     public Policy withApprovalTiers(List<ApprovalTier> tiers) {
-        return new Policy(name, noticeDeadline, amountTiers, restartAfterDeferral, settlementDeadline,
-                claimingDeadline, warningHorizon, deferralMaximumMonths, claimedClockStart, tiers, reversalApprovers,
-                deferralApprovers, largeBalanceThreshold, oldBalancesCutoff, autoClaimExactMatches);
+        return toBuilder().approvalTiers(tiers).build();
     }
 
     /** This policy with automatic claiming of exact matches switched on or off. */
     public Policy withAutoClaimExactMatches(boolean on) {
-        return new Policy(name, noticeDeadline, amountTiers, restartAfterDeferral, settlementDeadline,
-                claimingDeadline, warningHorizon, deferralMaximumMonths, claimedClockStart, approvalTiers,
-                reversalApprovers, deferralApprovers, largeBalanceThreshold, oldBalancesCutoff, on);
+        return toBuilder().autoClaimExactMatches(on).build();
+    }
+
+    /** A builder holding this policy's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some values of a policy; {@link #build()} checks them all. */
+    public static final class Builder {
+        private String name;
+        private Period noticeDeadline;
+        private List<AmountTier> amountTiers;
+        private Period restartAfterDeferral;
+        private Period settlementDeadline;
+        private Period claimingDeadline;
+        private Period warningHorizon;
+        private Map<DeferralReason, Integer> deferralMaximumMonths;
+        private ClockStart claimedClockStart;
+        private List<ApprovalTier> approvalTiers;
+        private List<Role> reversalApprovers;
+        private List<Role> deferralApprovers;
+        private boolean returnedMoneyRestartsClock;
+        private Money largeBalanceThreshold;
+        private LocalDate oldBalancesCutoff;
+        private boolean autoClaimExactMatches;
+
+        private Builder(Policy from) {
+            name = from.name;
+            noticeDeadline = from.noticeDeadline;
+            amountTiers = from.amountTiers;
+            restartAfterDeferral = from.restartAfterDeferral;
+            settlementDeadline = from.settlementDeadline;
+            claimingDeadline = from.claimingDeadline;
+            warningHorizon = from.warningHorizon;
+            deferralMaximumMonths = from.deferralMaximumMonths;
+            claimedClockStart = from.claimedClockStart;
+            approvalTiers = from.approvalTiers;
+            reversalApprovers = from.reversalApprovers;
+            deferralApprovers = from.deferralApprovers;
+            returnedMoneyRestartsClock = from.returnedMoneyRestartsClock;
+            largeBalanceThreshold = from.largeBalanceThreshold;
+            oldBalancesCutoff = from.oldBalancesCutoff;
+            autoClaimExactMatches = from.autoClaimExactMatches;
+        }
+
+        /** See {@link Policy#name()}. */
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        /** See {@link Policy#noticeDeadline()}. */
+        public Builder noticeDeadline(Period value) {
+            noticeDeadline = value;
+            return this;
+        }
+
+        /** See {@link Policy#amountTiers()}. */
+        public Builder amountTiers(List<AmountTier> value) {
+            amountTiers = value;
+            return this;
+        }
+
+        /** See {@link Policy#restartAfterDeferral()}. */
+        public Builder restartAfterDeferral(Period value) {
+            restartAfterDeferral = value;
+            return this;
+        }
+
+        /** See {@link Policy#settlementDeadline()}. */
+        public Builder settlementDeadline(Period value) {
+            settlementDeadline = value;
+            return this;
+        }
+
+        /** See {@link Policy#claimingDeadline()}. */
+        public Builder claimingDeadline(Period value) {
+            claimingDeadline = value;
+            return this;
+        }
+
+        /** See {@link Policy#warningHorizon()}. */
+        public Builder warningHorizon(Period value) {
+            warningHorizon = value;
+            return this;
+        }
+
+        /** See {@link Policy#deferralMaximumMonths()}. */
+        public Builder deferralMaximumMonths(Map<DeferralReason, Integer> value) {
+            deferralMaximumMonths = value;
+            return this;
+        }
+
+        /** See {@link Policy#claimedClockStart()}. */
+        public Builder claimedClockStart(ClockStart value) {
+            claimedClockStart = value;
+            return this;
+        }
+
+        /** See {@link Policy#approvalTiers()}. */
+        public Builder approvalTiers(List<ApprovalTier> value) {
+            approvalTiers = value;
+            return this;
+        }
+
+        /** See {@link Policy#reversalApprovers()}. */
+        public Builder reversalApprovers(List<Role> value) {
+            reversalApprovers = value;
+            return this;
+        }
+
+        /** See {@link Policy#deferralApprovers()}. */
+        public Builder deferralApprovers(List<Role> value) {
+            deferralApprovers = value;
+            return this;
+        }
+
+        /** See {@link Policy#returnedMoneyRestartsClock()}. */
+        public Builder returnedMoneyRestartsClock(boolean value) {
+            returnedMoneyRestartsClock = value;
+            return this;
+        }
+
+        /** See {@link Policy#largeBalanceThreshold()}. */
+        public Builder largeBalanceThreshold(Money value) {
+            largeBalanceThreshold = value;
+            return this;
+        }
+
+        /** See {@link Policy#oldBalancesCutoff()}. */
+        public Builder oldBalancesCutoff(LocalDate value) {
+            oldBalancesCutoff = value;
+            return this;
+        }
+
+        /** See {@link Policy#autoClaimExactMatches()}. */
+        public Builder autoClaimExactMatches(boolean value) {
+            autoClaimExactMatches = value;
+            return this;
+        }
+
+        /**
+         * The policy.
+         *
+         * @throws org.casefunds.ledger.InvalidInputException naming the first impossible value
+         */
+        public Policy build() {
+            return new Policy(name, noticeDeadline, amountTiers, restartAfterDeferral, settlementDeadline,
+                    claimingDeadline, warningHorizon, deferralMaximumMonths, claimedClockStart, approvalTiers,
+                    reversalApprovers, deferralApprovers, returnedMoneyRestartsClock, largeBalanceThreshold,
+                    oldBalancesCutoff, autoClaimExactMatches);
+        }
     }
 
     private static List<AmountTier> sortedTiers(List<AmountTier> tiers) {

@@ -38,9 +38,17 @@ public record Deferral(
                 && liftedOn.map(lifted -> date.isBefore(lifted)).orElse(true);
     }
 
-    /** The last day it held or will hold: the day before the lift, or its end. */
-    public LocalDate lastDay() {
-        return liftedOn.map(lifted -> lifted.minusDays(1)).filter(day -> day.isBefore(end)).orElse(end);
+    /**
+     * The day it ended or will end: the lift date if it was lifted before its end, else its end
+     * date. A payout clock that restarts after a deferral counts from the day after this one.
+     */
+    public LocalDate endedOn() {
+        return liftedOn.filter(lifted -> lifted.isBefore(end)).orElse(end);
+    }
+
+    /** Whether it is over on {@code date}: lifted on or before it, or past its end. */
+    public boolean endedBy(LocalDate date) {
+        return liftedOn.map(lifted -> !date.isBefore(lifted)).orElse(false) || date.isAfter(end);
     }
 
     Deferral renew(LocalDate newEnd, String newExplanation, List<Approval> newApprovals) {

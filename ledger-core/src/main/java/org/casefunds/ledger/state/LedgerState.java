@@ -173,7 +173,8 @@ public final class LedgerState implements LedgerView {
                 Checks.invariant(before == null, "event " + event.sequence() + " creates lot "
                         + movement.lot() + " twice");
                 after = new Lot(movement.lot(), movement.account(), movement.amount(), movement.amount(),
-                        movement.arrivalDate(), movement.clockStart(), event.effectiveDate(), movement.receipt());
+                        movement.arrivalDate(), movement.clockStart(), event.effectiveDate(), movement.receipt(),
+                        event.effectiveDate(), originOf(event));
             } else {
                 Checks.invariant(before != null, "event " + event.sequence() + " moves unknown lot "
                         + movement.lot());
@@ -198,6 +199,22 @@ public final class LedgerState implements LedgerView {
                             .add(after);
                 }
             }
+        }
+    }
+
+    private static Lot.Origin originOf(Event event) {
+        switch (event.kind()) {
+            case RECEIPT_RECORDED:
+                return Lot.Origin.RECEIPT;
+            case UNIDENTIFIED_CLAIMED:
+                return Lot.Origin.CLAIM;
+            case CASE_FUNDS_TRANSFERRED:
+                return Lot.Origin.TRANSFER;
+            case DISBURSEMENT_RETURNED:
+                return Lot.Origin.RETURN;
+            default:
+                throw new org.casefunds.ledger.IntegrityException(org.casefunds.ledger.ErrorCode.INTEGRITY_VIOLATION,
+                        null, null, "event " + event.sequence() + " (" + event.kind() + ") may not create lots");
         }
     }
 
