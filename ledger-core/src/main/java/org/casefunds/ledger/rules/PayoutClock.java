@@ -1,0 +1,176 @@
+package org.casefunds.ledger.rules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.state.Deferral;
+import org.casefunds.ledger.state.DisbursementRecord;
+import org.casefunds.ledger.state.Lot;
+import org.joda.money.Money;
+
+/**
+ * The payout clock (DESIGN.md §5): when each amount that reached a case must be noticed to finance,
+ * when finance must have the bank pay a notice, when an unidentified receipt must be claimed, and
+ * where each lot stands on a date. This is the one place those rules live.
+ *
+ * <ul>
+ *   <li>A lot's <b>notice deadline</b> is its clock start plus the policy's notice deadline for its
+ *       amount, on the working-day calendar (the start day not counted; a calendar-day period ending
+ *       on a rest day moves to the next working day).</li>
+ *   <li>While an approved deferral of its case <b>holds</b>, a lot is deferred, never overdue. A
+ *       deferral with an amount covers the case's money with the earliest deadlines first, up to
+ *       that amount; the rest of the case's money keeps its clock.</li>
+ *   <li>When a deferral of its case has <b>ended</b> (lifted, or past its end date) after the lot's
+ *       clock started, the clock restarts: the deadline is at least the end of the policy's
+ *       restart period counted from the day the deferral ended.</li>
+ *   <li>On a date, a lot is <b>overdue</b> after its deadline, <b>near deadline</b> when at most the
+ *       warning horizon is left, else in time; it is <b>newly arrived</b> on the day it reached the
+ *       case.</li>
+ * </ul>
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class PayoutClock {
+    private final Policy policy;
+    private final WorkingDayCalendar calendar;
+
+    /** A clock under {@code policy} on {@code calendar}. */
+    public PayoutClock(Policy policy, WorkingDayCalendar calendar) {
+        this.policy = Checks.required(policy, "policy");
+        this.calendar = Checks.required(calendar, "calendar");
+    }
+
+    /** The policy. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The calendar. */
+    public WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    /**
+     * The notice deadline of a case lot as known on {@code date}: its own deadline, pushed later by
+     * every deferral of its case that ended by {@code date} after the lot's clock started.
+     *
+     * @throws org.casefunds.ledger.InvalidInputException if the calendar has no data for the dates
+     */
+    public LocalDate noticeDeadline(Lot lot, List<Deferral> caseDeferrals, LocalDate date) {
+        LocalDate deadline = policy.noticeDeadlineFor(lot.amount()).endAfter(lot.clockStart(), calendar, "lot "
+                + lot.id() + " clock start");
+        for (Deferral deferral : caseDeferrals) {
+            if (deferral.endedBy(date) && !deferral.endedOn().isBefore(lot.clockStart())
+                    && !deferral.start().isAfter(deferral.endedOn())) {
+                LocalDate restarted = policy.restartAfterDeferral().endAfter(deferral.endedOn(), calendar,
+                        "deferral " + deferral.id() + " end");
+                if (restarted.isAfter(deadline)) {
+                    deadline = restarted;
+                }
+            }
+        }
+        return deadline;
+    }
+
+    /** The date by which finance must have the bank pay {@code notice}. */
+    public LocalDate settlementDeadline(DisbursementRecord notice) {
+        return policy.settlementDeadline().endAfter(notice.issuedOn(), calendar, "notice " + notice.id());
+    }
+
+    /** The date by which an unidentified lot must be claimed. */
+    public LocalDate claimingDeadline(Lot unidentified) {
+        return policy.claimingDeadline().endAfter(unidentified.clockStart(), calendar, "receipt "
+                + unidentified.receipt());
+    }
+
+    /**
+     * Days from {@code from} to {@code to} in {@code unit}: working days counted after {@code from}
+     * up to and including {@code to}, or calendar days; negative when {@code to} is earlier.
+     */
+    public int daysBetween(LocalDate from, LocalDate to, Period.Unit unit) {
+        if (unit == Period.Unit.WORKING_DAYS) {
+            return calendar.workingDaysBetween(from, to);
+        }
+        return Math.toIntExact(ChronoUnit.DAYS.between(from, to));
+    }
+
+    /**
+     * Where each unnoticed lot of one case stands on {@code date}. A lot partly covered by a
+     * deferral with an amount gives two statuses: the covered part, deferred, and the rest.
+     *
+     * @param openLots the case's lots holding money on {@code date}
+     * @param caseDeferrals the case's deferrals as known on {@code date}
+     */
+    public List<LotStatus> statusOfCase(List<Lot> openLots, List<Deferral> caseDeferrals, LocalDate date) {
+        List<Deadlined> lots = new ArrayList<>();
+        for (Lot lot : openLots) {
+            lots.add(new Deadlined(lot, noticeDeadline(lot, caseDeferrals, date)));
+        }
+        lots.sort(Comparator.comparing(Deadlined::deadline).thenComparing(each -> each.lot().id()));
+        List<Deferral> holding = new ArrayList<>();
+        for (Deferral deferral : caseDeferrals) {
+            if (deferral.holdsOn(date)) {
+                holding.add(deferral);
+            }
+        }
+        Optional<Deferral> wholeCase = holding.stream().filter(deferral -> deferral.amount().isEmpty()).findFirst();
+        List<LotStatus> statuses = new ArrayList<>();
+        for (Deadlined each : lots) {
+            Lot lot = each.lot();
+            Money exposed = lot.remaining();
+            if (wholeCase.isPresent()) {
+                statuses.add(deferred(lot, lot.remaining(), each.deadline(), wholeCase.get(), date));
+                continue;
+            }
+            for (int i = 0; i < holding.size() && exposed.isPositive(); i++) {
+                Deferral deferral = holding.get(i);
+                Money budget = deferral.amount().get();
+                if (!budget.isSameCurrency(exposed) || !budget.isPositive()) {
+                    continue;
+                }
+                Money covered = budget.isLessThan(exposed) ? budget : exposed;
+                holding.set(i, withBudget(deferral, budget.minus(covered)));
+                statuses.add(deferred(lot, covered, each.deadline(), deferral, date));
+                exposed = exposed.minus(covered);
+            }
+            if (exposed.isPositive()) {
+                statuses.add(running(lot, exposed, each.deadline(), date));
+            }
+        }
+        return statuses;
+    }
+
+    private record Deadlined(Lot lot, LocalDate deadline) {
+    }
+
+    /** A copy of the deferral whose amount is what it still covers while lots are being assigned. */
+    private static Deferral withBudget(Deferral deferral, Money left) {
+        return new Deferral(deferral.id(), deferral.caseNumber(), deferral.reason(), deferral.explanation(),
+                deferral.start(), deferral.end(), Optional.of(left), deferral.grantedOn(), deferral.liftedOn(),
+                deferral.approvals());
+    }
+
+    private LotStatus deferred(Lot lot, Money amount, LocalDate deadline, Deferral deferral, LocalDate date) {
+        return new LotStatus(lot, amount, deadline, LotStatus.State.DEFERRED,
+                daysBetween(date, deadline, policy.warningHorizon().unit()), lot.createdOn().equals(date),
+                Optional.of(deferral.id()));
+    }
+
+    private LotStatus running(Lot lot, Money amount, LocalDate deadline, LocalDate date) {
+        int daysLeft = daysBetween(date, deadline, policy.warningHorizon().unit());
+        LotStatus.State state;
+        if (date.isAfter(deadline)) {
+            state = LotStatus.State.OVERDUE;
+        } else if (daysLeft <= policy.warningHorizon().length()) {
+            state = LotStatus.State.NEAR_DEADLINE;
+        } else {
+            state = LotStatus.State.IN_TIME;
+        }
+        return new LotStatus(lot, amount, deadline, state, daysLeft, lot.createdOn().equals(date), Optional.empty());
+    }
+}
