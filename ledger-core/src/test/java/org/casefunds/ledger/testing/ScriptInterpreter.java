@@ -209,8 +209,10 @@ public final class ScriptInterpreter {
         } else {
             LocalDate start = step.get(7) % 10 == 0 ? date.minusDays(1) : date;
             LocalDate end = start.plusDays(step.get(7) % 10 == 1 ? 100 : 1 + step.get(7) % 60);
+            Optional<Money> part = step.get(7) % 5 == 3 ? Optional.of(Money.ofMinor(CNY, 1 + step.get(2) * 37L))
+                    : Optional.empty();
             request = new GrantDeferral(Fixtures.caseNumber(n), DeferralReason.DISPUTED, "part of it is disputed",
-                    start, end, Optional.empty());
+                    start, end, part);
         }
         return new Command(key, caseActor(n, step.get(5)), date, approvals, Map.of(), request);
     }
