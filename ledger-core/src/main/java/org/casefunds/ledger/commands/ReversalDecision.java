@@ -8,6 +8,8 @@ import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.NotFoundException;
 import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.events.DisbursementReturned;
+import org.casefunds.ledger.events.DisbursementSettled;
 import org.casefunds.ledger.events.DistributionIssued;
 import org.casefunds.ledger.events.DistributionShare;
 import org.casefunds.ledger.events.EventKind;
@@ -46,7 +48,7 @@ final class ReversalDecision {
                             + correctionHint(reversed.kind()));
         }
         context.requireNotBefore(reversed.effectiveDate(), "event", request.event(), "the event is dated");
-        requireDisbursementsUndoable(context, reversed);
+        List<String> disbursements = requireDisbursementsUndoable(context, reversed);
         for (Posting posting : reversed.postings()) {
             context.draft.post(posting.mirror());
         }
@@ -60,7 +62,7 @@ final class ReversalDecision {
         }
         context.draft.needApprovals(context.policy.reversalApprovers(), "reversal");
         context.draft.payload(new EventReversed(reversed.idempotencyKey(), reversed.sequence(), reversed.kind(),
-                request.reason()));
+                disbursements, request.reason()));
     }
 
     private static void requireWhole(Context context, Reverse request, LotMovement created) {
@@ -72,7 +74,8 @@ final class ReversalDecision {
         }
     }
 
-    private static void requireDisbursementsUndoable(Context context, Event reversed) {
+    /** The disbursements the reversal changes, after checking it may change them. */
+    private static List<String> requireDisbursementsUndoable(Context context, Event reversed) {
         List<String> issued = new ArrayList<>();
         switch (reversed.kind()) {
             case PAYOUT_NOTICE_ISSUED:
@@ -88,8 +91,12 @@ final class ReversalDecision {
                     }
                 }
                 break;
+            case DISBURSEMENT_SETTLED:
+                return List.of(((DisbursementSettled) reversed.payload()).disbursement());
+            case DISBURSEMENT_RETURNED:
+                return List.of(((DisbursementReturned) reversed.payload()).disbursement());
             default:
-                return;
+                return List.of();
         }
         for (String id : issued) {
             DisbursementRecord record = context.view.disbursement(id).orElseThrow(() -> new AssertionError(id));
@@ -100,6 +107,7 @@ final class ReversalDecision {
                                         ? "; reverse its settlement first" : "; its money is already back"));
             }
         }
+        return issued;
     }
 
     private static String correctionHint(EventKind kind) {

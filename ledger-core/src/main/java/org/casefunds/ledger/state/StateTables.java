@@ -1,0 +1,110 @@
+package org.casefunds.ledger.state;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.journal.LotId;
+import org.joda.money.CurrencyUnit;
+
+/**
+ * Where a {@link LedgerState} keeps its facts: in memory ({@link #inMemory()}) or in a database's
+ * projection tables (in {@code ledger-sql}). The fold logic lives once, in {@link LedgerState};
+ * tables only store and look up. Every {@code put} inserts or replaces by the record's identity.
+ * Amounts are minor units of the given currency, balances on the account's normal side.
+ */
+public interface StateTables {
+
+    /** Tables in memory. */
+    static StateTables inMemory() {
+        return new MemoryTables();
+    }
+
+    /** The facts about the ledger as a whole. */
+    LedgerMeta meta();
+
+    /** Replaces the facts about the ledger as a whole. */
+    void meta(LedgerMeta meta);
+
+    Optional<BankAccount> bankAccount(String number);
+
+    /** In the order registered. */
+    List<BankAccount> bankAccounts();
+
+    void putBankAccount(BankAccount account);
+
+    Optional<CaseRecord> caseRecord(CaseNumber caseNumber);
+
+    Optional<CaseNumber> caseBySubAccount(String subAccountNumber);
+
+    /** In case-number order. */
+    Collection<CaseRecord> cases();
+
+    void putCase(CaseRecord record);
+
+    Optional<Receipt> receipt(String key);
+
+    /** The receipt with this reference on this account that was not reversed. */
+    Optional<Receipt> receiptByBankReference(String bankAccount, String bankReference);
+
+    Collection<Receipt> receipts();
+
+    void putReceipt(Receipt receipt);
+
+    Optional<Lot> lot(LotId id);
+
+    /** Lots holding money, oldest clock start first, then by id. */
+    List<Lot> openLots(AccountId account, CurrencyUnit currency);
+
+    /** Unidentified lots of a receipt holding money, oldest clock start first. */
+    List<Lot> openLotsOfReceipt(String receiptKey);
+
+    Collection<Lot> lots();
+
+    /** Stores a lot; {@code remainingChangeMinor} is how much its remainder changed, for the lot totals. */
+    void putLot(Lot lot, long remainingChangeMinor);
+
+    /** The sum of the remainders of the account's lots. */
+    long lotTotal(AccountId account, CurrencyUnit currency);
+
+    long balance(AccountId account, CurrencyUnit currency);
+
+    /** Changes a balance by {@code deltaMinor} effective on {@code date}. */
+    void addBalance(AccountId account, CurrencyUnit currency, LocalDate date, long deltaMinor);
+
+    /** The lowest end-of-day balance on {@code date} or any later date with changes. */
+    long lowestBalanceFrom(AccountId account, CurrencyUnit currency, LocalDate date);
+
+    long pending(AccountId account, CurrencyUnit currency);
+
+    void addPending(AccountId account, CurrencyUnit currency, long deltaMinor);
+
+    /** Every account and currency with a balance or pending money ever, as (account, currency, posted, pending). */
+    List<PocketFigures> pockets();
+
+    /** One account's figures in one currency. */
+    record PocketFigures(AccountId account, CurrencyUnit currency, long postedMinor, long pendingMinor) {
+    }
+
+    Optional<DisbursementRecord> disbursement(String id);
+
+    Collection<DisbursementRecord> disbursements();
+
+    void putDisbursement(DisbursementRecord record);
+
+    Optional<Long> reversalOf(long sequence);
+
+    void putReversal(long reversedSequence, long bySequence);
+
+    Optional<Deferral> deferral(String id);
+
+    /** A case's deferrals in the order granted. */
+    List<Deferral> deferrals(CaseNumber caseNumber);
+
+    /** Every deferral in the order granted. */
+    Collection<Deferral> deferrals();
+
+    void putDeferral(Deferral deferral);
+}
