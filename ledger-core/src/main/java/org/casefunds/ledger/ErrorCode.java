@@ -64,6 +64,18 @@ public enum ErrorCode {
     // Integrity and storage.
     /** A stored event does not verify, or an invariant that protects money does not hold. */
     INTEGRITY_VIOLATION,
-    /** The store failed: locked, read-only, full, corrupt, or of an unknown schema version. */
-    STORAGE_FAILURE
+    /** The store failed in a way none of the codes below names. */
+    STORAGE_FAILURE,
+    /** Another writer holds the database longer than the busy timeout. */
+    STORAGE_LOCKED,
+    /** The database file or its folder cannot be written. */
+    STORAGE_READ_ONLY,
+    /** The disk (or the database's size limit) is full. */
+    STORAGE_FULL,
+    /** The database file is damaged. */
+    STORAGE_CORRUPT,
+    /** The file or schema is not a Casefunds ledger. */
+    NOT_A_LEDGER,
+    /** The database was written by a newer version of the library. */
+    SCHEMA_TOO_NEW
 }

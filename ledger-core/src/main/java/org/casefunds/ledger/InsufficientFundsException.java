@@ -25,8 +25,19 @@ public final class InsufficientFundsException extends LedgerException {
      */
     public InsufficientFundsException(
             String field, String account, Money requested, Money available, String detail) {
-        super(ErrorCode.INSUFFICIENT_FUNDS, field, requested,
-                account + " has " + available + " available; " + detail, null);
+        this(field, requested, account, requested, available, detail);
+    }
+
+    /**
+     * Creates the exception for a field whose value is not the amount lacking (an enforced amount
+     * whose fee is lacking, say).
+     *
+     * @param value the field's value, not null
+     */
+    public InsufficientFundsException(
+            String field, Object value, String account, Money requested, Money available, String detail) {
+        super(ErrorCode.INSUFFICIENT_FUNDS, field, value,
+                account + " has " + available + " available but " + requested + " is needed; " + detail, null);
         this.account = Objects.requireNonNull(account, "account");
         this.requested = Objects.requireNonNull(requested, "requested");
         this.available = Objects.requireNonNull(available, "available");

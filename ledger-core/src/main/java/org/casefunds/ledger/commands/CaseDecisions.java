@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InsufficientFundsException;
 import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.PermissionDeniedException;
 import org.casefunds.ledger.StateConflictException;
@@ -83,7 +84,13 @@ final class CaseDecisions {
         context.requireHandler(record);
         Money fee = ExecutionFee.forEnforcedAmount(request.enforcedAmount());
         AccountId account = AccountId.ofCase(record.caseNumber());
-        context.consumeOldestFirst(account, fee, "enforcedAmount");
+        try {
+            context.consumeOldestFirst(account, fee, "enforcedAmount");
+        } catch (InsufficientFundsException lacking) {
+            throw new InsufficientFundsException("enforcedAmount", request.enforcedAmount(), account.toString(), fee,
+                    lacking.available(), "the fee on " + request.enforcedAmount() + " is " + fee
+                            + "; it is settled out of the case's money, which must be there first");
+        }
         context.draft.transfer(account, AccountId.COURT_FEES, fee);
         context.draft.payload(new ExecutionFeeCharged(record.caseNumber(), request.enforcedAmount(), fee));
     }

@@ -16,6 +16,7 @@ import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.IdempotencyConflictException;
 import org.casefunds.ledger.InsufficientFundsException;
+import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.PermissionDeniedException;
 import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.access.Approval;
@@ -183,7 +184,7 @@ public final class CommandProcessor {
                         approval.approverId(), "is the requester; a requester never approves their own request");
             }
             if (!approvers.add(approval.approverId())) {
-                throw new PermissionDeniedException(ErrorCode.INVALID_VALUE, "approvals.approverId",
+                throw new InvalidInputException(ErrorCode.INVALID_VALUE, "approvals.approverId",
                         approval.approverId(), "approves twice; each required approval needs its own approver");
             }
             if (!approval.role().approves()) {
@@ -203,7 +204,7 @@ public final class CommandProcessor {
                 throw new PermissionDeniedException(ErrorCode.APPROVAL_MISSING, "approvals",
                         command.approvals().stream().map(a -> a.approverId() + " as " + a.role())
                                 .collect(Collectors.joining(", ", "[", "]")),
-                        "a " + draft.approvalRule() + " needs approval by " + needed
+                        "a " + draft.approvalRule() + " needs approval by " + draft.approvalsNeeded()
                                 + " (each by a different person, none the requester); " + role + " is missing");
             }
             unused.remove(match.get());
@@ -229,7 +230,8 @@ public final class CommandProcessor {
             CurrencyUnit currency = change.getCurrencyUnit();
             Money lowest = context.view.lowestBalanceFrom(account, currency, context.date);
             if (lowest.plus(change).isNegative()) {
-                throw new InsufficientFundsException("amount", account.toString(), change.negated(), lowest,
+                throw new InsufficientFundsException(context.draft.amountField(), account.toString(), change.negated(),
+                        lowest,
                         "on " + context.date + " or a later day in the journal; no account goes below zero");
             }
         }

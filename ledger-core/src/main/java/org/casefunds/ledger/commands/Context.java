@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InsufficientFundsException;
+import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.NotFoundException;
 import org.casefunds.ledger.PermissionDeniedException;
 import org.casefunds.ledger.StateConflictException;
@@ -98,16 +99,13 @@ final class Context {
                 }
             }
             if (candidates.size() != 1) {
-                throw new StateConflictException(ErrorCode.MISSING_VALUE, "bankAccount", null,
+                throw new InvalidInputException(ErrorCode.MISSING_VALUE, "bankAccount", null,
                         "the court has " + candidates.size() + " active master accounts in "
                                 + amount.getCurrencyUnit() + "; name the one that pays");
             }
             account = requireBankAccount(candidates.get(0).number(), "bankAccount");
         }
-        if (account.retired()) {
-            throw new StateConflictException(ErrorCode.INVALID_STATE, "bankAccount", account.number(),
-                    "is retired and pays nothing; pay from an active master account");
-        }
+        // A retired account still pays when it is named: the money that reached it is there.
         Amounts.sameCurrency(amount, account.currency(), "amount", "master account " + account.number());
         requireAvailable(account, amount);
         return account;
@@ -120,6 +118,18 @@ final class Context {
         if (amount.isGreaterThan(available)) {
             throw new InsufficientFundsException("amount", bank.toString(), amount, available,
                     "after the payments already under way; pay from another master account");
+        }
+    }
+
+    /**
+     * Refuses a new disbursement whose id is already taken: a notice's id is its key, a
+     * distribution share's is {@code key#n}, and the two must never meet.
+     */
+    void requireNewDisbursement(String id) {
+        if (view.disbursement(id).isPresent()) {
+            throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "idempotencyKey", key(),
+                    "would issue disbursement '" + id + "', which already exists (a payout notice's id is its key,"
+                            + " a distribution share's is key#n); use another key");
         }
     }
 
@@ -161,16 +171,19 @@ final class Context {
         CurrencyUnit currency = amount.getCurrencyUnit();
         Money availableNow = Money.zero(currency);
         Money availableLater = Money.zero(currency);
+        java.time.LocalDate firstLater = null;
         for (Lot lot : lots) {
             if (lot.availableFrom().isAfter(date)) {
                 availableLater = availableLater.plus(lot.remaining());
+                firstLater = firstLater == null || lot.availableFrom().isBefore(firstLater)
+                        ? lot.availableFrom() : firstLater;
             } else {
                 availableNow = availableNow.plus(lot.remaining());
             }
         }
         if (amount.isGreaterThan(availableNow)) {
             String later = availableLater.isPositive()
-                    ? "; " + availableLater + " more is there only after " + date
+                    ? "; " + availableLater + " more arrived later, the first of it on " + firstLater
                     : "";
             throw new InsufficientFundsException(field, holder, amount, availableNow,
                     "that is all the money there on " + date + later);

@@ -69,6 +69,7 @@ final class DisbursementDecisions {
 
     private static BankAccount issueFromCase(Context context, CaseRecord record, Money amount, Disbursement kind,
             java.util.Optional<String> bankAccount) {
+        context.requireNewDisbursement(context.key());
         AccountId source = AccountId.ofCase(record.caseNumber());
         context.consumeOldestFirst(source, amount, "amount");
         BankAccount bank = context.payingAccount(bankAccount, amount);
@@ -84,8 +85,23 @@ final class DisbursementDecisions {
         for (Distribute.Creditor creditor : request.creditors()) {
             claims.add(new ProRata.Claim(creditor.name(), creditor.claimed(), creditor.rank()));
         }
-        List<ProRata.Share> shares = ProRata.allocate(request.total(), claims);
-        Money surplus = ProRata.surplus(request.total(), claims);
+        List<ProRata.Share> shares;
+        Money surplus;
+        try {
+            shares = ProRata.allocate(request.total(), claims);
+            surplus = ProRata.surplus(request.total(), claims);
+        } catch (InvalidInputException refused) {
+            // The calculation names its input "claims"; the command calls them "creditors".
+            throw new InvalidInputException(refused.code(),
+                    refused.field().map(field -> field.replaceFirst("^claims", "creditors")).orElse(null),
+                    refused.value().orElse(null), refused.getMessage().substring(refused.getMessage().indexOf(": ") + 2),
+                    refused);
+        }
+        for (int i = 0; i < shares.size(); i++) {
+            if (shares.get(i).allocated().isPositive()) {
+                context.requireNewDisbursement(context.key() + "#" + (i + 1));
+            }
+        }
         if (surplus.isPositive()) {
             throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, "total", request.total(),
                     "exceeds the claims by " + surplus + "; distribute at most the claims and refund the surplus"
@@ -125,6 +141,7 @@ final class DisbursementDecisions {
 
     static void settle(Context context, SettleDisbursement request) {
         DisbursementRecord record = inTransit(context, request.disbursement());
+        context.draft.amountField("disbursement");
         AccountId bank = AccountId.bank(record.bankAccount());
         Money lowest = context.view.lowestBalanceFrom(bank, record.amount().getCurrencyUnit(), context.date);
         if (record.amount().isGreaterThan(lowest)) {
@@ -160,7 +177,8 @@ final class DisbursementDecisions {
                             + record.bankReference().map(reference -> " (bank reference " + reference + ")")
                                     .orElse(""));
         }
-        context.requireNotBefore(record.issuedOn(), "disbursement", id, "it was issued on");
+        context.requireNotBefore(record.changedOn(), "disbursement", id, "its latest change (issue, or a reversal"
+                + " that reopened it) is dated");
         return record;
     }
 

@@ -19,6 +19,7 @@ final class Draft {
     private final List<LotMovement> lotMovements = new ArrayList<>();
     private final List<Role> approvalsNeeded = new ArrayList<>();
     private String approvalRule = "";
+    private String amountField = "amount";
     private EventPayload payload;
     private int lotsCreated;
 
@@ -64,6 +65,15 @@ final class Draft {
     void needApprovals(List<Role> roles, String rule) {
         approvalsNeeded.addAll(roles);
         approvalRule = rule;
+    }
+
+    /** Names the command field that refusals about money should name (default {@code amount}). */
+    void amountField(String field) {
+        amountField = field;
+    }
+
+    String amountField() {
+        return amountField;
     }
 
     void payload(EventPayload value) {

@@ -52,7 +52,7 @@ final class ReceiptDecisions {
         context.draft.createLot(credited, request.amount(), context.date, context.date, context.key());
         context.draft.payload(new ReceiptRecorded(bank.number(), request.bankReference(), request.amount(),
                 request.payer(), request.memo(), request.source(), request.subAccountNumber(), routing, routedTo,
-                bank.retired()));
+                bank.retired(), request.caseNumber()));
     }
 
     /** Whether the case has a fund record opened on or before the command's date. */
@@ -99,6 +99,7 @@ final class ReceiptDecisions {
         Receipt receipt = unidentifiedReceipt(context, request.receipt());
         Amounts.sameCurrency(request.amount(), receipt.details().amount().getCurrencyUnit(), "amount",
                 "receipt '" + receipt.key() + "'");
+        context.requireNewDisbursement(context.key());
         AccountId unidentified = AccountId.unidentified(receipt.details().bankAccount());
         context.consume(context.view.openLotsOfReceipt(receipt.key()), "unidentified receipt '" + receipt.key()
                 + "'", request.amount(), "amount");

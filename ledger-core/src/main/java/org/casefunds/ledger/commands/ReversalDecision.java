@@ -7,7 +7,14 @@ import java.util.Set;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.NotFoundException;
 import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.PermissionDeniedException;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.events.ExecutionFeeCharged;
+import org.joda.money.Money;
 import org.casefunds.ledger.events.DisbursementReturned;
 import org.casefunds.ledger.events.DisbursementSettled;
 import org.casefunds.ledger.events.DistributionIssued;
@@ -48,7 +55,10 @@ final class ReversalDecision {
                             + correctionHint(reversed.kind()));
         }
         context.requireNotBefore(reversed.effectiveDate(), "event", request.event(), "the event is dated");
+        requireMayReverse(context, reversed);
+        context.draft.amountField("event");
         List<String> disbursements = requireDisbursementsUndoable(context, reversed);
+        requireFeesNotSwept(context, reversed);
         for (Posting posting : reversed.postings()) {
             context.draft.post(posting.mirror());
         }
@@ -106,8 +116,44 @@ final class ReversalDecision {
                                 + (record.status() == DisbursementRecord.Status.SETTLED
                                         ? "; reverse its settlement first" : "; its money is already back"));
             }
+            context.requireNotBefore(record.changedOn(), "event", reversed.idempotencyKey(),
+                    "disbursement " + id + " last changed on");
         }
         return issued;
+    }
+
+    /**
+     * A handler reverses only events about their own cases; fund administrators and finance reverse
+     * any event (an approval is needed either way).
+     */
+    private static void requireMayReverse(Context context, Event reversed) {
+        Actor actor = context.command.actor();
+        if (actor.has(Role.FINANCE) || actor.has(Role.FUND_ADMINISTRATOR)) {
+            return;
+        }
+        for (CaseNumber caseNumber : reversed.payload().cases()) {
+            if (context.view.caseRecord(caseNumber).map(record -> record.handler().equals(actor.id())).orElse(false)) {
+                return;
+            }
+        }
+        throw new PermissionDeniedException(ErrorCode.NOT_CASE_HANDLER, "actor.id", actor.id(),
+                "a handler reverses only events about their own cases; event '" + reversed.idempotencyKey()
+                        + "' concerns " + (reversed.payload().cases().isEmpty() ? "no case"
+                                : reversed.payload().cases().toString()) + "; ask finance or the fund administrator");
+    }
+
+    /** A fee charge whose fees were swept since cannot be undone until the sweep is. */
+    private static void requireFeesNotSwept(Context context, Event reversed) {
+        if (reversed.kind() != EventKind.EXECUTION_FEE_CHARGED) {
+            return;
+        }
+        Money fee = ((ExecutionFeeCharged) reversed.payload()).fee();
+        Money left = context.view.lowestBalanceFrom(AccountId.COURT_FEES, fee.getCurrencyUnit(), context.date);
+        if (fee.isGreaterThan(left)) {
+            throw new StateConflictException(ErrorCode.NOT_REVERSIBLE, "event", reversed.idempotencyKey(),
+                    "its fee of " + fee + " was swept out of the enforcement account since (" + left
+                            + " of fees is left); reverse the sweep first");
+        }
     }
 
     private static String correctionHint(EventKind kind) {

@@ -19,11 +19,14 @@ import org.joda.money.Money;
  * @param routing how its case was found
  * @param caseNumber the case it was routed to; empty when unidentified
  * @param onRetiredAccount whether it arrived on a retired account (flagged at once)
+ * @param namedCase the case the payer or the bank named with the payment, kept even when the money
+ *     could not be routed to it (the case was not open then), so that screening can find it
  */
 public record ReceiptRecorded(
         String bankAccount, String bankReference, Money amount, Payer payer, Optional<String> memo,
         ReceiptSource source, Optional<String> subAccountNumber, Routing routing,
-        Optional<CaseNumber> caseNumber, boolean onRetiredAccount) implements EventPayload {
+        Optional<CaseNumber> caseNumber, boolean onRetiredAccount, Optional<CaseNumber> namedCase)
+        implements EventPayload {
 
     @Override
     public List<CaseNumber> cases() {

@@ -217,14 +217,6 @@ public final class CourtReports {
                 continue;
             }
             int daysLeft = clock.daysBetween(date, deferral.end(), Period.Unit.WORKING_DAYS);
-            DeferralWatch.Status status;
-            if (date.isAfter(deferral.end())) {
-                status = DeferralWatch.Status.ENDED_WITHOUT_LIFT;
-            } else if (deferral.holdsOn(date) && daysLeft <= clock.policy().warningHorizon().length()) {
-                status = DeferralWatch.Status.ENDING_SOON;
-            } else {
-                continue;
-            }
             Money holds = unnoticed.computeIfAbsent(deferral.caseNumber(), caseNumber -> {
                 Money sum = Money.zero(deferral.amount().map(Money::getCurrencyUnit).orElse(CurrencyUnit.of("CNY")));
                 for (AccountBalance balance : caseBalances(state, caseNumber)) {
@@ -234,7 +226,20 @@ public final class CourtReports {
                 }
                 return sum;
             });
-            watch.add(new DeferralWatch(deferral, status, daysLeft, holds));
+            DeferralWatch.Status status;
+            if (date.isAfter(deferral.end())) {
+                // Only while the case still holds money: then its clock has restarted and it matters.
+                if (!holds.isPositive()) {
+                    continue;
+                }
+                status = DeferralWatch.Status.ENDED_WITHOUT_LIFT;
+            } else if (deferral.holdsOn(date) && daysLeft <= clock.policy().warningHorizon().length()) {
+                status = DeferralWatch.Status.ENDING_SOON;
+            } else {
+                continue;
+            }
+            Money covered = deferral.amount().filter(amount -> amount.isLessThan(holds)).orElse(holds);
+            watch.add(new DeferralWatch(deferral, status, daysLeft, covered));
         }
         watch.sort(Comparator.comparing((DeferralWatch line) -> line.deferral().end())
                 .thenComparing(line -> line.deferral().id()));
@@ -340,7 +345,7 @@ public final class CourtReports {
         Flow claimed = Flow.none(currency);
         for (Lot lot : state.lots()) {
             if (lot.origin() == Lot.Origin.CLAIM && inPeriod(lot.createdOn(), from, to)
-                    && lot.amount().getCurrencyUnit().equals(currency)) {
+                    && lot.amount().getCurrencyUnit().equals(currency) && !reversed(state, lot)) {
                 claimed = claimed.plus(lot.amount());
             }
         }
@@ -395,7 +400,8 @@ public final class CourtReports {
             for (Lot lot : state.lots()) {
                 if (lot.account().kind() == AccountKind.CASE && cases.contains(lot.account().caseNumber())
                         && (lot.origin() == Lot.Origin.RECEIPT || lot.origin() == Lot.Origin.CLAIM)
-                        && inPeriod(lot.createdOn(), from, to) && lot.amount().getCurrencyUnit().equals(currency)) {
+                        && inPeriod(lot.createdOn(), from, to) && lot.amount().getCurrencyUnit().equals(currency)
+                        && !reversed(state, lot)) {
                     received = received.plus(lot.amount());
                 }
             }
@@ -527,11 +533,9 @@ public final class CourtReports {
                     || record.status() == DisbursementRecord.Status.RETURNED) {
                 continue;
             }
-            for (LotMovement piece : record.consumed()) {
-                if (noticedInTime(state, record, piece)) {
-                    timely++;
-                    timelyAmount = timelyAmount.add(piece.amount().getAmount());
-                }
+            for (LotMovement piece : timelyPieces(state, record)) {
+                timely++;
+                timelyAmount = timelyAmount.add(piece.amount().getAmount());
             }
         }
         return new PayoutTime(from, to, currency, Math.toIntExact(timing.pieces),
@@ -544,19 +548,41 @@ public final class CourtReports {
                 percent(timelyAmount, timing.amounts));
     }
 
-    /** Whether the notice took the piece by the lot's deadline as known on the notice date, or while deferred. */
-    private boolean noticedInTime(LedgerState state, DisbursementRecord record, LotMovement piece) {
-        Lot lot = state.lot(piece.lot()).orElseThrow();
+    /**
+     * The pieces a notice took in time: by the lot's deadline as known on the notice date, or while
+     * a deferral held them. A deferral of the whole case holds every piece; a deferral with an
+     * amount holds that much of the notice's pieces, in the order the notice took them.
+     */
+    private List<LotMovement> timelyPieces(LedgerState state, DisbursementRecord record) {
         List<Deferral> known = new ArrayList<>();
+        boolean wholeCase = false;
+        Money covering = Money.zero(record.amount().getCurrencyUnit());
         for (Deferral deferral : state.deferrals(record.caseNumber().orElseThrow())) {
-            if (!deferral.grantedOn().isAfter(record.issuedOn())) {
-                known.add(deferral);
-                if (deferral.holdsOn(record.issuedOn())) {
-                    return true;
+            if (deferral.grantedOn().isAfter(record.issuedOn())) {
+                continue;
+            }
+            known.add(deferral);
+            if (deferral.holdsOn(record.issuedOn())) {
+                if (deferral.amount().isEmpty()) {
+                    wholeCase = true;
+                } else if (deferral.amount().get().isSameCurrency(covering)) {
+                    covering = covering.plus(deferral.amount().get());
                 }
             }
         }
-        return !record.issuedOn().isAfter(clock.noticeDeadline(lot, known, record.issuedOn()));
+        List<LotMovement> timely = new ArrayList<>();
+        for (LotMovement piece : record.consumed()) {
+            Money held = covering.isLessThan(piece.amount()) ? covering : piece.amount();
+            covering = covering.minus(held);
+            Lot lot = state.lot(piece.lot()).orElseThrow();
+            boolean inTime = !record.issuedOn().isAfter(clock.noticeDeadline(lot, known, record.issuedOn()));
+            if (wholeCase || inTime) {
+                timely.add(piece);
+            } else if (held.isPositive()) {
+                timely.add(piece.withAmount(held));
+            }
+        }
+        return timely;
     }
 
     // ------------------------------------------------------------------ lists of cases and money
@@ -615,6 +641,16 @@ public final class CourtReports {
             reason = LargeBalance.Reason.AWAITING_BANK;
             explanation = "noticed to finance; the bank has not paid yet";
         }
+        List<NoticeOverdue> late = new ArrayList<>();
+        for (NoticeOverdue notice : noticesOverdueAtFinance(state, date)) {
+            if (notice.notice().caseNumber().filter(record.caseNumber()::equals).isPresent()) {
+                late.add(notice);
+            }
+        }
+        if (!late.isEmpty()) {
+            explanation += "; " + late.size() + " notice(s) are past finance's deadline, the oldest since "
+                    + late.get(0).deadline().plusDays(1);
+        }
         return new LargeBalance(record.caseNumber(), record.handler(), unnoticed, inTransit, total, reason,
                 explanation);
     }
@@ -634,7 +670,20 @@ public final class CourtReports {
             Optional<String> handler = lot.account().kind() == AccountKind.CASE
                     ? state.caseRecord(lot.account().caseNumber()).map(CaseRecord::handler) : Optional.empty();
             old.add(new OldBalance(lot.account(), handler, lot.id(), lot.arrivalDate(), lot.remaining(),
-                    ChronoUnit.DAYS.between(lot.arrivalDate(), date)));
+                    ChronoUnit.DAYS.between(lot.arrivalDate(), date), Optional.empty()));
+        }
+        // Money noticed but not yet paid by the bank is still held in the court's account.
+        for (DisbursementRecord record : state.disbursements()) {
+            if (!record.inTransit()) {
+                continue;
+            }
+            Optional<String> handler = record.caseNumber().flatMap(state::caseRecord).map(CaseRecord::handler);
+            for (LotMovement piece : record.consumed()) {
+                if (!piece.arrivalDate().isAfter(cutoff)) {
+                    old.add(new OldBalance(piece.account(), handler, piece.lot(), piece.arrivalDate(), piece.amount(),
+                            ChronoUnit.DAYS.between(piece.arrivalDate(), date), Optional.of(record.id())));
+                }
+            }
         }
         old.sort(Comparator.comparing(OldBalance::arrivalDate).thenComparing(OldBalance::lot));
         return old;
@@ -675,6 +724,11 @@ public final class CourtReports {
         return new SubAccountUsage(from, to, currency, count, bySubAccount, byCaseNumber, unidentified, amount,
                 amountBySubAccount, percent(BigDecimal.valueOf(bySubAccount), BigDecimal.valueOf(count)),
                 percent(amountBySubAccount.getAmount(), amount.getAmount()));
+    }
+
+    /** Whether the event that created the lot was reversed: its money never really arrived. */
+    private static boolean reversed(LedgerState state, Lot lot) {
+        return state.reversalOf(lot.id().sequence()).isPresent();
     }
 
     private static boolean inPeriod(LocalDate day, LocalDate from, LocalDate to) {

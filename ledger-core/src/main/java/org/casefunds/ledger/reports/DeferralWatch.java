@@ -9,7 +9,8 @@ import org.joda.money.Money;
  * @param deferral the deferral
  * @param status ending soon, or ended without being lifted
  * @param daysLeft working days to its end; negative once past it
- * @param caseHolds the unnoticed money the case still holds
+ * @param caseHolds the unnoticed money of the case the deferral covers: the case's balance, or the
+ *     deferral's amount when that is smaller
  */
 public record DeferralWatch(Deferral deferral, Status status, int daysLeft, Money caseHolds) {
 
@@ -17,7 +18,7 @@ public record DeferralWatch(Deferral deferral, Status status, int daysLeft, Mone
     public enum Status {
         /** It ends within the warning horizon. */
         ENDING_SOON,
-        /** Its end date passed and nobody lifted it: the clock has restarted. */
+        /** Its end date passed, nobody lifted it, and the case still holds money: its clock restarted. */
         ENDED_WITHOUT_LIFT
     }
 }

@@ -15,8 +15,10 @@ import org.joda.money.Money;
  * @param arrivalDate when it arrived
  * @param remaining how much is still held
  * @param daysHeld calendar days from arrival to the report date
+ * @param inTransit the disbursement the money is in transit on, when it was noticed and the bank
+ *     has not paid it yet; empty when it still waits on its account
  */
 public record OldBalance(
         AccountId account, Optional<String> handler, LotId lot, LocalDate arrivalDate, Money remaining,
-        long daysHeld) {
+        long daysHeld, Optional<String> inTransit) {
 }

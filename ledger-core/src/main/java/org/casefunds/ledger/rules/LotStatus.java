@@ -16,7 +16,9 @@ import org.joda.money.Money;
  * @param deadline the notice deadline
  * @param state overdue, near deadline, in time, or deferred
  * @param daysLeft days from the date to the deadline in the warning horizon's unit (working days
- *     by default): 0 on the deadline day, negative when overdue
+ *     by default): the working days after the date up to and including the deadline, so 0 on the
+ *     deadline day and on rest days that follow it, and negative (minus the working days past it)
+ *     from the next working day; the state, not this count, says whether the money is overdue
  * @param newlyArrived whether the lot reached the case on the date
  * @param deferral the id of the deferral holding it, when deferred
  */

@@ -27,7 +27,10 @@ import org.joda.money.Money;
  *       that amount; the rest of the case's money keeps its clock.</li>
  *   <li>When a deferral of its case has <b>ended</b> (lifted, or past its end date) after the lot's
  *       clock started, the clock restarts: the deadline is at least the end of the policy's
- *       restart period counted from the day the deferral ended.</li>
+ *       restart period counted from the day the deferral ended. For a deferral of the whole case
+ *       this applies to every lot; for a deferral with an amount, to that amount of the case's
+ *       waiting money, earliest deadlines first (the money it covered), so the rest keeps its
+ *       clock.</li>
  *   <li>On a date, a lot is <b>overdue</b> after its deadline, <b>near deadline</b> when at most the
  *       warning horizon is left, else in time; it is <b>newly arrived</b> on the day it reached the
  *       case.</li>
@@ -65,16 +68,26 @@ public final class PayoutClock {
         LocalDate deadline = policy.noticeDeadlineFor(lot.amount()).endAfter(lot.clockStart(), calendar, "lot "
                 + lot.id() + " clock start");
         for (Deferral deferral : caseDeferrals) {
-            if (deferral.endedBy(date) && !deferral.endedOn().isBefore(lot.clockStart())
-                    && !deferral.start().isAfter(deferral.endedOn())) {
-                LocalDate restarted = policy.restartAfterDeferral().endAfter(deferral.endedOn(), calendar,
-                        "deferral " + deferral.id() + " end");
-                if (restarted.isAfter(deadline)) {
-                    deadline = restarted;
-                }
+            if (deferral.amount().isEmpty() && restartsClockOf(deferral, lot, date)) {
+                deadline = later(deadline, restartedDeadline(deferral));
             }
         }
         return deadline;
+    }
+
+    /** Whether {@code deferral} had ended by {@code date} after the lot's clock started. */
+    private static boolean restartsClockOf(Deferral deferral, Lot lot, LocalDate date) {
+        return deferral.endedBy(date) && !deferral.endedOn().isBefore(lot.clockStart())
+                && !deferral.start().isAfter(deferral.endedOn());
+    }
+
+    private LocalDate restartedDeadline(Deferral deferral) {
+        return policy.restartAfterDeferral().endAfter(deferral.endedOn(), calendar, "deferral " + deferral.id()
+                + " end");
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return b.isAfter(a) ? b : a;
     }
 
     /** The date by which finance must have the bank pay {@code notice}. */
@@ -109,9 +122,14 @@ public final class PayoutClock {
     public List<LotStatus> statusOfCase(List<Lot> openLots, List<Deferral> caseDeferrals, LocalDate date) {
         List<Deadlined> lots = new ArrayList<>();
         for (Lot lot : openLots) {
-            lots.add(new Deadlined(lot, noticeDeadline(lot, caseDeferrals, date)));
+            lots.add(new Deadlined(lot, lot.remaining(), noticeDeadline(lot, caseDeferrals, date)));
         }
-        lots.sort(Comparator.comparing(Deadlined::deadline).thenComparing(each -> each.lot().id()));
+        lots.sort(DEADLINE_ORDER);
+        for (Deferral deferral : caseDeferrals) {
+            if (deferral.amount().isPresent() && deferral.endedBy(date)) {
+                lots = restart(lots, deferral, date);
+            }
+        }
         List<Deferral> holding = new ArrayList<>();
         for (Deferral deferral : caseDeferrals) {
             if (deferral.holdsOn(date)) {
@@ -122,9 +140,9 @@ public final class PayoutClock {
         List<LotStatus> statuses = new ArrayList<>();
         for (Deadlined each : lots) {
             Lot lot = each.lot();
-            Money exposed = lot.remaining();
+            Money exposed = each.amount();
             if (wholeCase.isPresent()) {
-                statuses.add(deferred(lot, lot.remaining(), each.deadline(), wholeCase.get(), date));
+                statuses.add(deferred(lot, exposed, each.deadline(), wholeCase.get(), date));
                 continue;
             }
             for (int i = 0; i < holding.size() && exposed.isPositive(); i++) {
@@ -145,7 +163,38 @@ public final class PayoutClock {
         return statuses;
     }
 
-    private record Deadlined(Lot lot, LocalDate deadline) {
+    /** An amount of a lot with its deadline; a lot splits when only part of it is deferred. */
+    private record Deadlined(Lot lot, Money amount, LocalDate deadline) {
+    }
+
+    private static final Comparator<Deadlined> DEADLINE_ORDER =
+            Comparator.comparing(Deadlined::deadline).thenComparing(each -> each.lot().id());
+
+    /**
+     * The parts after {@code deferral}, a deferral with an amount that has ended, restarted the
+     * clock of the money it covered: its amount of the parts waiting when it ended, earliest
+     * deadlines first.
+     */
+    private List<Deadlined> restart(List<Deadlined> parts, Deferral deferral, LocalDate date) {
+        LocalDate restarted = restartedDeadline(deferral);
+        Money budget = deferral.amount().orElseThrow();
+        List<Deadlined> result = new ArrayList<>();
+        for (Deadlined part : parts) {
+            boolean covered = budget.isPositive() && budget.isSameCurrency(part.amount())
+                    && restartsClockOf(deferral, part.lot(), date) && part.deadline().isBefore(restarted);
+            if (!covered) {
+                result.add(part);
+                continue;
+            }
+            Money taken = budget.isLessThan(part.amount()) ? budget : part.amount();
+            budget = budget.minus(taken);
+            result.add(new Deadlined(part.lot(), taken, restarted));
+            if (taken.isLessThan(part.amount())) {
+                result.add(new Deadlined(part.lot(), part.amount().minus(taken), part.deadline()));
+            }
+        }
+        result.sort(DEADLINE_ORDER);
+        return result;
     }
 
     /** A copy of the deferral whose amount is what it still covers while lots are being assigned. */

@@ -45,6 +45,8 @@ public final class Screening {
         Checks.required(receipt, "receipt");
         Map<CaseNumber, Set<Suggestion.Reason>> reasons = new TreeMap<>();
         String memo = receipt.details().memo().orElse("");
+        receipt.details().namedCase().flatMap(state::caseRecord).filter(record -> !record.openedOn().isAfter(date))
+                .ifPresent(record -> add(reasons, record.caseNumber(), Suggestion.Reason.CASE_NAMED_WITH_PAYMENT));
         for (CaseNumber written : CaseNumber.findAll(memo)) {
             state.caseRecord(written).filter(record -> !record.openedOn().isAfter(date))
                     .ifPresent(record -> add(reasons, written, Suggestion.Reason.CASE_NUMBER_IN_MEMO));

@@ -20,6 +20,8 @@ public record Suggestion(CaseNumber caseNumber, int score, List<Reason> reasons)
 
     /** A reason to think the receipt belongs to the case, with its weight. */
     public enum Reason {
+        /** The payer or the bank named the case with the payment, before the case was open. */
+        CASE_NAMED_WITH_PAYMENT(100),
         /** The memo holds the case's number exactly. */
         CASE_NUMBER_IN_MEMO(100),
         /** The memo holds the case's sub-account number. */
@@ -43,8 +45,8 @@ public record Suggestion(CaseNumber caseNumber, int score, List<Reason> reasons)
         }
     }
 
-    /** Whether the suggestion rests on the case number written in the memo. */
+    /** Whether the suggestion rests on the case number given with the payment or written in its memo. */
     public boolean exact() {
-        return reasons.contains(Reason.CASE_NUMBER_IN_MEMO);
+        return reasons.contains(Reason.CASE_NUMBER_IN_MEMO) || reasons.contains(Reason.CASE_NAMED_WITH_PAYMENT);
     }
 }

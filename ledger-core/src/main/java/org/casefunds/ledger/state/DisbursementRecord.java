@@ -27,12 +27,14 @@ import org.joda.money.Money;
  * @param finishedOn the date it was settled, returned or cancelled
  * @param bankReference the bank's reference of the payment, once settled
  * @param consumed the lot pieces it took, with their arrival dates
+ * @param changedOn the effective date of the latest event that changed its status: a later event
+ *     about it may not be dated before this
  */
 public record DisbursementRecord(
         String id, Disbursement kind, AccountId source, Optional<CaseNumber> caseNumber,
         Optional<String> receipt, BankDetails payee, Money amount, String bankAccount, LocalDate issuedOn,
         long issueSequence, Status status, Optional<LocalDate> finishedOn, Optional<String> bankReference,
-        List<LotMovement> consumed) {
+        List<LotMovement> consumed, LocalDate changedOn) {
 
     /** Where a disbursement stands. */
     public enum Status {
@@ -58,6 +60,11 @@ public record DisbursementRecord(
 
     DisbursementRecord finish(Status newStatus, LocalDate on, Optional<String> reference) {
         return new DisbursementRecord(id, kind, source, caseNumber, receipt, payee, amount, bankAccount,
-                issuedOn, issueSequence, newStatus, Optional.ofNullable(on), reference, consumed);
+                issuedOn, issueSequence, newStatus, Optional.of(on), reference, consumed, on);
+    }
+
+    DisbursementRecord reopen(LocalDate on) {
+        return new DisbursementRecord(id, kind, source, caseNumber, receipt, payee, amount, bankAccount,
+                issuedOn, issueSequence, Status.ISSUED, Optional.empty(), Optional.empty(), consumed, on);
     }
 }

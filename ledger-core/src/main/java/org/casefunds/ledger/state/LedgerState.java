@@ -311,7 +311,7 @@ public final class LedgerState implements LedgerView {
                 ? Optional.of(((UnidentifiedRefundIssued) event.payload()).receipt()) : Optional.empty();
         DisbursementRecord record = new DisbursementRecord(id, kind, source, caseNumber, receipt, payee, amount,
                 bankAccount, event.effectiveDate(), event.sequence(), DisbursementRecord.Status.ISSUED,
-                Optional.empty(), Optional.empty(), consumed);
+                Optional.empty(), Optional.empty(), consumed, event.effectiveDate());
         tables.putDisbursement(record);
         changePending(record, amount.getAmountMinorLong());
     }
@@ -341,7 +341,7 @@ public final class LedgerState implements LedgerView {
         } else if (kind == EventKind.DISBURSEMENT_SETTLED || kind == EventKind.DISBURSEMENT_RETURNED) {
             for (String id : reversed.disbursements()) {
                 DisbursementRecord record = tables.disbursement(id).orElseThrow();
-                tables.putDisbursement(record.finish(DisbursementRecord.Status.ISSUED, null, Optional.empty()));
+                tables.putDisbursement(record.reopen(event.effectiveDate()));
                 changePending(record, record.amount().getAmountMinorLong());
             }
         } else {

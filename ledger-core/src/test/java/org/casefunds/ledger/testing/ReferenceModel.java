@@ -178,6 +178,7 @@ public final class ReferenceModel {
         final LocalDate issuedOn;
         final List<LotChange> taken;
         Status status = Status.ISSUED;
+        LocalDate changedOn;
 
         Disbursement(String id, String kind, String source, String transit, String bank, CurrencyUnit currency,
                 long amount, LocalDate issuedOn, List<LotChange> taken) {
@@ -190,6 +191,7 @@ public final class ReferenceModel {
             this.amount = amount;
             this.issuedOn = issuedOn;
             this.taken = taken;
+            this.changedOn = issuedOn;
         }
     }
 
@@ -686,6 +688,7 @@ public final class ReferenceModel {
             throw new Refusal(ErrorCode.CURRENCY_MISMATCH);
         }
         long amount = refund.amount().getAmountMinorLong();
+        requireNewDisbursement(key());
         List<LotChange> taken = take(lotsOfReceipt(refund.receipt()), amount);
         requireBank(receipt.bank);
         requireBankAvailable(receipt.bank, currency, amount);
@@ -744,6 +747,7 @@ public final class ReferenceModel {
     }
 
     private void issueFromCase(CaseNumber caseNumber, Money amount, String kind, String transit, String id) {
+        requireNewDisbursement(id);
         String source = "case:" + caseNumber;
         CurrencyUnit currency = amount.getCurrencyUnit();
         List<LotChange> taken = take(openLots(source, currency), amount.getAmountMinorLong());
@@ -769,6 +773,11 @@ public final class ReferenceModel {
         long claimed = claims.stream().mapToLong(claim -> claim.claimed().getAmountMinorLong()).sum();
         if (distribute.total().getAmountMinorLong() > claimed) {
             throw new Refusal(ErrorCode.INVALID_AMOUNT);
+        }
+        for (int i = 0; i < shares.size(); i++) {
+            if (shares.get(i).allocated().isPositive()) {
+                requireNewDisbursement(key() + "#" + (i + 1));
+            }
         }
         String source = "case:" + distribute.caseNumber();
         CurrencyUnit currency = distribute.total().getCurrencyUnit();
@@ -808,7 +817,7 @@ public final class ReferenceModel {
         if (disbursement.status != Status.ISSUED) {
             throw new Refusal(ErrorCode.ALREADY_FINISHED);
         }
-        notBefore(disbursement.issuedOn);
+        notBefore(disbursement.changedOn);
         return disbursement;
     }
 
@@ -830,6 +839,7 @@ public final class ReferenceModel {
         }
         move(disbursement.transit, "bank:" + disbursement.bank, disbursement.currency, disbursement.amount);
         disbursement.status = Status.SETTLED;
+        disbursement.changedOn = date();
         current.disbursements.add(disbursement.id);
         return "settle";
     }
@@ -842,6 +852,7 @@ public final class ReferenceModel {
         }
         move(disbursement.transit, disbursement.source, disbursement.currency, disbursement.amount);
         disbursement.status = Status.RETURNED;
+        disbursement.changedOn = date();
         current.disbursements.add(disbursement.id);
         return "return";
     }
@@ -906,6 +917,13 @@ public final class ReferenceModel {
                 if (disbursements.get(id).status != Status.ISSUED) {
                     throw new Refusal(ErrorCode.NOT_REVERSIBLE);
                 }
+                notBefore(disbursements.get(id).changedOn);
+            }
+        }
+        if (target.kind.equals("fee")) {
+            long fee = Long.parseLong(target.postings.get(0)[3]);
+            if (fee > lowestFrom("court-fees", CurrencyUnit.of(target.postings.get(0)[2]))) {
+                throw new Refusal(ErrorCode.NOT_REVERSIBLE);
             }
         }
         for (String[] posting : target.postings) {
@@ -947,6 +965,13 @@ public final class ReferenceModel {
             } else {
                 disbursement.status = Status.CANCELLED;
             }
+            disbursement.changedOn = date();
+        }
+    }
+
+    private void requireNewDisbursement(String id) {
+        if (disbursements.containsKey(id)) {
+            throw new Refusal(ErrorCode.ALREADY_EXISTS);
         }
     }
 
@@ -1006,7 +1031,7 @@ public final class ReferenceModel {
             Map<String, Set<String>> payees, Set<String> caseNumbers, Set<String> subAccounts,
             Set<String> receipts, Set<String> reversedReceipts, Set<String> references, Set<String> reversedEvents,
             Set<String> disbursementIds, Set<String> deferralIds, Set<String> liftedDeferrals,
-            Map<String, LocalDate> deferralEnds) {
+            Map<String, LocalDate> deferralEnds, Map<String, LocalDate> changedOn) {
     }
 
     private Snapshot snapshot() {
@@ -1015,7 +1040,11 @@ public final class ReferenceModel {
         Map<Lot, long[]> lotState = new HashMap<>();
         lots.forEach(lot -> lotState.put(lot, new long[] {lot.remaining, lot.availableFrom.toEpochDay()}));
         Map<String, Status> statuses = new HashMap<>();
-        disbursements.forEach((id, disbursement) -> statuses.put(id, disbursement.status));
+        Map<String, LocalDate> changed = new HashMap<>();
+        disbursements.forEach((id, disbursement) -> {
+            statuses.put(id, disbursement.status);
+            changed.put(id, disbursement.changedOn);
+        });
         Map<String, String> handlers = new HashMap<>();
         Map<String, Set<String>> payees = new HashMap<>();
         cases.forEach((number, record) -> {
@@ -1046,7 +1075,7 @@ public final class ReferenceModel {
                 closedThrough, new LinkedHashMap<>(banks), handlers, payees, new HashSet<>(cases.keySet()),
                 new HashSet<>(subAccounts.keySet()), new HashSet<>(receipts.keySet()), reversedReceipts,
                 new HashSet<>(bankReferences), reversedEvents, new HashSet<>(disbursements.keySet()),
-                new HashSet<>(deferrals.keySet()), lifted, ends);
+                new HashSet<>(deferrals.keySet()), lifted, ends, changed);
     }
 
     private void restore(Snapshot before) {
@@ -1063,6 +1092,7 @@ public final class ReferenceModel {
         });
         disbursements.keySet().retainAll(before.disbursementIds);
         before.statuses.forEach((id, status) -> disbursements.get(id).status = status);
+        before.changedOn.forEach((id, day) -> disbursements.get(id).changedOn = day);
         openedOn = before.openedOn;
         closedThrough = before.closedThrough;
         banks.clear();
