@@ -1,0 +1,407 @@
+package org.casefunds.ledger.sql;
+
+import static org.casefunds.ledger.sql.schema.Tables.BALANCE;
+import static org.casefunds.ledger.sql.schema.Tables.BANK_ACCOUNT;
+import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
+import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
+import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
+import static org.casefunds.ledger.sql.schema.Tables.EVENT;
+import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
+import static org.casefunds.ledger.sql.schema.Tables.LOT;
+import static org.casefunds.ledger.sql.schema.Tables.POSTING;
+import static org.casefunds.ledger.sql.schema.Tables.RECEIPT;
+import static org.casefunds.ledger.sql.schema.Tables.REVERSAL;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.IntegrityException;
+import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.accounts.Side;
+import org.casefunds.ledger.journal.Event;
+import org.casefunds.ledger.journal.JournalStore;
+import org.casefunds.ledger.state.LedgerState;
+import org.casefunds.ledger.state.LedgerView;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+
+/**
+ * The journal store over SQL (jOOQ): a SQLite file or a PostgreSQL schema. Events and postings are
+ * append-only rows (the database refuses UPDATE and DELETE on them); the projections are the fold
+ * of the events ({@link LedgerState} over {@link SqlTables}), written in the same transaction as the
+ * events they follow from, and rebuildable from them ({@link #rebuildProjections()}).
+ *
+ * <p>Writes are serialised: within the process by this object, across processes by the database
+ * (SQLite's {@code BEGIN IMMEDIATE}; a row lock on PostgreSQL). Each write decides against the state
+ * read inside its own transaction, so two processes never apply one idempotent command twice.
+ * Every event read back is decoded strictly and checked against its stored hash.
+ *
+ * <p>This class is thread-safe.
+ */
+public final class SqlJournalStore implements JournalStore {
+    /** How many events a rebuild folds before it writes its summed balances. */
+    private static final int REBUILD_FLUSH_EVENTS = 10_000;
+    /** How many rows a reader fetches at a time. */
+    private static final int FETCH_ROWS = 1_000;
+
+    private final Database database;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final SharedConnection reader;
+    private Connection writer;
+    private Statements writerStatements;
+    private boolean closed;
+
+    SqlJournalStore(Database database) {
+        this.database = database;
+        this.reader = new SharedConnection(database);
+    }
+
+    /** Where the store is: the SQLite file or the PostgreSQL schema. */
+    public String location() {
+        return database.describe();
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return transaction((statements, tables) -> work.run(new SqlWriter(statements, LedgerState.over(tables))));
+    }
+
+    /** What one write transaction does with the writer's statements and the state's tables. */
+    @FunctionalInterface
+    private interface Body<T> {
+        T run(Statements statements, SqlTables tables);
+    }
+
+    /** Runs {@code body} in one write transaction, alone: all of it is committed, or none. */
+    private <T> T transaction(Body<T> body) {
+        writeLock.lock();
+        Connection connection = null;
+        Statements statements = null;
+        SqlTables tables = null;
+        boolean begun = false;
+        try {
+            checkOpen();
+            connection = writerConnection();
+            statements = writerStatements(connection);
+            database.begin(connection, statements.context());
+            begun = true;
+            tables = new SqlTables(statements);
+            T result = body.run(statements, tables);
+            tables.flush();
+            database.commit(connection);
+            begun = false;
+            return result;
+        } catch (RuntimeException failure) {
+            rollback(connection, begun, tables, failure);
+            throw SqlErrors.translate(failure, "writing to " + location());
+        } catch (Error failure) {
+            rollback(connection, begun, tables, failure);
+            throw failure;
+        } catch (SQLException failure) {
+            rollback(connection, begun, tables, failure);
+            throw SqlErrors.translate(failure, "writing to " + location());
+        } finally {
+            if (!database.keepsWriterConnection()) {
+                closeQuietly(statements, connection);
+            }
+            writeLock.unlock();
+        }
+    }
+
+    private void rollback(Connection connection, boolean begun, SqlTables tables, Throwable failure) {
+        if (tables != null) {
+            tables.discard();
+        }
+        if (connection == null) {
+            return;
+        }
+        boolean reusable = true;
+        if (begun) {
+            try {
+                database.rollback(connection);
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+                reusable = false;
+            }
+        }
+        // After the database itself failed (full, locked, broken), its prepared statements may be
+        // unusable: start the next write on a fresh connection. A refusal leaves them intact.
+        boolean databaseFailed = SqlErrors.fromDatabase(failure);
+        if ((!reusable || databaseFailed) && database.keepsWriterConnection()) {
+            closeQuietly(writerStatements, writer);
+            writer = null;
+            writerStatements = null;
+        }
+    }
+
+    private Connection writerConnection() throws SQLException {
+        if (!database.keepsWriterConnection()) {
+            return database.connect();
+        }
+        if (writer == null) {
+            writer = database.connect();
+        }
+        return writer;
+    }
+
+    private Statements writerStatements(Connection connection) {
+        if (!database.keepsWriterConnection()) {
+            return Statements.kept(database.context(connection));
+        }
+        if (writerStatements == null) {
+            writerStatements = Statements.kept(database.context(connection));
+        }
+        return writerStatements;
+    }
+
+    /** The writer of one transaction. */
+    private final class SqlWriter implements Writer {
+        private final Statements statements;
+        private final LedgerState state;
+
+        SqlWriter(Statements statements, LedgerState state) {
+            this.statements = statements;
+            this.state = state;
+        }
+
+        @Override
+        public LedgerView view() {
+            return state;
+        }
+
+        @Override
+        public Optional<Event> findByKey(String idempotencyKey) {
+            return SqlJournalStore.findByKey(statements, idempotencyKey);
+        }
+
+        @Override
+        public void append(Event event) {
+            insert(statements, event);
+            state.apply(event);
+        }
+    }
+
+    private static void insert(Statements statements, Event event) {
+        statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.IDEMPOTENCY_KEY,
+                EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.RECORDED_AT, EVENT.BODY, EVENT.HASH)
+                .values(param("sequence", Long.class), param("key", String.class), param("kind", String.class),
+                        param("day", Long.class), param("at", Long.class), param("body", String.class),
+                        param("hash", String.class)))
+                .bind("sequence", event.sequence()).bind("key", event.idempotencyKey()).bind("kind", event.kind().name())
+                .bind("day", event.effectiveDate().toEpochDay()).bind("at", event.recordedAt().toEpochMilli())
+                .bind("body", event.canonicalText()).bind("hash", event.hash()).execute();
+        long line = 0;
+        for (Posting posting : event.postings()) {
+            statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE, POSTING.LINE,
+                    POSTING.ACCOUNT, POSTING.CURRENCY, POSTING.DEBIT, POSTING.AMOUNT_MINOR, POSTING.EFFECTIVE_DATE)
+                    .values(param("sequence", Long.class), param("line", Long.class), param("account", String.class),
+                            param("currency", String.class), param("debit", Long.class), param("amount", Long.class),
+                            param("day", Long.class)))
+                    .bind("sequence", event.sequence()).bind("line", ++line).bind("account", posting.account().toString())
+                    .bind("currency", posting.amount().getCurrencyUnit().getCode())
+                    .bind("debit", posting.side() == Side.DEBIT ? 1L : 0L)
+                    .bind("amount", posting.amount().getAmountMinorLong())
+                    .bind("day", event.effectiveDate().toEpochDay()).execute();
+        }
+    }
+
+    private static Optional<Event> findByKey(Statements statements, String idempotencyKey) {
+        return statements.get("eventByKey", context -> context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH)
+                .from(EVENT).where(EVENT.IDEMPOTENCY_KEY.eq(param("key", String.class))))
+                .bind("key", idempotencyKey).fetchOptional().map(SqlJournalStore::decode);
+    }
+
+    /**
+     * Decodes a stored event and checks it against its stored hash.
+     *
+     * @throws IntegrityException naming the event, if its row was changed after it was written
+     */
+    static Event decode(Record3<Long, String, String> row) {
+        Event event;
+        try {
+            event = Event.decode(row.value2(), row.value3());
+        } catch (IllegalArgumentException e) {
+            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", row.value1(),
+                    "the stored event cannot be read back (" + e.getMessage() + "); it was changed after it was"
+                            + " written", e);
+        }
+        if (event.sequence() != row.value1() || !event.computeHash().equals(event.hash())) {
+            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", row.value1(),
+                    "the stored event does not match its hash; it was changed after it was written");
+        }
+        return event;
+    }
+
+    @Override
+    public Stream<Event> read(long fromSequence) {
+        checkOpen();
+        Connection connection;
+        Cursor<Record3<Long, String, String>> cursor;
+        try {
+            connection = database.connect();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "reading " + location());
+        }
+        try {
+            // PostgreSQL streams a cursor only inside a transaction; SQLite streams either way.
+            connection.setAutoCommit(false);
+            DSLContext context = database.context(connection);
+            cursor = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
+                    .where(EVENT.SEQUENCE.ge(fromSequence)).orderBy(EVENT.SEQUENCE).fetchSize(FETCH_ROWS).fetchLazy();
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(null, connection);
+            throw SqlErrors.translate(e, "reading " + location());
+        }
+        Connection opened = connection;
+        Spliterator<Event> events = new Spliterators.AbstractSpliterator<Event>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super Event> action) {
+                Record3<Long, String, String> row;
+                try {
+                    row = cursor.fetchNext();
+                } catch (RuntimeException e) {
+                    throw SqlErrors.translate(e, "reading " + location());
+                }
+                if (row == null) {
+                    return false;
+                }
+                action.accept(decode(row));
+                return true;
+            }
+        };
+        return StreamSupport.stream(events, false).onClose(() -> {
+            cursor.close();
+            try {
+                opened.rollback();
+            } catch (SQLException e) {
+                // Nothing was written on a reading connection; closing it below is what matters.
+            }
+            closeQuietly(null, opened);
+        });
+    }
+
+    @Override
+    public Optional<Event> findByKey(String idempotencyKey) {
+        checkOpen();
+        try {
+            return findByKey(Statements.fresh(reader.context()), idempotencyKey);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e, "reading " + location());
+        }
+    }
+
+    /**
+     * The state as of the last commit. Each call of the view reads the database, on a connection
+     * shared by the readers of this store.
+     */
+    @Override
+    public LedgerView view() {
+        checkOpen();
+        return LedgerState.over(new SqlTables(Statements.fresh(reader.context())));
+    }
+
+    /**
+     * Drops every projection and folds them again from the events, in one transaction: all of the
+     * rebuild is committed, or the old projections stay. Memory stays bounded: summed balances are
+     * written every {@value #REBUILD_FLUSH_EVENTS} events.
+     *
+     * @return how many events were folded
+     */
+    public long rebuildProjections() {
+        return transaction((statements, tables) -> {
+            dropProjections(statements.context());
+            LedgerState state = LedgerState.over(tables);
+            long folded = 0;
+            try (Stream<Event> events = read(1)) {
+                for (java.util.Iterator<Event> each = events.iterator(); each.hasNext();) {
+                    state.apply(each.next());
+                    if (++folded % REBUILD_FLUSH_EVENTS == 0) {
+                        tables.flush();
+                    }
+                }
+            }
+            return folded;
+        });
+    }
+
+    /** Deletes the projection rows; the journal tables are untouched (and refuse it). */
+    private static void dropProjections(DSLContext context) {
+        context.deleteFrom(BALANCE).execute();
+        context.deleteFrom(DAILY_CHANGE).execute();
+        context.deleteFrom(LOT).execute();
+        context.deleteFrom(RECEIPT).execute();
+        context.deleteFrom(CASE_RECORD).execute();
+        context.deleteFrom(BANK_ACCOUNT).execute();
+        context.deleteFrom(DISBURSEMENT).execute();
+        context.deleteFrom(REVERSAL).execute();
+        context.deleteFrom(DEFERRAL).execute();
+        context.update(LEDGER_INFO).set(LEDGER_INFO.COURT_CODE, (String) null).set(LEDGER_INFO.COURT_NAME, (String) null)
+                .set(LEDGER_INFO.OPENED_ON, (Long) null).set(LEDGER_INFO.LAST_SEQUENCE, 0L)
+                .set(LEDGER_INFO.LAST_HASH, Event.GENESIS_HASH).set(LEDGER_INFO.CLOSED_THROUGH, (Long) null)
+                .where(LEDGER_INFO.ID.eq(inline(1L))).execute();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store of " + location() + " is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            closed = true;
+            closeQuietly(writerStatements, writer);
+            writer = null;
+            writerStatements = null;
+            reader.close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Statements statements, Connection connection) {
+        if (statements != null) {
+            statements.close();
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Closing after the work is done or failed; the work's own outcome is what is reported.
+            }
+        }
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /**
+     * Limits the SQLite file to {@code pages} pages on the writer's connection, so that a test can
+     * make the disk "full" (SQLITE_FULL) without filling a disk.
+     */
+    void limitPagesForTest(long pages) {
+        writeLock.lock();
+        try (java.sql.Statement statement = writerConnection().createStatement()) {
+            statement.execute("PRAGMA max_page_count = " + pages);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "limiting " + location());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

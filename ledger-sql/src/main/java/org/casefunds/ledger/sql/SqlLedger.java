@@ -1,0 +1,165 @@
+package org.casefunds.ledger.sql;
+
+import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
+import static org.jooq.impl.DSL.inline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.StorageException;
+import org.casefunds.ledger.rules.Policy;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Table;
+
+/**
+ * The entry point for a court system that keeps its ledger in a database: a SQLite file (created and
+ * migrated on first use; the zero-setup default) or a PostgreSQL schema (one per court, for a
+ * province that centralises). The same code runs on both.
+ *
+ * <pre>{@code
+ * try (Ledger ledger = SqlLedger.open(Path.of("court.db"), Policy.defaults())) { ... }
+ * JournalStore store = SqlLedger.postgres(dataSource, "court_bj02");
+ * }</pre>
+ *
+ * <p>A file or schema that holds other tables, or a ledger written by a newer version of this
+ * library, is refused with a clear message before anything is changed.
+ */
+public final class SqlLedger {
+    /** The schema version this library writes and reads. */
+    public static final long SCHEMA_VERSION = 1;
+
+    static {
+        // jOOQ prints a logo and tips on first use unless told not to; a court's logs need neither.
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+    }
+
+    private SqlLedger() {
+    }
+
+    /** A ledger on a SQLite file with the default options, deciding under {@code policy}. */
+    public static Ledger open(Path file, Policy policy) {
+        return Ledger.open(sqlite(file, SqliteOptions.defaults()), policy, Clock.systemUTC());
+    }
+
+    /** The store of a SQLite file with the default options; see {@link #sqlite(Path, SqliteOptions)}. */
+    public static SqlJournalStore sqlite(Path file) {
+        return sqlite(file, SqliteOptions.defaults());
+    }
+
+    /**
+     * The store of a SQLite file, creating and migrating it on first use.
+     *
+     * @throws StorageException if the file is not a ledger, was written by a newer version, or cannot
+     *     be opened or written
+     */
+    public static SqlJournalStore sqlite(Path file, SqliteOptions options) {
+        Database.Sqlite database = new Database.Sqlite(file, options);
+        Path folder = database.file().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new StorageException(ErrorCode.STORAGE_FAILURE, "file", file,
+                    "its folder " + folder + " does not exist; create it first");
+        }
+        prepare(database);
+        return new SqlJournalStore(database);
+    }
+
+    /**
+     * The store of one court in a PostgreSQL database: the schema is created and migrated on first
+     * use. Each court has its own schema, journal and hash chain.
+     *
+     * @param dataSource connections to the database (a pool is the caller's choice)
+     * @param schema the court's schema: lower-case letters, digits and '_'
+     */
+    public static SqlJournalStore postgres(DataSource dataSource, String schema) {
+        Database.Postgres database = new Database.Postgres(dataSource, schema);
+        prepare(database);
+        return new SqlJournalStore(database);
+    }
+
+    /** Refuses what is not a ledger or is too new; migrates what is older or empty. */
+    static void prepare(Database database) {
+        Long version;
+        try (Connection connection = database.connect()) {
+            version = schemaVersion(database, database.context(connection));
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof StorageException) {
+                throw (StorageException) e;
+            }
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("not a database") || message.contains("file is encrypted")) {
+                throw new StorageException(ErrorCode.NOT_A_LEDGER, "file", database.describe(),
+                        "is not a SQLite database, so not a Casefunds ledger; open a ledger file or a new path", e);
+            }
+            throw SqlErrors.translate(e, "opening " + database.describe());
+        }
+        if (version != null && version == SCHEMA_VERSION) {
+            return;
+        }
+        try {
+            Flyway.configure().configuration(database.flyway().locations(database.migrations())).load().migrate();
+        } catch (FlywayException e) {
+            throw SqlErrors.translate(e, "preparing " + database.describe());
+        }
+    }
+
+    /**
+     * The ledger's schema version, or null for an empty database.
+     *
+     * @throws StorageException if the database holds other tables or a newer ledger
+     */
+    private static Long schemaVersion(Database database, DSLContext context) {
+        Set<String> tables = new HashSet<>();
+        for (Table<?> table : context.meta().getTables()) {
+            String schema = table.getSchema() == null ? "" : table.getSchema().getName();
+            if (database instanceof Database.Postgres && !schema.equals(currentSchema(context))) {
+                continue;
+            }
+            tables.add(table.getName().toLowerCase(Locale.ROOT));
+        }
+        tables.remove("flyway_schema_history");
+        if (tables.isEmpty()) {
+            return null;
+        }
+        if (!tables.contains("ledger_info")) {
+            throw new StorageException(ErrorCode.NOT_A_LEDGER, "file", database.describe(),
+                    "holds tables (" + String.join(", ", new java.util.TreeSet<>(tables)) + ") but is not a Casefunds"
+                            + " ledger; give a new path for a new ledger");
+        }
+        Record2<String, Long> info = context.select(LEDGER_INFO.FORMAT, LEDGER_INFO.SCHEMA_VERSION).from(LEDGER_INFO)
+                .where(LEDGER_INFO.ID.eq(inline(1L))).fetchOne();
+        if (info == null || !"casefunds-ledger".equals(info.value1())) {
+            throw new StorageException(ErrorCode.NOT_A_LEDGER, "file", database.describe(),
+                    "has a ledger_info table that is not a Casefunds ledger's");
+        }
+        if (info.value2() > SCHEMA_VERSION) {
+            throw new StorageException(ErrorCode.SCHEMA_TOO_NEW, "file", database.describe(),
+                    "was written by a newer version of Casefunds Ledger (schema " + info.value2() + "; this version"
+                            + " reads up to " + SCHEMA_VERSION + "); open it with that version or a later one");
+        }
+        return info.value2();
+    }
+
+    private static String currentSchema(DSLContext context) {
+        return context.fetchValue(org.jooq.impl.DSL.currentSchema());
+    }
+
+    /** Checks that {@code value} is a usable schema name; for callers that build one from a court code. */
+    public static String schemaFor(String courtKey) {
+        String schema = "court_" + Checks.requiredText(courtKey, "court", 40).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "_");
+        return schema;
+    }
+}

@@ -1,0 +1,557 @@
+package org.casefunds.ledger.sql;
+
+import static org.casefunds.ledger.sql.schema.Tables.BALANCE;
+import static org.casefunds.ledger.sql.schema.Tables.BANK_ACCOUNT;
+import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
+import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
+import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
+import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
+import static org.casefunds.ledger.sql.schema.Tables.LOT;
+import static org.casefunds.ledger.sql.schema.Tables.RECEIPT;
+import static org.casefunds.ledger.sql.schema.Tables.REVERSAL;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.param;
+import static org.jooq.impl.DSL.select;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.accounts.AccountKind;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.journal.CanonicalCodec;
+import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.state.BankAccount;
+import org.casefunds.ledger.state.CaseRecord;
+import org.casefunds.ledger.state.Deferral;
+import org.casefunds.ledger.state.DisbursementRecord;
+import org.casefunds.ledger.state.LedgerMeta;
+import org.casefunds.ledger.state.Lot;
+import org.casefunds.ledger.state.Receipt;
+import org.casefunds.ledger.state.StateTables;
+import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
+import org.jooq.Query;
+import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.Record5;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * The state's tables in a database: the projections of DESIGN.md §7, read and written in the
+ * transaction of the write that uses them. Records that are looked up whole (cases, receipts,
+ * disbursements, deferrals, bank accounts) are stored as their canonical text beside the columns
+ * that queries and reports use; lots are plain columns.
+ *
+ * <p>Balances, pending amounts, lot totals, daily changes and the ledger's meta row are summed in
+ * memory during the transaction and written once by {@link #flush()}: a batch that touches the
+ * bank account ten thousand times writes its row once.
+ */
+final class SqlTables implements StateTables {
+    private static final String CASE = "casefunds-case v1";
+    private static final String RECEIPT_TEXT = "casefunds-receipt v1";
+    private static final String DISBURSEMENT_TEXT = "casefunds-disbursement v1";
+    private static final String DEFERRAL_TEXT = "casefunds-deferral v1";
+    private static final String BANK = "casefunds-bank-account v1";
+
+    private final Statements statements;
+    private LedgerMeta meta;
+    private boolean metaChanged;
+    private final Map<Key, long[]> balanceDeltas = new LinkedHashMap<>();
+    private final Map<Key, NavigableMap<Long, Long>> dailyDeltas = new HashMap<>();
+
+    /** An account and a currency. */
+    private record Key(String account, String currency) {
+    }
+
+    SqlTables(Statements statements) {
+        this.statements = statements;
+    }
+
+    private static long day(LocalDate date) {
+        return date.toEpochDay();
+    }
+
+    private static LocalDate date(Long day) {
+        return day == null ? null : LocalDate.ofEpochDay(day);
+    }
+
+    // ------------------------------------------------------------------ meta
+
+    @Override
+    public LedgerMeta meta() {
+        if (meta == null) {
+            var row = statements.get("meta", context -> context.selectFrom(LEDGER_INFO)
+                    .where(LEDGER_INFO.ID.eq(inline(1L)))).fetchOne();
+            meta = new LedgerMeta(Optional.ofNullable(row.getCourtCode()), Optional.ofNullable(row.getCourtName()),
+                    Optional.ofNullable(date(row.getOpenedOn())), row.getLastSequence(), row.getLastHash(),
+                    Optional.ofNullable(date(row.getClosedThrough())));
+        }
+        return meta;
+    }
+
+    @Override
+    public void meta(LedgerMeta value) {
+        meta = value;
+        metaChanged = true;
+    }
+
+    // ------------------------------------------------------------------ bank accounts
+
+    @Override
+    public Optional<BankAccount> bankAccount(String number) {
+        return statements.get("bank", context -> context.select(BANK_ACCOUNT.BODY).from(BANK_ACCOUNT)
+                .where(BANK_ACCOUNT.NUMBER.eq(param("number", String.class))))
+                .bind("number", number).fetchOptional().map(row -> decode(row.value1(), BANK, BankAccount.class));
+    }
+
+    @Override
+    public List<BankAccount> bankAccounts() {
+        List<BankAccount> accounts = new ArrayList<>();
+        statements.context().select(BANK_ACCOUNT.BODY).from(BANK_ACCOUNT).orderBy(BANK_ACCOUNT.POSITION)
+                .forEach(row -> accounts.add(decode(row.value1(), BANK, BankAccount.class)));
+        return accounts;
+    }
+
+    @Override
+    public void putBankAccount(BankAccount account) {
+        statements.context().insertInto(BANK_ACCOUNT, BANK_ACCOUNT.NUMBER, BANK_ACCOUNT.POSITION,
+                BANK_ACCOUNT.CURRENCY, BANK_ACCOUNT.REGISTERED_ON, BANK_ACCOUNT.RETIRED, BANK_ACCOUNT.BODY)
+                .values(inline(account.number()), select(coalesce(max(BANK_ACCOUNT.POSITION), inline(0L)).plus(1))
+                        .from(BANK_ACCOUNT).asField(), inline(account.currency().getCode()),
+                        inline(day(account.registeredOn())), inline(account.retired() ? 1L : 0L),
+                        inline(encode(BANK, account)))
+                .onConflict(BANK_ACCOUNT.NUMBER).doUpdate()
+                .set(BANK_ACCOUNT.RETIRED, account.retired() ? 1L : 0L)
+                .set(BANK_ACCOUNT.BODY, encode(BANK, account)).execute();
+    }
+
+    // ------------------------------------------------------------------ cases
+
+    @Override
+    public Optional<CaseRecord> caseRecord(CaseNumber caseNumber) {
+        return statements.get("case", context -> context.select(CASE_RECORD.BODY).from(CASE_RECORD)
+                .where(CASE_RECORD.CASE_NUMBER.eq(param("number", String.class))))
+                .bind("number", caseNumber.toString()).fetchOptional()
+                .map(row -> decode(row.value1(), CASE, CaseRecord.class));
+    }
+
+    @Override
+    public Optional<CaseNumber> caseBySubAccount(String subAccountNumber) {
+        return statements.get("caseBySubAccount", context -> context.select(CASE_RECORD.CASE_NUMBER)
+                .from(CASE_RECORD).where(CASE_RECORD.SUB_ACCOUNT.eq(param("sub", String.class))))
+                .bind("sub", subAccountNumber).fetchOptional().map(row -> CaseNumber.parse(row.value1()));
+    }
+
+    @Override
+    public Collection<CaseRecord> cases() {
+        List<CaseRecord> cases = new ArrayList<>();
+        statements.context().select(CASE_RECORD.BODY).from(CASE_RECORD).fetchLazy()
+                .forEach(row -> cases.add(decode(row.value1(), CASE, CaseRecord.class)));
+        cases.sort((a, b) -> a.caseNumber().compareTo(b.caseNumber()));
+        return cases;
+    }
+
+    @Override
+    public void putCase(CaseRecord record) {
+        String body = encode(CASE, record);
+        statements.get("putCase", context -> context.insertInto(CASE_RECORD, CASE_RECORD.CASE_NUMBER,
+                CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.OPENED_ON, CASE_RECORD.BODY)
+                .values(param("number", String.class), param("sub", String.class), param("handler", String.class),
+                        param("opened", Long.class), param("body", String.class))
+                .onConflict(CASE_RECORD.CASE_NUMBER).doUpdate()
+                .set(CASE_RECORD.HANDLER, org.jooq.impl.DSL.excluded(CASE_RECORD.HANDLER))
+                .set(CASE_RECORD.BODY, org.jooq.impl.DSL.excluded(CASE_RECORD.BODY)))
+                .bind("number", record.caseNumber().toString()).bind("sub", record.subAccountNumber())
+                .bind("handler", record.handler()).bind("opened", day(record.openedOn())).bind("body", body)
+                .execute();
+    }
+
+    // ------------------------------------------------------------------ receipts
+
+    @Override
+    public Optional<Receipt> receipt(String key) {
+        return statements.get("receipt", context -> context.select(RECEIPT.BODY).from(RECEIPT)
+                .where(RECEIPT.RECEIPT_KEY.eq(param("key", String.class))))
+                .bind("key", key).fetchOptional().map(row -> decode(row.value1(), RECEIPT_TEXT, Receipt.class));
+    }
+
+    @Override
+    public Optional<Receipt> receiptByBankReference(String bankAccount, String bankReference) {
+        return statements.get("receiptByReference", context -> context.select(RECEIPT.BODY).from(RECEIPT)
+                .where(RECEIPT.BANK_ACCOUNT.eq(param("account", String.class))
+                        .and(RECEIPT.BANK_REFERENCE.eq(param("reference", String.class)))
+                        .and(RECEIPT.REVERSED.eq(inline(0L)))))
+                .bind("account", bankAccount).bind("reference", bankReference).fetchOptional()
+                .map(row -> decode(row.value1(), RECEIPT_TEXT, Receipt.class));
+    }
+
+    @Override
+    public Collection<Receipt> receipts() {
+        List<Receipt> receipts = new ArrayList<>();
+        statements.context().select(RECEIPT.BODY).from(RECEIPT).fetchLazy()
+                .forEach(row -> receipts.add(decode(row.value1(), RECEIPT_TEXT, Receipt.class)));
+        return receipts;
+    }
+
+    @Override
+    public void putReceipt(Receipt receipt) {
+        String body = encode(RECEIPT_TEXT, receipt);
+        Money amount = receipt.details().amount();
+        statements.get("putReceipt", context -> context.insertInto(RECEIPT, RECEIPT.RECEIPT_KEY, RECEIPT.SEQUENCE,
+                RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE, RECEIPT.VALUE_DATE, RECEIPT.CURRENCY,
+                RECEIPT.AMOUNT_MINOR, RECEIPT.ROUTING, RECEIPT.CASE_NUMBER, RECEIPT.REVERSED, RECEIPT.BODY)
+                .values(param("key", String.class), param("sequence", Long.class), param("account", String.class),
+                        param("reference", String.class), param("day", Long.class), param("currency", String.class),
+                        param("amount", Long.class), param("routing", String.class), param("case", String.class),
+                        param("reversed", Long.class), param("body", String.class))
+                .onConflict(RECEIPT.RECEIPT_KEY).doUpdate()
+                .set(RECEIPT.REVERSED, org.jooq.impl.DSL.excluded(RECEIPT.REVERSED))
+                .set(RECEIPT.BODY, org.jooq.impl.DSL.excluded(RECEIPT.BODY)))
+                .bind("key", receipt.key()).bind("sequence", receipt.sequence())
+                .bind("account", receipt.details().bankAccount()).bind("reference", receipt.details().bankReference())
+                .bind("day", day(receipt.valueDate())).bind("currency", amount.getCurrencyUnit().getCode())
+                .bind("amount", amount.getAmountMinorLong()).bind("routing", receipt.details().routing().name())
+                .bind("case", receipt.details().caseNumber().map(Object::toString).orElse(null))
+                .bind("reversed", receipt.reversed() ? 1L : 0L).bind("body", body).execute();
+    }
+
+    // ------------------------------------------------------------------ lots
+
+    @Override
+    public Optional<Lot> lot(LotId id) {
+        return statements.get("lot", context -> context.selectFrom(LOT)
+                .where(LOT.SEQUENCE.eq(param("sequence", Long.class)).and(LOT.IDX.eq(param("idx", Long.class)))))
+                .bind("sequence", id.sequence()).bind("idx", (long) id.index()).fetchOptional().map(SqlTables::lot);
+    }
+
+    static Lot lot(LotRecord row) {
+        CurrencyUnit currency = CurrencyUnit.of(row.getCurrency());
+        return new Lot(new LotId(row.getSequence(), Math.toIntExact(row.getIdx())), AccountId.parse(row.getAccount()),
+                Money.ofMinor(currency, row.getAmountMinor()), Money.ofMinor(currency, row.getRemainingMinor()),
+                date(row.getArrivalDate()), date(row.getClockStart()), date(row.getAvailableFrom()),
+                row.getReceiptKey(), date(row.getCreatedOn()), Lot.Origin.valueOf(row.getOrigin()));
+    }
+
+    @Override
+    public List<Lot> openLots(AccountId account, CurrencyUnit currency) {
+        List<Lot> lots = new ArrayList<>();
+        statements.get("openLots", context -> context.selectFrom(LOT)
+                .where(LOT.ACCOUNT.eq(param("account", String.class)).and(LOT.CURRENCY.eq(param("currency",
+                        String.class))).and(LOT.REMAINING_MINOR.gt(inline(0L))))
+                .orderBy(LOT.CLOCK_START, LOT.SEQUENCE, LOT.IDX))
+                .bind("account", account.toString()).bind("currency", currency.getCode())
+                .forEach(row -> lots.add(lot(row)));
+        return lots;
+    }
+
+    @Override
+    public List<Lot> openLotsOfReceipt(String receiptKey) {
+        List<Lot> lots = new ArrayList<>();
+        statements.get("openLotsOfReceipt", context -> context.selectFrom(LOT)
+                .where(LOT.RECEIPT_KEY.eq(param("receipt", String.class)).and(LOT.REMAINING_MINOR.gt(inline(0L)))
+                        .and(LOT.ACCOUNT.like(inline(AccountKind.UNIDENTIFIED.prefix() + ":%"))))
+                .orderBy(LOT.CLOCK_START, LOT.SEQUENCE, LOT.IDX))
+                .bind("receipt", receiptKey).forEach(row -> lots.add(lot(row)));
+        return lots;
+    }
+
+    @Override
+    public Collection<Lot> lots() {
+        List<Lot> lots = new ArrayList<>();
+        statements.context().selectFrom(LOT).fetchLazy().forEach(row -> lots.add(lot(row)));
+        return lots;
+    }
+
+    @Override
+    public void putLot(Lot lot, long remainingChangeMinor) {
+        statements.get("putLot", context -> context.insertInto(LOT, LOT.SEQUENCE, LOT.IDX, LOT.ACCOUNT, LOT.CURRENCY,
+                LOT.AMOUNT_MINOR, LOT.REMAINING_MINOR, LOT.ARRIVAL_DATE, LOT.CLOCK_START, LOT.AVAILABLE_FROM,
+                LOT.RECEIPT_KEY, LOT.CREATED_ON, LOT.ORIGIN)
+                .values(param("sequence", Long.class), param("idx", Long.class), param("account", String.class),
+                        param("currency", String.class), param("amount", Long.class), param("remaining", Long.class),
+                        param("arrival", Long.class), param("clock", Long.class), param("available", Long.class),
+                        param("receipt", String.class), param("created", Long.class), param("origin", String.class))
+                .onConflict(LOT.SEQUENCE, LOT.IDX).doUpdate()
+                .set(LOT.REMAINING_MINOR, org.jooq.impl.DSL.excluded(LOT.REMAINING_MINOR))
+                .set(LOT.AVAILABLE_FROM, org.jooq.impl.DSL.excluded(LOT.AVAILABLE_FROM)))
+                .bind("sequence", lot.id().sequence()).bind("idx", (long) lot.id().index())
+                .bind("account", lot.account().toString()).bind("currency", lot.amount().getCurrencyUnit().getCode())
+                .bind("amount", lot.amount().getAmountMinorLong()).bind("remaining", lot.remaining().getAmountMinorLong())
+                .bind("arrival", day(lot.arrivalDate())).bind("clock", day(lot.clockStart()))
+                .bind("available", day(lot.availableFrom())).bind("receipt", lot.receipt())
+                .bind("created", day(lot.createdOn())).bind("origin", lot.origin().name()).execute();
+        delta(lot.account(), lot.amount().getCurrencyUnit())[2] += remainingChangeMinor;
+    }
+
+    // ------------------------------------------------------------------ money
+
+    private long[] delta(AccountId account, CurrencyUnit currency) {
+        return balanceDeltas.computeIfAbsent(new Key(account.toString(), currency.getCode()), key -> new long[3]);
+    }
+
+    /** posted, pending, lot total as stored, before this transaction's changes. */
+    private long[] stored(AccountId account, CurrencyUnit currency) {
+        Optional<Record5<String, String, Long, Long, Long>> row = statements.get("balance", context -> context
+                .select(BALANCE.ACCOUNT, BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR,
+                        BALANCE.LOT_TOTAL_MINOR).from(BALANCE)
+                .where(BALANCE.ACCOUNT.eq(param("account", String.class))
+                        .and(BALANCE.CURRENCY.eq(param("currency", String.class)))))
+                .bind("account", account.toString()).bind("currency", currency.getCode()).fetchOptional();
+        return row.map(found -> new long[] {found.value3(), found.value4(), found.value5()})
+                .orElse(new long[3]);
+    }
+
+    private long figure(AccountId account, CurrencyUnit currency, int which) {
+        long[] buffered = balanceDeltas.get(new Key(account.toString(), currency.getCode()));
+        return stored(account, currency)[which] + (buffered == null ? 0 : buffered[which]);
+    }
+
+    @Override
+    public long lotTotal(AccountId account, CurrencyUnit currency) {
+        return figure(account, currency, 2);
+    }
+
+    @Override
+    public long balance(AccountId account, CurrencyUnit currency) {
+        return figure(account, currency, 0);
+    }
+
+    @Override
+    public void addBalance(AccountId account, CurrencyUnit currency, LocalDate date, long deltaMinor) {
+        delta(account, currency)[0] += deltaMinor;
+        dailyDeltas.computeIfAbsent(new Key(account.toString(), currency.getCode()), key -> new TreeMap<>())
+                .merge(day(date), deltaMinor, Math::addExact);
+    }
+
+    @Override
+    public long lowestBalanceFrom(AccountId account, CurrencyUnit currency, LocalDate date) {
+        Key key = new Key(account.toString(), currency.getCode());
+        NavigableMap<Long, Long> later = new TreeMap<>();
+        statements.get("dailyAfter", context -> context.select(DAILY_CHANGE.DAY, DAILY_CHANGE.CHANGE_MINOR)
+                .from(DAILY_CHANGE).where(DAILY_CHANGE.ACCOUNT.eq(param("account", String.class))
+                        .and(DAILY_CHANGE.CURRENCY.eq(param("currency", String.class)))
+                        .and(DAILY_CHANGE.DAY.gt(param("day", Long.class))))
+                .orderBy(DAILY_CHANGE.DAY))
+                .bind("account", key.account()).bind("currency", key.currency()).bind("day", day(date))
+                .forEach((Record2<Long, Long> row) -> later.merge(row.value1(), row.value2(), Math::addExact));
+        dailyDeltas.getOrDefault(key, new TreeMap<>()).tailMap(day(date), false)
+                .forEach((day, change) -> later.merge(day, change, Math::addExact));
+        long laterTotal = 0;
+        for (long change : later.values()) {
+            laterTotal += change;
+        }
+        long running = balance(account, currency) - laterTotal;
+        long lowest = running;
+        for (long change : later.values()) {
+            running += change;
+            lowest = Math.min(lowest, running);
+        }
+        return lowest;
+    }
+
+    @Override
+    public long pending(AccountId account, CurrencyUnit currency) {
+        return figure(account, currency, 1);
+    }
+
+    @Override
+    public void addPending(AccountId account, CurrencyUnit currency, long deltaMinor) {
+        delta(account, currency)[1] += deltaMinor;
+    }
+
+    @Override
+    public List<PocketFigures> pockets() {
+        Map<Key, long[]> all = new TreeMap<>((a, b) -> {
+            int byAccount = AccountId.parse(a.account()).compareTo(AccountId.parse(b.account()));
+            return byAccount != 0 ? byAccount : a.currency().compareTo(b.currency());
+        });
+        statements.context().select(BALANCE.ACCOUNT, BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR)
+                .from(BALANCE).forEach(row -> all.put(new Key(row.value1(), row.value2()),
+                        new long[] {row.value3(), row.value4()}));
+        balanceDeltas.forEach((key, delta) -> {
+            long[] figures = all.computeIfAbsent(key, absent -> new long[2]);
+            figures[0] += delta[0];
+            figures[1] += delta[1];
+        });
+        List<PocketFigures> pockets = new ArrayList<>();
+        all.forEach((key, figures) -> pockets.add(new PocketFigures(AccountId.parse(key.account()),
+                CurrencyUnit.of(key.currency()), figures[0], figures[1])));
+        return pockets;
+    }
+
+    // ------------------------------------------------------------------ disbursements, reversals, deferrals
+
+    @Override
+    public Optional<DisbursementRecord> disbursement(String id) {
+        return statements.get("disbursement", context -> context.select(DISBURSEMENT.BODY).from(DISBURSEMENT)
+                .where(DISBURSEMENT.ID.eq(param("id", String.class))))
+                .bind("id", id).fetchOptional()
+                .map(row -> decode(row.value1(), DISBURSEMENT_TEXT, DisbursementRecord.class));
+    }
+
+    @Override
+    public Collection<DisbursementRecord> disbursements() {
+        List<DisbursementRecord> records = new ArrayList<>();
+        statements.context().select(DISBURSEMENT.BODY).from(DISBURSEMENT).fetchLazy()
+                .forEach(row -> records.add(decode(row.value1(), DISBURSEMENT_TEXT, DisbursementRecord.class)));
+        return records;
+    }
+
+    @Override
+    public void putDisbursement(DisbursementRecord record) {
+        String body = encode(DISBURSEMENT_TEXT, record);
+        statements.get("putDisbursement", context -> context.insertInto(DISBURSEMENT, DISBURSEMENT.ID,
+                DISBURSEMENT.KIND, DISBURSEMENT.CASE_NUMBER, DISBURSEMENT.CURRENCY, DISBURSEMENT.AMOUNT_MINOR,
+                DISBURSEMENT.BANK_ACCOUNT, DISBURSEMENT.ISSUED_ON, DISBURSEMENT.ISSUE_SEQUENCE, DISBURSEMENT.STATUS,
+                DISBURSEMENT.FINISHED_ON, DISBURSEMENT.BODY)
+                .values(param("id", String.class), param("kind", String.class), param("case", String.class),
+                        param("currency", String.class), param("amount", Long.class), param("bank", String.class),
+                        param("issued", Long.class), param("sequence", Long.class), param("status", String.class),
+                        param("finished", Long.class), param("body", String.class))
+                .onConflict(DISBURSEMENT.ID).doUpdate()
+                .set(DISBURSEMENT.STATUS, org.jooq.impl.DSL.excluded(DISBURSEMENT.STATUS))
+                .set(DISBURSEMENT.FINISHED_ON, org.jooq.impl.DSL.excluded(DISBURSEMENT.FINISHED_ON))
+                .set(DISBURSEMENT.BODY, org.jooq.impl.DSL.excluded(DISBURSEMENT.BODY)))
+                .bind("id", record.id()).bind("kind", record.kind().name())
+                .bind("case", record.caseNumber().map(Object::toString).orElse(null))
+                .bind("currency", record.amount().getCurrencyUnit().getCode())
+                .bind("amount", record.amount().getAmountMinorLong()).bind("bank", record.bankAccount())
+                .bind("issued", day(record.issuedOn())).bind("sequence", record.issueSequence())
+                .bind("status", record.status().name())
+                .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null)).bind("body", body).execute();
+    }
+
+    @Override
+    public Optional<Long> reversalOf(long sequence) {
+        return statements.get("reversal", context -> context.select(REVERSAL.BY_SEQUENCE).from(REVERSAL)
+                .where(REVERSAL.REVERSED_SEQUENCE.eq(param("sequence", Long.class))))
+                .bind("sequence", sequence).fetchOptional().map(Record1::value1);
+    }
+
+    @Override
+    public void putReversal(long reversedSequence, long bySequence) {
+        statements.get("putReversal", context -> context.insertInto(REVERSAL, REVERSAL.REVERSED_SEQUENCE,
+                REVERSAL.BY_SEQUENCE).values(param("reversed", Long.class), param("by", Long.class)))
+                .bind("reversed", reversedSequence).bind("by", bySequence).execute();
+    }
+
+    @Override
+    public Optional<Deferral> deferral(String id) {
+        return statements.get("deferral", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
+                .where(DEFERRAL.ID.eq(param("id", String.class))))
+                .bind("id", id).fetchOptional().map(row -> decode(row.value1(), DEFERRAL_TEXT, Deferral.class));
+    }
+
+    @Override
+    public List<Deferral> deferrals(CaseNumber caseNumber) {
+        List<Deferral> deferrals = new ArrayList<>();
+        statements.get("deferralsOfCase", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
+                .where(DEFERRAL.CASE_NUMBER.eq(param("case", String.class))).orderBy(DEFERRAL.POSITION))
+                .bind("case", caseNumber.toString())
+                .forEach(row -> deferrals.add(decode(row.value1(), DEFERRAL_TEXT, Deferral.class)));
+        return deferrals;
+    }
+
+    @Override
+    public Collection<Deferral> deferrals() {
+        List<Deferral> deferrals = new ArrayList<>();
+        statements.context().select(DEFERRAL.BODY).from(DEFERRAL).orderBy(DEFERRAL.POSITION).fetchLazy()
+                .forEach(row -> deferrals.add(decode(row.value1(), DEFERRAL_TEXT, Deferral.class)));
+        return deferrals;
+    }
+
+    @Override
+    public void putDeferral(Deferral deferral) {
+        String body = encode(DEFERRAL_TEXT, deferral);
+        statements.context().insertInto(DEFERRAL, DEFERRAL.ID, DEFERRAL.CASE_NUMBER, DEFERRAL.POSITION, DEFERRAL.BODY)
+                .values(inline(deferral.id()), inline(deferral.caseNumber().toString()),
+                        select(coalesce(max(DEFERRAL.POSITION), inline(0L)).plus(1)).from(DEFERRAL).asField(),
+                        inline(body))
+                .onConflict(DEFERRAL.ID).doUpdate().set(DEFERRAL.BODY, body).execute();
+    }
+
+    // ------------------------------------------------------------------ flushing
+
+    /** Writes what the transaction summed in memory: balances, daily changes, the meta row. */
+    void flush() {
+        for (Map.Entry<Key, long[]> entry : balanceDeltas.entrySet()) {
+            long[] delta = entry.getValue();
+            // Update first: the table's CHECKs (no balance below zero) hold for the summed row, and
+            // SQLite would check them against an insert's values even when it turns into an update.
+            int updated = statements.get("addBalance", context -> context.update(BALANCE)
+                    .set(BALANCE.POSTED_MINOR, BALANCE.POSTED_MINOR.plus(param("posted", Long.class)))
+                    .set(BALANCE.PENDING_MINOR, BALANCE.PENDING_MINOR.plus(param("pending", Long.class)))
+                    .set(BALANCE.LOT_TOTAL_MINOR, BALANCE.LOT_TOTAL_MINOR.plus(param("lots", Long.class)))
+                    .where(BALANCE.ACCOUNT.eq(param("account", String.class))
+                            .and(BALANCE.CURRENCY.eq(param("currency", String.class)))))
+                    .bind("posted", delta[0]).bind("pending", delta[1]).bind("lots", delta[2])
+                    .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency()).execute();
+            if (updated == 0) {
+                statements.get("insertBalance", context -> context.insertInto(BALANCE, BALANCE.ACCOUNT,
+                        BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR, BALANCE.LOT_TOTAL_MINOR)
+                        .values(param("account", String.class), param("currency", String.class),
+                                param("posted", Long.class), param("pending", Long.class), param("lots", Long.class)))
+                        .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency())
+                        .bind("posted", delta[0]).bind("pending", delta[1]).bind("lots", delta[2]).execute();
+            }
+        }
+        balanceDeltas.clear();
+        for (Map.Entry<Key, NavigableMap<Long, Long>> entry : dailyDeltas.entrySet()) {
+            for (Map.Entry<Long, Long> change : entry.getValue().entrySet()) {
+                statements.get("addDaily", context -> context.insertInto(DAILY_CHANGE, DAILY_CHANGE.ACCOUNT,
+                        DAILY_CHANGE.CURRENCY, DAILY_CHANGE.DAY, DAILY_CHANGE.CHANGE_MINOR)
+                        .values(param("account", String.class), param("currency", String.class),
+                                param("day", Long.class), param("change", Long.class))
+                        .onConflict(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY, DAILY_CHANGE.DAY).doUpdate()
+                        .set(DAILY_CHANGE.CHANGE_MINOR, DAILY_CHANGE.CHANGE_MINOR.plus(
+                                org.jooq.impl.DSL.excluded(DAILY_CHANGE.CHANGE_MINOR))))
+                        .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency())
+                        .bind("day", change.getKey()).bind("change", change.getValue()).execute();
+            }
+        }
+        dailyDeltas.clear();
+        if (metaChanged) {
+            LedgerMeta value = meta;
+            Query update = statements.get("putMeta", context -> context.update(LEDGER_INFO)
+                    .set(LEDGER_INFO.COURT_CODE, param("court", String.class))
+                    .set(LEDGER_INFO.COURT_NAME, param("name", String.class))
+                    .set(LEDGER_INFO.OPENED_ON, param("opened", Long.class))
+                    .set(LEDGER_INFO.LAST_SEQUENCE, param("sequence", Long.class))
+                    .set(LEDGER_INFO.LAST_HASH, param("hash", String.class))
+                    .set(LEDGER_INFO.CLOSED_THROUGH, param("closed", Long.class))
+                    .where(LEDGER_INFO.ID.eq(inline(1L))));
+            update.bind("court", value.courtCode().orElse(null)).bind("name", value.courtName().orElse(null))
+                    .bind("opened", value.openedOn().map(SqlTables::day).orElse(null))
+                    .bind("sequence", value.lastSequence()).bind("hash", value.lastHash())
+                    .bind("closed", value.closedThrough().map(SqlTables::day).orElse(null)).execute();
+            metaChanged = false;
+        }
+    }
+
+    /** Forgets what the transaction summed, after a rollback. */
+    void discard() {
+        balanceDeltas.clear();
+        dailyDeltas.clear();
+        meta = null;
+        metaChanged = false;
+    }
+
+    private static String encode(String header, Record value) {
+        return CanonicalCodec.encode(header, value);
+    }
+
+    private static <T extends Record> T decode(String text, String header, Class<T> type) {
+        return CanonicalCodec.decode(text, header, type, Map.of());
+    }
+}
