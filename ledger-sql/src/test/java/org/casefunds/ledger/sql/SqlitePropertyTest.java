@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * model, and invariants 1–7 hold after every command, invariant 4 comparing the SQL projections
  * with a fold of the journal read back from the file (replay = live).
  *
- * <p>Method: the same generated scripts as the in-memory suite, each on a new ledger file; 100 scripts by default, because a database round
- * trip costs far more than memory (more with {@code -Dproperty.examples.sql=N}).
+ * <p>Method: the same generated scripts as the in-memory suite, each on a new ledger file; 100
+ * scripts by default, because a database round trip costs far more than memory (more with {@code -Dproperty.examples.sql=N}).
  */
 class SqlitePropertyTest {
 
