@@ -230,8 +230,9 @@ public final class CommandProcessor {
             CurrencyUnit currency = change.getCurrencyUnit();
             Money lowest = context.view.lowestBalanceFrom(account, currency, context.date);
             if (lowest.plus(change).isNegative()) {
-                throw new InsufficientFundsException(context.draft.amountField(), account.toString(), change.negated(),
-                        lowest,
+                Object value = context.draft.amountFieldValue().orElse(change.negated());
+                throw new InsufficientFundsException(context.draft.amountField(), value, account.toString(),
+                        change.negated(), lowest,
                         "on " + context.date + " or a later day in the journal; no account goes below zero");
             }
         }

@@ -58,7 +58,7 @@ final class DeferralDecisions {
     private static Deferral holding(Context context, String id, String verb) {
         Deferral deferral = context.view.deferral(id).orElseThrow(() -> new NotFoundException(
                 ErrorCode.UNKNOWN_DEFERRAL, "deferral", id, "no deferral was granted under this key"));
-        context.requireNotBefore(deferral.grantedOn(), "deferral", id, "it was granted on");
+        context.requireNotBefore(deferral.changedOn(), "deferral", id, "its latest change (grant or renewal) is dated");
         if (deferral.liftedOn().isPresent()) {
             throw new StateConflictException(ErrorCode.INVALID_STATE, "deferral", id,
                     "was lifted on " + deferral.liftedOn().get() + "; cannot " + verb + " it; grant a new one");

@@ -94,8 +94,8 @@ final class DisbursementDecisions {
             // The calculation names its input "claims"; the command calls them "creditors".
             throw new InvalidInputException(refused.code(),
                     refused.field().map(field -> field.replaceFirst("^claims", "creditors")).orElse(null),
-                    refused.value().orElse(null), refused.getMessage().substring(refused.getMessage().indexOf(": ") + 2),
-                    refused);
+                    refused.value().orElse(null), refused.getMessage().substring(refused.getMessage().indexOf(": ") + 2)
+                            .replace("claims[", "creditors["), refused);
         }
         for (int i = 0; i < shares.size(); i++) {
             if (shares.get(i).allocated().isPositive()) {
@@ -141,11 +141,11 @@ final class DisbursementDecisions {
 
     static void settle(Context context, SettleDisbursement request) {
         DisbursementRecord record = inTransit(context, request.disbursement());
-        context.draft.amountField("disbursement");
+        context.draft.amountField("disbursement", record.id());
         AccountId bank = AccountId.bank(record.bankAccount());
         Money lowest = context.view.lowestBalanceFrom(bank, record.amount().getCurrencyUnit(), context.date);
         if (record.amount().isGreaterThan(lowest)) {
-            throw new InsufficientFundsException("disbursement", bank.toString(), record.amount(), lowest,
+            throw new InsufficientFundsException("disbursement", record.id(), bank.toString(), record.amount(), lowest,
                     "on " + context.date + " or a later day in the journal; date the payment later");
         }
         context.draft.transfer(record.kind().transitAccount(), bank, record.amount());

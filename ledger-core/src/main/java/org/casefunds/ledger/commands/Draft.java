@@ -20,6 +20,7 @@ final class Draft {
     private final List<Role> approvalsNeeded = new ArrayList<>();
     private String approvalRule = "";
     private String amountField = "amount";
+    private Object amountFieldValue;
     private EventPayload payload;
     private int lotsCreated;
 
@@ -67,13 +68,22 @@ final class Draft {
         approvalRule = rule;
     }
 
-    /** Names the command field that refusals about money should name (default {@code amount}). */
-    void amountField(String field) {
+    /**
+     * Names the command field that refusals about money should name, and its value, when it is not
+     * the default {@code amount} (whose value is the amount lacking).
+     */
+    void amountField(String field, Object value) {
         amountField = field;
+        amountFieldValue = value;
     }
 
     String amountField() {
         return amountField;
+    }
+
+    /** The value of {@link #amountField()}, or empty when it is the amount itself. */
+    java.util.Optional<Object> amountFieldValue() {
+        return java.util.Optional.ofNullable(amountFieldValue);
     }
 
     void payload(EventPayload value) {

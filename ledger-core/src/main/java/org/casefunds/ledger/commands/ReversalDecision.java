@@ -56,7 +56,7 @@ final class ReversalDecision {
         }
         context.requireNotBefore(reversed.effectiveDate(), "event", request.event(), "the event is dated");
         requireMayReverse(context, reversed);
-        context.draft.amountField("event");
+        context.draft.amountField("event", request.event());
         List<String> disbursements = requireDisbursementsUndoable(context, reversed);
         requireFeesNotSwept(context, reversed);
         for (Posting posting : reversed.postings()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountBalance;
-import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.cases.CaseNumber;
@@ -31,7 +32,6 @@ import org.casefunds.ledger.rules.LotStatus;
 import org.casefunds.ledger.rules.PayoutClock;
 import org.casefunds.ledger.rules.Period;
 import org.casefunds.ledger.rules.Policy;
-import org.casefunds.ledger.state.CaseRecord;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.LedgerState;
@@ -46,35 +46,40 @@ import org.joda.money.Money;
  * time, deferrals to watch, the weekly report, the monthly large-balance report, payout time and
  * timeliness, per-handler figures, old balances and the one-case-one-account usage rate.
  *
- * <p>Every report about a date is computed from the state as of the end of that date (the fold of
- * the events effective on or before it), so asking again later about the same date gives the same
- * answer unless events were since recorded with earlier effective dates. This is the reference
- * computation; the SQL store's set-based reports must agree with it.
+ * <p>Every report about a date is computed from the state as it stood at the end of that date, as
+ * a {@link ReportSource} answers it: a fold of the journal in memory, or set-based queries on a
+ * database. The rules (deadlines, deferrals, classification) are applied here and only here, one
+ * case at a time, so two sources that agree on the facts give the same reports.
  *
- * <p>This class is immutable and thread-safe.
+ * <p>This class is immutable and thread-safe if its source is.
  */
 public final class CourtReports {
     /** The disbursements that pay a case's money out: what payout time and "noticed" count. */
     private static final Set<Disbursement> CASE_OUTFLOWS = Set.of(Disbursement.PAYOUT,
             Disbursement.DISTRIBUTION_SHARE, Disbursement.SURPLUS_REFUND, Disbursement.DEPOSIT);
 
-    private final Function<LocalDate, LedgerState> states;
+    private final ReportSource root;
     private final PayoutClock clock;
 
-    private CourtReports(Function<LocalDate, LedgerState> states, PayoutClock clock) {
-        this.states = states;
+    private CourtReports(ReportSource root, PayoutClock clock) {
+        this.root = root;
         this.clock = clock;
     }
 
-    /** Reports over {@code ledger}'s journal, under its policy, on {@code calendar}. */
+    /** Reports over {@code ledger}'s journal, folded in memory, under its policy, on {@code calendar}. */
     public static CourtReports of(Ledger ledger, WorkingDayCalendar calendar) {
         return of(ledger::asOf, ledger.policy(), calendar);
     }
 
-    /** Reports over any source of as-of states (for example a fold of a SQL store's events). */
+    /** Reports over any source of as-of states. */
     public static CourtReports of(Function<LocalDate, LedgerState> states, Policy policy,
             WorkingDayCalendar calendar) {
-        return new CourtReports(Checks.required(states, "states"), new PayoutClock(policy, calendar));
+        return of(ReportSource.folding(Checks.required(states, "states")), policy, calendar);
+    }
+
+    /** Reports over {@code source} (for example a SQL store's set-based queries). */
+    public static CourtReports of(ReportSource source, Policy policy, WorkingDayCalendar calendar) {
+        return new CourtReports(Checks.required(source, "source"), new PayoutClock(policy, calendar));
     }
 
     /** The clock the reports use. */
@@ -82,59 +87,44 @@ public final class CourtReports {
         return clock;
     }
 
-    private LedgerState stateOn(LocalDate date, String field) {
+    private static void checkDate(ReportSource source, LocalDate date, String field) {
         Checks.required(date, field);
-        LedgerState state = states.apply(date);
-        LocalDate opened = state.openedOn().orElseThrow(() -> new InvalidInputException(ErrorCode.INVALID_DATE,
+        LocalDate opened = source.openedOn(date).orElseThrow(() -> new InvalidInputException(ErrorCode.INVALID_DATE,
                 field, date, "the journal has no events on or before this date; it begins later, or is empty"));
         if (date.isBefore(opened)) {
             throw new InvalidInputException(ErrorCode.INVALID_DATE, field, date,
                     "is before the journal begins (the ledger opened on " + opened + ")");
         }
-        return state;
     }
 
-    private static void checkPeriod(LocalDate from, LocalDate to) {
+    private static void checkPeriod(ReportSource source, LocalDate from, LocalDate to) {
         Checks.required(from, "from");
         Checks.required(to, "to");
         if (to.isBefore(from)) {
             throw new InvalidInputException(ErrorCode.INVALID_DATE, "to", to, "is before from " + from);
         }
+        checkDate(source, to, "to");
     }
 
     // ------------------------------------------------------------------ the daily view
 
     /** Every unnoticed amount of every case on {@code date}, with where it stands. */
     public List<CaseLotStatus> caseLots(LocalDate date) {
-        return caseLots(stateOn(date, "date"), date);
-    }
-
-    private List<CaseLotStatus> caseLots(LedgerState state, LocalDate date) {
+        ReportSource source = root.forOneReport();
+        checkDate(source, date, "date");
         List<CaseLotStatus> lines = new ArrayList<>();
-        for (CaseRecord record : state.cases()) {
-            List<Lot> open = new ArrayList<>();
-            for (AccountBalance balance : caseBalances(state, record.caseNumber())) {
-                open.addAll(state.openLots(balance.account(), balance.posted().getCurrencyUnit()));
+        eachCase(source, date, (money, statuses) -> {
+            for (LotStatus status : statuses) {
+                lines.add(new CaseLotStatus(money.caseNumber(), money.handler(), status));
             }
-            if (open.isEmpty()) {
-                continue;
-            }
-            for (LotStatus status : clock.statusOfCase(open, state.deferrals(record.caseNumber()), date)) {
-                lines.add(new CaseLotStatus(record.caseNumber(), record.handler(), status));
-            }
-        }
+        });
         return lines;
     }
 
-    private static List<AccountBalance> caseBalances(LedgerState state, CaseNumber caseNumber) {
-        List<AccountBalance> balances = new ArrayList<>();
-        AccountId account = AccountId.ofCase(caseNumber);
-        for (AccountBalance balance : state.balances()) {
-            if (balance.account().equals(account)) {
-                balances.add(balance);
-            }
-        }
-        return balances;
+    /** Classifies the money of each case holding some on {@code date}, one case at a time. */
+    private void eachCase(ReportSource source, LocalDate date, java.util.function.BiConsumer<ReportSource.CaseMoney, List<LotStatus>> sink) {
+        source.casesHoldingMoney(date, money -> sink.accept(money,
+                clock.statusOfCase(money.openLots(), money.deferrals(), date)));
     }
 
     /**
@@ -157,19 +147,19 @@ public final class CourtReports {
 
     /** Unidentified receipts still holding money on {@code date}, oldest first. */
     public List<UnidentifiedEntry> unidentified(LocalDate date) {
-        return unidentified(stateOn(date, "date"), date);
+        return unidentified(root.forOneReport(), date);
     }
 
-    private List<UnidentifiedEntry> unidentified(LedgerState state, LocalDate date) {
+    private List<UnidentifiedEntry> unidentified(ReportSource source, LocalDate date) {
+        checkDate(source, date, "date");
         Map<String, List<Lot>> byReceipt = new TreeMap<>();
-        for (Lot lot : state.lots()) {
-            if (lot.account().kind() == AccountKind.UNIDENTIFIED && lot.remaining().isPositive()) {
-                byReceipt.computeIfAbsent(lot.receipt(), key -> new ArrayList<>()).add(lot);
-            }
+        for (Lot lot : source.unidentifiedLots(date)) {
+            byReceipt.computeIfAbsent(lot.receipt(), key -> new ArrayList<>()).add(lot);
         }
         List<UnidentifiedEntry> entries = new ArrayList<>();
         for (Map.Entry<String, List<Lot>> each : byReceipt.entrySet()) {
-            Receipt receipt = state.receipt(each.getKey()).orElseThrow();
+            Receipt receipt = source.receipt(each.getKey()).orElseThrow(() -> new IllegalStateException(
+                    "unidentified money of receipt " + each.getKey() + " that the source does not know"));
             Money remaining = Money.zero(receipt.details().amount().getCurrencyUnit());
             LocalDate deadline = null;
             for (Lot lot : each.getValue()) {
@@ -188,15 +178,13 @@ public final class CourtReports {
 
     /** Notices, refunds and deposits that finance has not had paid within its deadline on {@code date}. */
     public List<NoticeOverdue> noticesOverdueAtFinance(LocalDate date) {
-        return noticesOverdueAtFinance(stateOn(date, "date"), date);
+        return noticesOverdueAtFinance(root.forOneReport(), date);
     }
 
-    private List<NoticeOverdue> noticesOverdueAtFinance(LedgerState state, LocalDate date) {
+    private List<NoticeOverdue> noticesOverdueAtFinance(ReportSource source, LocalDate date) {
+        checkDate(source, date, "date");
         List<NoticeOverdue> overdue = new ArrayList<>();
-        for (DisbursementRecord notice : state.disbursements()) {
-            if (!notice.inTransit()) {
-                continue;
-            }
+        for (DisbursementRecord notice : source.inTransit(date)) {
             LocalDate deadline = clock.settlementDeadline(notice);
             if (date.isAfter(deadline)) {
                 overdue.add(new NoticeOverdue(notice, deadline, -clock.daysBetween(date, deadline,
@@ -209,23 +197,24 @@ public final class CourtReports {
 
     /** Deferrals ending within the warning horizon, and deferrals that ended without being lifted. */
     public List<DeferralWatch> deferralWatch(LocalDate date) {
-        LedgerState state = stateOn(date, "date");
-        Map<CaseNumber, Money> unnoticed = new HashMap<>();
+        ReportSource source = root.forOneReport();
+        checkDate(source, date, "date");
+        Map<CaseNumber, Map<CurrencyUnit, Money>> unnoticed = new HashMap<>();
+        source.casesHoldingMoney(date, money -> {
+            Map<CurrencyUnit, Money> sums = unnoticed.computeIfAbsent(money.caseNumber(), key -> new HashMap<>());
+            for (Lot lot : money.openLots()) {
+                sums.merge(lot.remaining().getCurrencyUnit(), lot.remaining(), Money::plus);
+            }
+        });
         List<DeferralWatch> watch = new ArrayList<>();
-        for (Deferral deferral : state.deferrals()) {
+        for (Deferral deferral : source.deferrals(date)) {
             if (deferral.liftedOn().isPresent() && !deferral.liftedOn().get().isAfter(date)) {
                 continue;
             }
             int daysLeft = clock.daysBetween(date, deferral.end(), Period.Unit.WORKING_DAYS);
-            Money holds = unnoticed.computeIfAbsent(deferral.caseNumber(), caseNumber -> {
-                Money sum = Money.zero(deferral.amount().map(Money::getCurrencyUnit).orElse(CurrencyUnit.of("CNY")));
-                for (AccountBalance balance : caseBalances(state, caseNumber)) {
-                    if (balance.posted().isSameCurrency(sum)) {
-                        sum = sum.plus(balance.posted());
-                    }
-                }
-                return sum;
-            });
+            CurrencyUnit currency = deferral.amount().map(Money::getCurrencyUnit).orElse(CurrencyUnit.of("CNY"));
+            Money holds = unnoticed.getOrDefault(deferral.caseNumber(), Map.of())
+                    .getOrDefault(currency, Money.zero(currency));
             DeferralWatch.Status status;
             if (date.isAfter(deferral.end())) {
                 // Only while the case still holds money: then its clock has restarted and it matters.
@@ -250,20 +239,23 @@ public final class CourtReports {
 
     /** Double zero on {@code date}, with its figures per currency. */
     public DoubleZero doubleZero(LocalDate date) {
-        LedgerState state = stateOn(date, "date");
+        ReportSource source = root.forOneReport();
+        checkDate(source, date, "date");
         Map<CurrencyUnit, Tally> tallies = new TreeMap<>();
-        for (CaseLotStatus line : caseLots(state, date)) {
-            if (line.status().state() == LotStatus.State.OVERDUE) {
-                tally(tallies, line.status().amount().getCurrencyUnit()).overdue(line);
+        eachCase(source, date, (money, statuses) -> {
+            for (LotStatus status : statuses) {
+                if (status.state() == LotStatus.State.OVERDUE) {
+                    tally(tallies, status.amount().getCurrencyUnit()).overdue(money.caseNumber(), status.amount());
+                }
             }
-        }
-        for (NoticeOverdue line : noticesOverdueAtFinance(state, date)) {
+        });
+        for (NoticeOverdue line : noticesOverdueAtFinance(source, date)) {
             tally(tallies, line.notice().amount().getCurrencyUnit()).financeOverdue(line.notice().amount());
         }
-        for (UnidentifiedEntry entry : unidentified(state, date)) {
+        for (UnidentifiedEntry entry : unidentified(source, date)) {
             tally(tallies, entry.remaining().getCurrencyUnit()).unidentified(entry);
         }
-        for (AccountBalance balance : state.balances()) {
+        for (AccountBalance balance : source.balances(date)) {
             tally(tallies, balance.posted().getCurrencyUnit());
         }
         List<DoubleZero.Figures> figures = new ArrayList<>();
@@ -303,10 +295,10 @@ public final class CourtReports {
             pastDeadlineAmount = Money.zero(currency);
         }
 
-        void overdue(CaseLotStatus line) {
+        void overdue(CaseNumber caseNumber, Money amount) {
             overdueLots++;
-            overdueCases.add(line.caseNumber());
-            overdue = overdue.plus(line.status().amount());
+            overdueCases.add(caseNumber);
+            overdue = overdue.plus(amount);
         }
 
         void financeOverdue(Money amount) {
@@ -333,28 +325,28 @@ public final class CourtReports {
 
     /** The weekly report for {@code from}..{@code to} (inclusive) in {@code currency}. */
     public WeeklyReport weekly(LocalDate from, LocalDate to, CurrencyUnit currency) {
-        checkPeriod(from, to);
-        LedgerState state = stateOn(to, "to");
-        Flow received = Flow.none(currency);
-        for (Receipt receipt : state.receipts()) {
-            if (inPeriod(receipt.valueDate(), from, to) && !receipt.reversed()
-                    && receipt.details().amount().getCurrencyUnit().equals(currency)) {
-                received = received.plus(receipt.details().amount());
+        ReportSource source = root.forOneReport();
+        checkPeriod(source, from, to);
+        Flow[] received = {Flow.none(currency)};
+        source.receipts(from, to, receipt -> {
+            if (!receipt.reversed() && receipt.details().amount().getCurrencyUnit().equals(currency)) {
+                received[0] = received[0].plus(receipt.details().amount());
             }
-        }
-        Flow claimed = Flow.none(currency);
-        for (Lot lot : state.lots()) {
-            if (lot.origin() == Lot.Origin.CLAIM && inPeriod(lot.createdOn(), from, to)
-                    && lot.amount().getCurrencyUnit().equals(currency) && !reversed(state, lot)) {
-                claimed = claimed.plus(lot.amount());
+        });
+        Flow[] claimed = {Flow.none(currency)};
+        source.lotsCreated(from, to, created -> {
+            Lot lot = created.lot();
+            if (lot.origin() == Lot.Origin.CLAIM && lot.amount().getCurrencyUnit().equals(currency)
+                    && !created.reversed()) {
+                claimed[0] = claimed[0].plus(lot.amount());
             }
-        }
-        Flows flows = flows(state, from, to, currency, record -> true);
+        });
+        Flows flows = flows(source, from, to, currency, record -> true);
         Money onCases = Money.zero(currency);
         Money unidentified = Money.zero(currency);
         Money inTransit = Money.zero(currency);
         Set<CaseNumber> holding = new TreeSet<>();
-        for (AccountBalance balance : state.balances()) {
+        for (AccountBalance balance : source.balances(to)) {
             if (!balance.posted().getCurrencyUnit().equals(currency)) {
                 continue;
             }
@@ -370,53 +362,65 @@ public final class CourtReports {
                 inTransit = inTransit.plus(balance.posted());
             }
         }
-        return new WeeklyReport(from, to, currency, received, claimed, flows.noticed, flows.paid, flows.returned,
-                flows.refundedUnidentified, onCases, unidentified, inTransit, holding.size(),
-                handlers(state, from, to, currency));
+        return new WeeklyReport(from, to, currency, received[0], claimed[0], flows.noticed, flows.paid,
+                flows.returned, flows.refundedUnidentified, onCases, unidentified, inTransit, holding.size(),
+                handlers(source, from, to, currency));
     }
 
     /** The figures of every handler for {@code from}..{@code to} in {@code currency}. */
     public List<HandlerFigures> handlers(LocalDate from, LocalDate to, CurrencyUnit currency) {
-        checkPeriod(from, to);
-        return handlers(stateOn(to, "to"), from, to, currency);
+        return handlers(root.forOneReport(), from, to, currency);
     }
 
-    private List<HandlerFigures> handlers(LedgerState state, LocalDate from, LocalDate to, CurrencyUnit currency) {
-        Map<String, List<CaseNumber>> casesOf = new TreeMap<>();
-        for (CaseRecord record : state.cases()) {
-            casesOf.computeIfAbsent(record.handler(), handler -> new ArrayList<>()).add(record.caseNumber());
-        }
-        Map<CaseNumber, Money> overdueByCase = new HashMap<>();
-        for (CaseLotStatus line : caseLots(state, to)) {
-            if (line.status().state() == LotStatus.State.OVERDUE
-                    && line.status().amount().getCurrencyUnit().equals(currency)) {
-                overdueByCase.merge(line.caseNumber(), line.status().amount(), Money::plus);
+    private List<HandlerFigures> handlers(ReportSource source, LocalDate from, LocalDate to, CurrencyUnit currency) {
+        checkPeriod(source, from, to);
+        Map<CaseNumber, String> handlerOf = source.handlers(to);
+        Map<String, Integer> cases = new TreeMap<>();
+        handlerOf.values().forEach(handler -> cases.merge(handler, 1, Integer::sum));
+        Map<String, Flow> received = new HashMap<>();
+        source.lotsCreated(from, to, created -> {
+            Lot lot = created.lot();
+            if (lot.account().kind() == AccountKind.CASE && !created.reversed()
+                    && (lot.origin() == Lot.Origin.RECEIPT || lot.origin() == Lot.Origin.CLAIM)
+                    && lot.amount().getCurrencyUnit().equals(currency)) {
+                String handler = handlerOf.get(lot.account().caseNumber());
+                received.merge(handler, Flow.none(currency).plus(lot.amount()), CourtReports::add);
             }
-        }
-        List<HandlerFigures> figures = new ArrayList<>();
-        for (Map.Entry<String, List<CaseNumber>> entry : casesOf.entrySet()) {
-            Set<CaseNumber> cases = new HashSet<>(entry.getValue());
-            Flow received = Flow.none(currency);
-            for (Lot lot : state.lots()) {
-                if (lot.account().kind() == AccountKind.CASE && cases.contains(lot.account().caseNumber())
-                        && (lot.origin() == Lot.Origin.RECEIPT || lot.origin() == Lot.Origin.CLAIM)
-                        && inPeriod(lot.createdOn(), from, to) && lot.amount().getCurrencyUnit().equals(currency)
-                        && !reversed(state, lot)) {
-                    received = received.plus(lot.amount());
+        });
+        Map<String, Money> held = new HashMap<>();
+        Map<String, Money> overdue = new HashMap<>();
+        eachCase(source, to, (money, statuses) -> {
+            String handler = handlerOf.get(money.caseNumber());
+            for (LotStatus status : statuses) {
+                if (!status.amount().getCurrencyUnit().equals(currency)) {
+                    continue;
+                }
+                held.merge(handler, status.amount(), Money::plus);
+                if (status.state() == LotStatus.State.OVERDUE) {
+                    overdue.merge(handler, status.amount(), Money::plus);
                 }
             }
-            Flows flows = flows(state, from, to, currency,
-                    record -> record.caseNumber().map(cases::contains).orElse(false));
-            Money held = Money.zero(currency);
-            Money overdue = Money.zero(currency);
-            for (CaseNumber caseNumber : cases) {
-                held = held.plus(state.balance(AccountId.ofCase(caseNumber), currency));
-                overdue = overdue.plus(overdueByCase.getOrDefault(caseNumber, Money.zero(currency)));
+        });
+        Map<String, Flows> flowsOf = new HashMap<>();
+        source.disbursements(from, to, record -> {
+            if (record.caseNumber().isPresent() && record.amount().getCurrencyUnit().equals(currency)) {
+                String handler = handlerOf.get(record.caseNumber().get());
+                count(flowsOf.computeIfAbsent(handler, key -> new Flows(currency)), record, from, to);
             }
-            figures.add(new HandlerFigures(entry.getKey(), cases.size(), received, flows.noticed, flows.paid, held,
-                    overdue, flows.timing.weightedDaysToNotice()));
-        }
+        });
+        List<HandlerFigures> figures = new ArrayList<>();
+        Money zero = Money.zero(currency);
+        cases.forEach((handler, count) -> {
+            Flows flows = flowsOf.getOrDefault(handler, new Flows(currency));
+            figures.add(new HandlerFigures(handler, count, received.getOrDefault(handler, Flow.none(currency)),
+                    flows.noticed, flows.paid, held.getOrDefault(handler, zero), overdue.getOrDefault(handler, zero),
+                    flows.timing.weightedDaysToNotice()));
+        });
         return figures;
+    }
+
+    private static Flow add(Flow a, Flow b) {
+        return new Flow(a.count() + b.count(), a.amount().plus(b.amount()));
     }
 
     /** Notices issued, paid and returned in a period, and the payout times of those issued. */
@@ -435,42 +439,38 @@ public final class CourtReports {
         }
     }
 
-    private Flows flows(LedgerState state, LocalDate from, LocalDate to, CurrencyUnit currency,
-            java.util.function.Predicate<DisbursementRecord> select) {
+    private Flows flows(ReportSource source, LocalDate from, LocalDate to, CurrencyUnit currency, Predicate<DisbursementRecord> select) {
         Flows flows = new Flows(currency);
-        for (DisbursementRecord record : sorted(state.disbursements())) {
-            if (!record.amount().getCurrencyUnit().equals(currency) || !select.test(record)) {
-                continue;
+        source.disbursements(from, to, record -> {
+            if (record.amount().getCurrencyUnit().equals(currency) && select.test(record)) {
+                count(flows, record, from, to);
             }
-            boolean issuedInPeriod = inPeriod(record.issuedOn(), from, to);
-            boolean cancelled = record.status() == DisbursementRecord.Status.CANCELLED;
-            if (record.kind() == Disbursement.UNIDENTIFIED_REFUND) {
-                if (issuedInPeriod && !cancelled) {
-                    flows.refundedUnidentified = flows.refundedUnidentified.plus(record.amount());
-                }
-                continue;
-            }
-            if (issuedInPeriod && !cancelled) {
-                flows.noticed = flows.noticed.plus(record.amount());
-                if (record.status() != DisbursementRecord.Status.RETURNED) {
-                    flows.timing.add(record);
-                }
-            }
-            boolean finishedInPeriod = record.finishedOn().map(day -> inPeriod(day, from, to)).orElse(false);
-            if (finishedInPeriod && record.status() == DisbursementRecord.Status.SETTLED) {
-                flows.paid = flows.paid.plus(record.amount());
-            }
-            if (finishedInPeriod && record.status() == DisbursementRecord.Status.RETURNED) {
-                flows.returned = flows.returned.plus(record.amount());
-            }
-        }
+        });
         return flows;
     }
 
-    private static List<DisbursementRecord> sorted(java.util.Collection<DisbursementRecord> records) {
-        List<DisbursementRecord> list = new ArrayList<>(records);
-        list.sort(Comparator.comparing(DisbursementRecord::issueSequence).thenComparing(DisbursementRecord::id));
-        return list;
+    private static void count(Flows flows, DisbursementRecord record, LocalDate from, LocalDate to) {
+        boolean issuedInPeriod = inPeriod(record.issuedOn(), from, to);
+        boolean cancelled = record.status() == DisbursementRecord.Status.CANCELLED;
+        if (record.kind() == Disbursement.UNIDENTIFIED_REFUND) {
+            if (issuedInPeriod && !cancelled) {
+                flows.refundedUnidentified = flows.refundedUnidentified.plus(record.amount());
+            }
+            return;
+        }
+        if (issuedInPeriod && !cancelled) {
+            flows.noticed = flows.noticed.plus(record.amount());
+            if (record.status() != DisbursementRecord.Status.RETURNED) {
+                flows.timing.add(record);
+            }
+        }
+        boolean finishedInPeriod = record.finishedOn().map(day -> inPeriod(day, from, to)).orElse(false);
+        if (finishedInPeriod && record.status() == DisbursementRecord.Status.SETTLED) {
+            flows.paid = flows.paid.plus(record.amount());
+        }
+        if (finishedInPeriod && record.status() == DisbursementRecord.Status.RETURNED) {
+            flows.returned = flows.returned.plus(record.amount());
+        }
     }
 
     /** Sums of days from arrival to notice and to bank payment over the lot pieces of notices. */
@@ -521,19 +521,27 @@ public final class CourtReports {
 
     /** Payout time and timeliness of the notices issued in {@code from}..{@code to}. */
     public PayoutTime payoutTime(LocalDate from, LocalDate to, CurrencyUnit currency) {
-        checkPeriod(from, to);
-        LedgerState state = stateOn(to, "to");
-        Timing timing = flows(state, from, to, currency, record -> true).timing;
+        ReportSource source = root.forOneReport();
+        checkPeriod(source, from, to);
+        Timing timing = flows(source, from, to, currency, record -> true).timing;
+        List<DisbursementRecord> issued = new ArrayList<>();
+        source.disbursements(from, to, record -> {
+            if (record.amount().getCurrencyUnit().equals(currency) && CASE_OUTFLOWS.contains(record.kind())
+                    && inPeriod(record.issuedOn(), from, to)
+                    && record.status() != DisbursementRecord.Status.CANCELLED
+                    && record.status() != DisbursementRecord.Status.RETURNED) {
+                issued.add(record);
+            }
+        });
+        Map<CaseNumber, List<Deferral>> deferrals = new HashMap<>();
+        for (Deferral deferral : source.deferrals(to)) {
+            deferrals.computeIfAbsent(deferral.caseNumber(), key -> new ArrayList<>()).add(deferral);
+        }
         long timely = 0;
         BigDecimal timelyAmount = BigDecimal.ZERO;
-        for (DisbursementRecord record : sorted(state.disbursements())) {
-            if (!record.amount().getCurrencyUnit().equals(currency) || !CASE_OUTFLOWS.contains(record.kind())
-                    || !inPeriod(record.issuedOn(), from, to)
-                    || record.status() == DisbursementRecord.Status.CANCELLED
-                    || record.status() == DisbursementRecord.Status.RETURNED) {
-                continue;
-            }
-            for (LotMovement piece : timelyPieces(state, record)) {
+        for (DisbursementRecord record : issued) {
+            for (LotMovement piece : timelyPieces(source, record, deferrals.getOrDefault(record.caseNumber().orElseThrow(),
+                    List.of()))) {
                 timely++;
                 timelyAmount = timelyAmount.add(piece.amount().getAmount());
             }
@@ -553,11 +561,11 @@ public final class CourtReports {
      * a deferral held them. A deferral of the whole case holds every piece; a deferral with an
      * amount holds that much of the notice's pieces, in the order the notice took them.
      */
-    private List<LotMovement> timelyPieces(LedgerState state, DisbursementRecord record) {
+    private List<LotMovement> timelyPieces(ReportSource source, DisbursementRecord record, List<Deferral> caseDeferrals) {
         List<Deferral> known = new ArrayList<>();
         boolean wholeCase = false;
         Money covering = Money.zero(record.amount().getCurrencyUnit());
-        for (Deferral deferral : state.deferrals(record.caseNumber().orElseThrow())) {
+        for (Deferral deferral : caseDeferrals) {
             if (deferral.grantedOn().isAfter(record.issuedOn())) {
                 continue;
             }
@@ -574,7 +582,7 @@ public final class CourtReports {
         for (LotMovement piece : record.consumed()) {
             Money held = covering.isLessThan(piece.amount()) ? covering : piece.amount();
             covering = covering.minus(held);
-            Lot lot = state.lot(piece.lot()).orElseThrow();
+            Lot lot = source.lot(piece.lot()).orElseThrow();
             boolean inTime = !record.issuedOn().isAfter(clock.noticeDeadline(lot, known, record.issuedOn()));
             if (wholeCase || inTime) {
                 timely.add(piece);
@@ -592,32 +600,42 @@ public final class CourtReports {
      * {@code date} (unnoticed plus in transit), largest first, with why each is not paid.
      */
     public List<LargeBalance> largeBalances(LocalDate date) {
-        LedgerState state = stateOn(date, "date");
+        ReportSource source = root.forOneReport();
+        checkDate(source, date, "date");
         Money threshold = clock.policy().largeBalanceThreshold();
         CurrencyUnit currency = threshold.getCurrencyUnit();
-        Map<CaseNumber, List<LotStatus>> statuses = new HashMap<>();
-        for (CaseLotStatus line : caseLots(state, date)) {
-            statuses.computeIfAbsent(line.caseNumber(), caseNumber -> new ArrayList<>()).add(line.status());
-        }
-        List<LargeBalance> large = new ArrayList<>();
-        for (CaseRecord record : state.cases()) {
-            AccountId account = AccountId.ofCase(record.caseNumber());
-            Money unnoticed = state.balance(account, currency);
-            Money inTransit = state.pending(account, currency);
-            Money total = unnoticed.plus(inTransit);
-            if (total.isLessThan(threshold)) {
-                continue;
+        Map<CaseNumber, Money[]> figures = new LinkedHashMap<>();
+        for (AccountBalance balance : source.balances(date)) {
+            if (balance.account().kind() == AccountKind.CASE && balance.posted().getCurrencyUnit().equals(currency)
+                    && !balance.posted().plus(balance.pending()).isLessThan(threshold)) {
+                figures.put(balance.account().caseNumber(), new Money[] {balance.posted(), balance.pending()});
             }
-            List<LotStatus> lots = statuses.getOrDefault(record.caseNumber(), List.of());
-            large.add(withReason(state, record, unnoticed, inTransit, total, lots, date));
         }
+        if (figures.isEmpty()) {
+            return List.of();
+        }
+        Map<CaseNumber, ReportSource.CaseMoney> money = new HashMap<>();
+        Map<CaseNumber, List<LotStatus>> statuses = new HashMap<>();
+        eachCase(source, date, (each, lots) -> {
+            if (figures.containsKey(each.caseNumber())) {
+                money.put(each.caseNumber(), each);
+                statuses.put(each.caseNumber(), lots);
+            }
+        });
+        Map<CaseNumber, String> handlers = source.handlers(date);
+        List<NoticeOverdue> late = noticesOverdueAtFinance(source, date);
+        List<LargeBalance> large = new ArrayList<>();
+        figures.forEach((caseNumber, amounts) -> large.add(withReason(caseNumber, handlers.get(caseNumber),
+                amounts[0], amounts[1], statuses.getOrDefault(caseNumber, List.of()),
+                Optional.ofNullable(money.get(caseNumber)).map(ReportSource.CaseMoney::deferrals).orElse(List.of()),
+                late, date)));
         large.sort(Comparator.comparing((LargeBalance line) -> line.total().getAmount()).reversed()
                 .thenComparing(LargeBalance::caseNumber));
         return large;
     }
 
-    private LargeBalance withReason(LedgerState state, CaseRecord record, Money unnoticed, Money inTransit,
-            Money total, List<LotStatus> lots, LocalDate date) {
+    private LargeBalance withReason(CaseNumber caseNumber, String handler, Money unnoticed, Money inTransit,
+            List<LotStatus> lots, List<Deferral> deferrals, List<NoticeOverdue> late, LocalDate date) {
         Optional<LotStatus> overdue = lots.stream().filter(lot -> lot.state() == LotStatus.State.OVERDUE)
                 .min(Comparator.comparing(LotStatus::deadline));
         Optional<LotStatus> deferred = lots.stream().filter(lot -> lot.state() == LotStatus.State.DEFERRED)
@@ -629,7 +647,8 @@ public final class CourtReports {
             explanation = "overdue since " + overdue.get().deadline().plusDays(1) + " ("
                     + -overdue.get().daysLeft() + " working days past the notice deadline)";
         } else if (deferred.isPresent()) {
-            Deferral deferral = state.deferral(deferred.get().deferral().orElseThrow()).orElseThrow();
+            String id = deferred.get().deferral().orElseThrow();
+            Deferral deferral = deferrals.stream().filter(each -> each.id().equals(id)).findFirst().orElseThrow();
             reason = LargeBalance.Reason.DEFERRED;
             explanation = "deferred (" + deferral.reason() + ") until " + deferral.end() + ": "
                     + deferral.explanation();
@@ -641,51 +660,60 @@ public final class CourtReports {
             reason = LargeBalance.Reason.AWAITING_BANK;
             explanation = "noticed to finance; the bank has not paid yet";
         }
-        List<NoticeOverdue> late = new ArrayList<>();
-        for (NoticeOverdue notice : noticesOverdueAtFinance(state, date)) {
-            if (notice.notice().caseNumber().filter(record.caseNumber()::equals).isPresent()) {
-                late.add(notice);
+        List<NoticeOverdue> ofCase = new ArrayList<>();
+        for (NoticeOverdue notice : late) {
+            if (notice.notice().caseNumber().filter(caseNumber::equals).isPresent()) {
+                ofCase.add(notice);
             }
         }
-        if (!late.isEmpty()) {
-            explanation += "; " + late.size() + " notice(s) are past finance's deadline, the oldest since "
-                    + late.get(0).deadline().plusDays(1);
+        if (!ofCase.isEmpty()) {
+            explanation += "; " + ofCase.size() + " notice(s) are past finance's deadline, the oldest since "
+                    + ofCase.get(0).deadline().plusDays(1);
         }
-        return new LargeBalance(record.caseNumber(), record.handler(), unnoticed, inTransit, total, reason,
+        return new LargeBalance(caseNumber, handler, unnoticed, inTransit, unnoticed.plus(inTransit), reason,
                 explanation);
     }
 
     /**
      * Money that arrived on or before {@code cutoff} and is still held on {@code date}, on cases or
-     * unidentified, oldest first (旧存案款).
+     * unidentified, or noticed and not yet paid by the bank, oldest first (旧存案款).
      */
     public List<OldBalance> oldBalances(LocalDate date, LocalDate cutoff) {
-        LedgerState state = stateOn(date, "date");
+        ReportSource source = root.forOneReport();
+        checkDate(source, date, "date");
         Checks.required(cutoff, "cutoff");
         List<OldBalance> old = new ArrayList<>();
-        for (Lot lot : state.lots()) {
-            if (!lot.remaining().isPositive() || lot.arrivalDate().isAfter(cutoff)) {
-                continue;
-            }
-            Optional<String> handler = lot.account().kind() == AccountKind.CASE
-                    ? state.caseRecord(lot.account().caseNumber()).map(CaseRecord::handler) : Optional.empty();
-            old.add(new OldBalance(lot.account(), handler, lot.id(), lot.arrivalDate(), lot.remaining(),
-                    ChronoUnit.DAYS.between(lot.arrivalDate(), date), Optional.empty()));
-        }
-        // Money noticed but not yet paid by the bank is still held in the court's account.
-        for (DisbursementRecord record : state.disbursements()) {
-            if (!record.inTransit()) {
-                continue;
-            }
-            Optional<String> handler = record.caseNumber().flatMap(state::caseRecord).map(CaseRecord::handler);
-            for (LotMovement piece : record.consumed()) {
-                if (!piece.arrivalDate().isAfter(cutoff)) {
-                    old.add(new OldBalance(piece.account(), handler, piece.lot(), piece.arrivalDate(), piece.amount(),
-                            ChronoUnit.DAYS.between(piece.arrivalDate(), date), Optional.of(record.id())));
+        source.casesHoldingMoney(date, money -> {
+            for (Lot lot : money.openLots()) {
+                if (!lot.arrivalDate().isAfter(cutoff)) {
+                    old.add(new OldBalance(lot.account(), Optional.of(money.handler()), lot.id(), lot.arrivalDate(),
+                            lot.remaining(), ChronoUnit.DAYS.between(lot.arrivalDate(), date), Optional.empty()));
                 }
             }
+        });
+        for (Lot lot : source.unidentifiedLots(date)) {
+            if (!lot.arrivalDate().isAfter(cutoff)) {
+                old.add(new OldBalance(lot.account(), Optional.empty(), lot.id(), lot.arrivalDate(), lot.remaining(),
+                        ChronoUnit.DAYS.between(lot.arrivalDate(), date), Optional.empty()));
+            }
         }
-        old.sort(Comparator.comparing(OldBalance::arrivalDate).thenComparing(OldBalance::lot));
+        // Money noticed but not yet paid by the bank is still held in the court's account.
+        Map<CaseNumber, String> handlers = null;
+        for (DisbursementRecord record : source.inTransit(date)) {
+            for (LotMovement piece : record.consumed()) {
+                if (piece.arrivalDate().isAfter(cutoff)) {
+                    continue;
+                }
+                if (handlers == null) {
+                    handlers = source.handlers(date);
+                }
+                Optional<String> handler = record.caseNumber().map(handlers::get);
+                old.add(new OldBalance(piece.account(), handler, piece.lot(), piece.arrivalDate(), piece.amount(),
+                        ChronoUnit.DAYS.between(piece.arrivalDate(), date), Optional.of(record.id())));
+            }
+        }
+        old.sort(Comparator.comparing(OldBalance::arrivalDate).thenComparing(OldBalance::lot)
+                .thenComparing(line -> line.inTransit().orElse("")));
         return old;
     }
 
@@ -696,39 +724,29 @@ public final class CourtReports {
 
     /** The one-case-one-account usage rate of the receipts of {@code from}..{@code to}. */
     public SubAccountUsage subAccountUsage(LocalDate from, LocalDate to, CurrencyUnit currency) {
-        checkPeriod(from, to);
-        LedgerState state = stateOn(to, "to");
-        int count = 0;
-        int bySubAccount = 0;
-        int byCaseNumber = 0;
-        int unidentified = 0;
-        Money amount = Money.zero(currency);
-        Money amountBySubAccount = Money.zero(currency);
-        for (Receipt receipt : state.receipts()) {
+        ReportSource source = root.forOneReport();
+        checkPeriod(source, from, to);
+        int[] counts = new int[4];
+        Money[] amounts = {Money.zero(currency), Money.zero(currency)};
+        source.receipts(from, to, receipt -> {
             Money money = receipt.details().amount();
-            if (receipt.reversed() || !inPeriod(receipt.valueDate(), from, to)
-                    || !money.getCurrencyUnit().equals(currency)) {
-                continue;
+            if (receipt.reversed() || !money.getCurrencyUnit().equals(currency)) {
+                return;
             }
-            count++;
-            amount = amount.plus(money);
+            counts[0]++;
+            amounts[0] = amounts[0].plus(money);
             if (receipt.details().routing() == Routing.SUB_ACCOUNT) {
-                bySubAccount++;
-                amountBySubAccount = amountBySubAccount.plus(money);
+                counts[1]++;
+                amounts[1] = amounts[1].plus(money);
             } else if (receipt.details().routing() == Routing.CASE_NUMBER) {
-                byCaseNumber++;
+                counts[2]++;
             } else {
-                unidentified++;
+                counts[3]++;
             }
-        }
-        return new SubAccountUsage(from, to, currency, count, bySubAccount, byCaseNumber, unidentified, amount,
-                amountBySubAccount, percent(BigDecimal.valueOf(bySubAccount), BigDecimal.valueOf(count)),
-                percent(amountBySubAccount.getAmount(), amount.getAmount()));
-    }
-
-    /** Whether the event that created the lot was reversed: its money never really arrived. */
-    private static boolean reversed(LedgerState state, Lot lot) {
-        return state.reversalOf(lot.id().sequence()).isPresent();
+        });
+        return new SubAccountUsage(from, to, currency, counts[0], counts[1], counts[2], counts[3], amounts[0],
+                amounts[1], percent(BigDecimal.valueOf(counts[1]), BigDecimal.valueOf(counts[0])),
+                percent(amounts[1].getAmount(), amounts[0].getAmount()));
     }
 
     private static boolean inPeriod(LocalDate day, LocalDate from, LocalDate to) {

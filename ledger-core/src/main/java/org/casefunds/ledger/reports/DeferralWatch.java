@@ -8,7 +8,8 @@ import org.joda.money.Money;
  *
  * @param deferral the deferral
  * @param status ending soon, or ended without being lifted
- * @param daysLeft working days to its end; negative once past it
+ * @param daysLeft working days after the date up to and including its end: 0 on its last day and on
+ *     rest days right after it, negative from the next working day
  * @param caseHolds the unnoticed money of the case the deferral covers: the case's balance, or the
  *     deferral's amount when that is smaller
  */

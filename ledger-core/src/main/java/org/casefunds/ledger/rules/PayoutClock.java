@@ -201,7 +201,7 @@ public final class PayoutClock {
     private static Deferral withBudget(Deferral deferral, Money left) {
         return new Deferral(deferral.id(), deferral.caseNumber(), deferral.reason(), deferral.explanation(),
                 deferral.start(), deferral.end(), Optional.of(left), deferral.grantedOn(), deferral.liftedOn(),
-                deferral.approvals());
+                deferral.approvals(), deferral.changedOn());
     }
 
     private LotStatus deferred(Lot lot, Money amount, LocalDate deadline, Deferral deferral, LocalDate date) {

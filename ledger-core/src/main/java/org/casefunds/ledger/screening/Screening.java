@@ -116,7 +116,9 @@ public final class Screening {
         if (left == null) {
             return Optional.empty();
         }
+        boolean named = suggestions.get(0).reasons().contains(Suggestion.Reason.CASE_NAMED_WITH_PAYMENT);
         return Optional.of(new ClaimUnidentified(receipt.key(), suggestions.get(0).caseNumber(), left,
-                Optional.of("claimed by screening: the memo names this case")));
+                Optional.of(named ? "claimed by screening: the payment named this case"
+                        : "claimed by screening: the memo names this case")));
     }
 }

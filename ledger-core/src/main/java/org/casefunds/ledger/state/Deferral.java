@@ -21,11 +21,13 @@ import org.joda.money.Money;
  * @param grantedOn the effective date of the grant
  * @param liftedOn the date it was lifted, if it was
  * @param approvals who approved the grant or latest renewal
+ * @param changedOn the effective date of its latest change (grant, renewal, lift): a later change
+ *     may not be dated before it
  */
 public record Deferral(
         String id, CaseNumber caseNumber, DeferralReason reason, String explanation, LocalDate start,
         LocalDate end, Optional<Money> amount, LocalDate grantedOn, Optional<LocalDate> liftedOn,
-        List<Approval> approvals) {
+        List<Approval> approvals, LocalDate changedOn) {
 
     /** Copies the list. */
     public Deferral {
@@ -51,13 +53,13 @@ public record Deferral(
         return liftedOn.map(lifted -> !date.isBefore(lifted)).orElse(false) || date.isAfter(end);
     }
 
-    Deferral renew(LocalDate newEnd, String newExplanation, List<Approval> newApprovals) {
+    Deferral renew(LocalDate newEnd, String newExplanation, List<Approval> newApprovals, LocalDate on) {
         return new Deferral(id, caseNumber, reason, newExplanation, start, newEnd, amount, grantedOn, liftedOn,
-                newApprovals);
+                newApprovals, on);
     }
 
     Deferral lift(LocalDate on) {
         return new Deferral(id, caseNumber, reason, explanation, start, end, amount, grantedOn, Optional.of(on),
-                approvals);
+                approvals, on);
     }
 }

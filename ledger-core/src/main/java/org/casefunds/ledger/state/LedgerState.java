@@ -122,6 +122,7 @@ public final class LedgerState implements LedgerView {
             Checks.invariant(event.previousHash().equals(meta.lastHash()), "event " + event.sequence()
                     + " does not link to the hash of event " + meta.lastSequence());
         }
+        tables.applying(event);
         Set<Pocket> touched = new LinkedHashSet<>();
         applyPostings(event, touched);
         applyLotMovements(event, touched);
@@ -266,11 +267,11 @@ public final class LedgerState implements LedgerView {
             DeferralGranted granted = (DeferralGranted) payload;
             tables.putDeferral(new Deferral(event.idempotencyKey(), granted.caseNumber(), granted.reason(),
                     granted.explanation(), granted.start(), granted.end(), granted.amount(), event.effectiveDate(),
-                    Optional.empty(), event.approvals()));
+                    Optional.empty(), event.approvals(), event.effectiveDate()));
         } else if (payload instanceof DeferralRenewed) {
             DeferralRenewed renewed = (DeferralRenewed) payload;
             tables.deferral(renewed.deferral()).ifPresent(deferral -> tables.putDeferral(
-                    deferral.renew(renewed.newEnd(), renewed.explanation(), event.approvals())));
+                    deferral.renew(renewed.newEnd(), renewed.explanation(), event.approvals(), event.effectiveDate())));
         } else if (payload instanceof DeferralLifted) {
             tables.deferral(((DeferralLifted) payload).deferral())
                     .ifPresent(deferral -> tables.putDeferral(deferral.lift(event.effectiveDate())));

@@ -22,6 +22,13 @@ public interface StateTables {
         return new MemoryTables();
     }
 
+    /**
+     * Tells the tables which event the changes that follow come from, so that tables keeping
+     * history can date them. The fold calls it first for every event.
+     */
+    default void applying(org.casefunds.ledger.journal.Event event) {
+    }
+
     /** The facts about the ledger as a whole. */
     LedgerMeta meta();
 

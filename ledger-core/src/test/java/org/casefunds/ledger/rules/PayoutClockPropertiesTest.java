@@ -88,7 +88,7 @@ class PayoutClockPropertiesTest {
                     Optional<LocalDate> liftedOn = lifted && lasts > 0
                             ? Optional.of(start.plusDays(lasts / 2 + 1)) : Optional.empty();
                     Deferral deferral = new Deferral("d", Fixtures.caseNumber(1), DeferralReason.DISPUTED, "x", start,
-                            end, Optional.empty(), start, liftedOn, List.of());
+                            end, Optional.empty(), start, liftedOn, List.of(), liftedOn.orElse(start));
                     LocalDate ended = liftedOn.filter(day -> day.isBefore(end)).orElse(end);
                     LocalDate after = ended.plusDays(1);
                     LocalDate deadline = clock.noticeDeadline(lot(arrival, Fixtures.cny("100.00")),

@@ -216,11 +216,13 @@ public final class ReferenceModel {
         final LocalDate grantedOn;
         LocalDate end;
         boolean lifted;
+        LocalDate changedOn;
 
         Deferral(String caseNumber, LocalDate grantedOn, LocalDate end) {
             this.caseNumber = caseNumber;
             this.grantedOn = grantedOn;
             this.end = end;
+            this.changedOn = grantedOn;
         }
     }
 
@@ -1000,6 +1002,7 @@ public final class ReferenceModel {
         }
         needed = List.of(Role.BUREAU_DIRECTOR, Role.COURT_LEADER);
         deferral.end = renew.newEnd();
+        deferral.changedOn = date();
         return "renewal";
     }
 
@@ -1008,7 +1011,7 @@ public final class ReferenceModel {
         if (deferral == null) {
             throw new Refusal(ErrorCode.UNKNOWN_DEFERRAL);
         }
-        notBefore(deferral.grantedOn);
+        notBefore(deferral.changedOn);
         if (deferral.lifted || date().isAfter(deferral.end)) {
             throw new Refusal(ErrorCode.INVALID_STATE);
         }
@@ -1019,6 +1022,7 @@ public final class ReferenceModel {
         Deferral deferral = holding(lift.deferral());
         requireHandler(requireCase(CaseNumber.parse(deferral.caseNumber)));
         deferral.lifted = true;
+        deferral.changedOn = date();
         return "lift";
     }
 
@@ -1031,7 +1035,8 @@ public final class ReferenceModel {
             Map<String, Set<String>> payees, Set<String> caseNumbers, Set<String> subAccounts,
             Set<String> receipts, Set<String> reversedReceipts, Set<String> references, Set<String> reversedEvents,
             Set<String> disbursementIds, Set<String> deferralIds, Set<String> liftedDeferrals,
-            Map<String, LocalDate> deferralEnds, Map<String, LocalDate> changedOn) {
+            Map<String, LocalDate> deferralEnds, Map<String, LocalDate> changedOn,
+            Map<String, LocalDate> deferralChangedOn) {
     }
 
     private Snapshot snapshot() {
@@ -1065,7 +1070,11 @@ public final class ReferenceModel {
         });
         Set<String> lifted = new HashSet<>();
         Map<String, LocalDate> ends = new HashMap<>();
-        deferrals.forEach((key, deferral) -> ends.put(key, deferral.end));
+        Map<String, LocalDate> deferralChanges = new HashMap<>();
+        deferrals.forEach((key, deferral) -> {
+            ends.put(key, deferral.end);
+            deferralChanges.put(key, deferral.changedOn);
+        });
         deferrals.forEach((key, deferral) -> {
             if (deferral.lifted) {
                 lifted.add(key);
@@ -1075,7 +1084,7 @@ public final class ReferenceModel {
                 closedThrough, new LinkedHashMap<>(banks), handlers, payees, new HashSet<>(cases.keySet()),
                 new HashSet<>(subAccounts.keySet()), new HashSet<>(receipts.keySet()), reversedReceipts,
                 new HashSet<>(bankReferences), reversedEvents, new HashSet<>(disbursements.keySet()),
-                new HashSet<>(deferrals.keySet()), lifted, ends, changed);
+                new HashSet<>(deferrals.keySet()), lifted, ends, changed, deferralChanges);
     }
 
     private void restore(Snapshot before) {
@@ -1113,6 +1122,7 @@ public final class ReferenceModel {
         deferrals.forEach((key, deferral) -> {
             deferral.lifted = before.liftedDeferrals.contains(key);
             deferral.end = before.deferralEnds.get(key);
+            deferral.changedOn = before.deferralChangedOn.get(key);
         });
     }
 }

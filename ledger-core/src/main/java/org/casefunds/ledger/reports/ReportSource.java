@@ -1,0 +1,99 @@
+package org.casefunds.ledger.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.state.Deferral;
+import org.casefunds.ledger.state.DisbursementRecord;
+import org.casefunds.ledger.state.Lot;
+import org.casefunds.ledger.state.Receipt;
+
+/**
+ * The questions the court's reports ask of a journal, each about the state as it stood at the end
+ * of a date (or at the end of a period). {@link CourtReports} computes every report from these
+ * answers alone; a source answers them by folding the journal in memory
+ * ({@link #folding(java.util.function.Function)}), or by set-based queries on a database's
+ * projection and history tables, with memory bounded by the money waiting rather than by the journal.
+ *
+ * <p>Every list is in a fixed order so that two sources give equal reports.
+ */
+public interface ReportSource {
+
+    /** A source that folds the journal as of each date asked about. */
+    static ReportSource folding(java.util.function.Function<LocalDate, org.casefunds.ledger.state.LedgerState> states) {
+        return new FoldingReportSource(states);
+    }
+
+    /**
+     * The source to answer the questions of one report: a source that folds or caches answers
+     * returns a fresh one, so that a report sees one journal and the next report sees the journal
+     * as it is then. Others return themselves.
+     */
+    default ReportSource forOneReport() {
+        return this;
+    }
+
+    /** The effective date of the ledger's opening, if the journal has one by {@code date}. */
+    Optional<LocalDate> openedOn(LocalDate date);
+
+    /** A case holding unnoticed money: its handler then, the lots holding it, its deferrals known then. */
+    record CaseMoney(CaseNumber caseNumber, String handler, List<Lot> openLots, List<Deferral> deferrals) {
+        /** Copies the lists. */
+        public CaseMoney {
+            openLots = List.copyOf(openLots);
+            deferrals = List.copyOf(deferrals);
+        }
+    }
+
+    /**
+     * Calls {@code visitor} once for each case whose account holds money at the end of {@code date},
+     * in case-number order. The lots are those holding money then, with their remainders then, in
+     * taking order.
+     */
+    void casesHoldingMoney(LocalDate date, Consumer<CaseMoney> visitor);
+
+    /** Unidentified lots holding money at the end of {@code date}, by receipt then taking order. */
+    List<Lot> unidentifiedLots(LocalDate date);
+
+    /** The receipt recorded under {@code key}, as recorded (reversal aside). */
+    Optional<Receipt> receipt(String key);
+
+    /** Disbursements in transit at the end of {@code date}, in issue order. */
+    List<DisbursementRecord> inTransit(LocalDate date);
+
+    /** Deferrals granted by the end of {@code date}, as they stood then, in the order granted. */
+    List<Deferral> deferrals(LocalDate date);
+
+    /** Every account's posted and pending balance at the end of {@code date}, in account order. */
+    List<AccountBalance> balances(LocalDate date);
+
+    /** Every case's handler at the end of {@code date}, in case-number order. */
+    Map<CaseNumber, String> handlers(LocalDate date);
+
+    /**
+     * Receipts whose value date is in {@code from}..{@code to}, as they stood at the end of
+     * {@code to} (reversed or not), in sequence order.
+     */
+    void receipts(LocalDate from, LocalDate to, Consumer<Receipt> sink);
+
+    /** A lot created in a period, and whether the event that created it was reversed by the period's end. */
+    record CreatedLot(Lot lot, boolean reversed) {
+    }
+
+    /** Lots created in {@code from}..{@code to}, as created, in id order. */
+    void lotsCreated(LocalDate from, LocalDate to, Consumer<CreatedLot> sink);
+
+    /**
+     * Disbursements issued in, or finished in, {@code from}..{@code to}, as they stood at the end
+     * of {@code to}, in issue order.
+     */
+    void disbursements(LocalDate from, LocalDate to, Consumer<DisbursementRecord> sink);
+
+    /** The lot {@code id} as it was created. */
+    Optional<Lot> lot(LotId id);
+}

@@ -1,0 +1,98 @@
+package org.casefunds.ledger.reports;
+
+import static org.casefunds.ledger.reports.Court.d;
+import static org.casefunds.ledger.testing.Fixtures.CNY;
+import static org.casefunds.ledger.testing.Fixtures.HANDLER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Goal: a report asked about a date the ledger cannot answer for is refused with {@link
+ * ErrorCode#INVALID_DATE}, naming the field and saying why, never answered with a guess: a date
+ * before the ledger opened, a deadline that needs a year the calendar has no data for (2027), and a
+ * period that ends before it starts.
+ *
+ * <p>Method: example ledgers on the test court (opened Thu 2025-01-02); each report is called with
+ * the bad input and the refusal's code, field and message are checked.
+ */
+class ReportInputTest {
+
+    private static InvalidInputException refused(Executable report) {
+        InvalidInputException refusal = assertThrows(InvalidInputException.class, report);
+        assertEquals(ErrorCode.INVALID_DATE, refusal.code(), refusal.getMessage());
+        return refusal;
+    }
+
+    @Test
+    void aDateBeforeTheLedgerOpenedIsRefusedByEveryReport() {
+        CourtReports reports = Court.opened().reports;
+        LocalDate newYear = d("2025-01-01");
+        for (Executable report : new Executable[] {
+            () -> reports.doubleZero(newYear), () -> reports.dailyList(newYear), () -> reports.caseLots(newYear),
+            () -> reports.unidentified(newYear), () -> reports.noticesOverdueAtFinance(newYear),
+            () -> reports.deferralWatch(newYear), () -> reports.largeBalances(newYear),
+            () -> reports.oldBalances(newYear, newYear)}) {
+            InvalidInputException refusal = refused(report);
+            assertEquals(Optional.of("date"), refusal.field());
+            assertEquals(Optional.of("2025-01-01"), refusal.value());
+        }
+        // The period reports are about the state at the period's end: they name "to".
+        for (Executable report : new Executable[] {
+            () -> reports.weekly(newYear, newYear, CNY), () -> reports.handlers(newYear, newYear, CNY),
+            () -> reports.payoutTime(newYear, newYear, CNY), () -> reports.subAccountUsage(newYear, newYear, CNY)}) {
+            InvalidInputException refusal = refused(report);
+            assertEquals(Optional.of("to"), refusal.field(), refusal.getMessage());
+        }
+        // The opening day itself is fine.
+        assertTrue(reports.doubleZero(d("2025-01-02")).strict());
+    }
+
+    @Test
+    void aDeadlineThatNeedsTheCalendarOf2027IsRefusedNamingTheYear() {
+        Court court = Court.opened().withCase(1, HANDLER);
+        // Commands may be dated late in 2026: no command consults the calendar.
+        court.receipt("r1", d("2026-12-28"), "100.00", 1);
+        // Arrived Mon 2026-12-28: WD Tue 12-29 1, Wed 12-30 2, Thu 12-31 3, and the other 7 are in
+        // 2027, a year without published holidays: the deadline cannot be known.
+        for (Executable report : new Executable[] {
+            () -> court.reports.doubleZero(d("2026-12-30")), () -> court.reports.dailyList(d("2026-12-30")),
+            () -> court.reports.caseLots(d("2026-12-30"))}) {
+            InvalidInputException refusal = refused(report);
+            assertTrue(refusal.getMessage().contains("2027"), refusal.getMessage());
+            assertTrue(refusal.field().orElseThrow().startsWith("lot "), "the field names the lot: "
+                    + refusal.getMessage());
+        }
+    }
+
+    @Test
+    void anUnidentifiedReceiptWhoseClaimingDeadlineIsIn2027IsRefusedToo() {
+        Court court = Court.opened();
+        court.unidentified("u1", d("2026-12-30"), "100.00");
+        // Wed 2026-12-30: WD Thu 12-31 1, then 2027.
+        InvalidInputException refusal = refused(() -> court.reports.unidentified(d("2026-12-31")));
+        assertTrue(refusal.getMessage().contains("2027"), refusal.getMessage());
+    }
+
+    @Test
+    void aPeriodEndingBeforeItStartsIsRefused() {
+        CourtReports reports = Court.opened().reports;
+        LocalDate from = d("2025-03-23");
+        LocalDate to = d("2025-03-17");
+        for (Executable report : new Executable[] {
+            () -> reports.weekly(from, to, CNY), () -> reports.handlers(from, to, CNY),
+            () -> reports.payoutTime(from, to, CNY), () -> reports.subAccountUsage(from, to, CNY)}) {
+            InvalidInputException refusal = refused(report);
+            assertEquals(Optional.of("to"), refusal.field());
+            assertEquals(Optional.of("2025-03-17"), refusal.value());
+            assertTrue(refusal.getMessage().contains("2025-03-23"), refusal.getMessage());
+        }
+    }
+}
