@@ -118,6 +118,7 @@ CREATE TABLE daily_change (
 CREATE TABLE disbursement (
     id             TEXT    PRIMARY KEY,
     kind           TEXT    NOT NULL,
+    source         TEXT    NOT NULL,
     case_number    TEXT,
     currency       TEXT    NOT NULL,
     amount_minor   BIGINT NOT NULL CHECK (amount_minor > 0),
@@ -128,6 +129,9 @@ CREATE TABLE disbursement (
     finished_on    BIGINT,
     body           TEXT    NOT NULL
 );
+
+-- Disbursements in transit are what the daily checks look at; the others are history.
+CREATE INDEX disbursement_in_transit ON disbursement (issued_on) WHERE status = 'ISSUED';
 
 CREATE TABLE reversal (
     reversed_sequence BIGINT PRIMARY KEY,
@@ -142,6 +146,51 @@ CREATE TABLE deferral (
 );
 
 CREATE INDEX deferral_by_case ON deferral (case_number, position);
+
+-- History of the projections, for reports as of a past date. For most questions about a date the
+-- current projections answer; these tables say what changed after it. Each is rebuildable too.
+
+-- Each change of a lot's remainder, by the event that made it.
+CREATE TABLE lot_movement (
+    lot_sequence   BIGINT NOT NULL,
+    lot_idx        BIGINT NOT NULL,
+    sequence       BIGINT NOT NULL,
+    effective_date BIGINT NOT NULL,
+    change_minor   BIGINT NOT NULL,
+    PRIMARY KEY (lot_sequence, lot_idx, sequence)
+);
+CREATE INDEX lot_movement_by_day ON lot_movement (effective_date);
+
+-- Each change of a disbursement's status. Its changes are never dated before one another.
+CREATE TABLE disbursement_change (
+    id             TEXT    NOT NULL,
+    sequence       BIGINT NOT NULL,
+    changed_on     BIGINT NOT NULL,
+    status         TEXT    NOT NULL,
+    finished_on    BIGINT,
+    bank_reference TEXT,
+    PRIMARY KEY (id, sequence)
+);
+CREATE INDEX disbursement_change_by_day ON disbursement_change (changed_on);
+
+-- Each state of a deferral (grant, renewal, lift). Its changes are never dated before one another.
+CREATE TABLE deferral_change (
+    id         TEXT    NOT NULL,
+    sequence   BIGINT NOT NULL,
+    changed_on BIGINT NOT NULL,
+    body       TEXT    NOT NULL,
+    PRIMARY KEY (id, sequence)
+);
+
+-- Each handler of a case (opening, hand-overs).
+CREATE TABLE case_change (
+    case_number TEXT    NOT NULL,
+    sequence    BIGINT NOT NULL,
+    changed_on  BIGINT NOT NULL,
+    handler     TEXT    NOT NULL,
+    PRIMARY KEY (case_number, sequence)
+);
+CREATE INDEX case_change_by_day ON case_change (changed_on);
 
 CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -126,6 +126,7 @@ CREATE TABLE daily_change (
 CREATE TABLE disbursement (
     id             TEXT    PRIMARY KEY,
     kind           TEXT    NOT NULL,
+    source         TEXT    NOT NULL,
     case_number    TEXT,
     currency       TEXT    NOT NULL,
     amount_minor   INTEGER NOT NULL CHECK (amount_minor > 0),
@@ -136,6 +137,9 @@ CREATE TABLE disbursement (
     finished_on    INTEGER,
     body           TEXT    NOT NULL
 ) STRICT;
+
+-- Disbursements in transit are what the daily checks look at; the others are history.
+CREATE INDEX disbursement_in_transit ON disbursement (issued_on) WHERE status = 'ISSUED';
 
 CREATE TABLE reversal (
     reversed_sequence INTEGER PRIMARY KEY,
@@ -150,3 +154,48 @@ CREATE TABLE deferral (
 ) STRICT;
 
 CREATE INDEX deferral_by_case ON deferral (case_number, position);
+
+-- History of the projections, for reports as of a past date. For most questions about a date the
+-- current projections answer; these tables say what changed after it. Each is rebuildable too.
+
+-- Each change of a lot's remainder, by the event that made it.
+CREATE TABLE lot_movement (
+    lot_sequence   INTEGER NOT NULL,
+    lot_idx        INTEGER NOT NULL,
+    sequence       INTEGER NOT NULL,
+    effective_date INTEGER NOT NULL,
+    change_minor   INTEGER NOT NULL,
+    PRIMARY KEY (lot_sequence, lot_idx, sequence)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX lot_movement_by_day ON lot_movement (effective_date);
+
+-- Each change of a disbursement's status. Its changes are never dated before one another.
+CREATE TABLE disbursement_change (
+    id             TEXT    NOT NULL,
+    sequence       INTEGER NOT NULL,
+    changed_on     INTEGER NOT NULL,
+    status         TEXT    NOT NULL,
+    finished_on    INTEGER,
+    bank_reference TEXT,
+    PRIMARY KEY (id, sequence)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX disbursement_change_by_day ON disbursement_change (changed_on);
+
+-- Each state of a deferral (grant, renewal, lift). Its changes are never dated before one another.
+CREATE TABLE deferral_change (
+    id         TEXT    NOT NULL,
+    sequence   INTEGER NOT NULL,
+    changed_on INTEGER NOT NULL,
+    body       TEXT    NOT NULL,
+    PRIMARY KEY (id, sequence)
+) STRICT, WITHOUT ROWID;
+
+-- Each handler of a case (opening, hand-overs).
+CREATE TABLE case_change (
+    case_number TEXT    NOT NULL,
+    sequence    INTEGER NOT NULL,
+    changed_on  INTEGER NOT NULL,
+    handler     TEXT    NOT NULL,
+    PRIMARY KEY (case_number, sequence)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX case_change_by_day ON case_change (changed_on);

@@ -2,6 +2,10 @@ package org.casefunds.ledger.sql;
 
 import static org.casefunds.ledger.sql.schema.Tables.BALANCE;
 import static org.casefunds.ledger.sql.schema.Tables.BANK_ACCOUNT;
+import static org.casefunds.ledger.sql.schema.Tables.CASE_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.LOT_MOVEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
@@ -312,6 +316,12 @@ public final class SqlJournalStore implements JournalStore {
         return LedgerState.over(new SqlTables(Statements.fresh(reader.context())));
     }
 
+    /** A context whose queries run on the store's shared reading connection. */
+    org.jooq.DSLContext readerContext() {
+        checkOpen();
+        return reader.context();
+    }
+
     /**
      * Drops every projection and folds them again from the events, in one transaction: all of the
      * rebuild is committed, or the old projections stay. Memory stays bounded: summed balances are
@@ -347,6 +357,10 @@ public final class SqlJournalStore implements JournalStore {
         context.deleteFrom(DISBURSEMENT).execute();
         context.deleteFrom(REVERSAL).execute();
         context.deleteFrom(DEFERRAL).execute();
+        context.deleteFrom(LOT_MOVEMENT).execute();
+        context.deleteFrom(DISBURSEMENT_CHANGE).execute();
+        context.deleteFrom(DEFERRAL_CHANGE).execute();
+        context.deleteFrom(CASE_CHANGE).execute();
         context.update(LEDGER_INFO).set(LEDGER_INFO.COURT_CODE, (String) null).set(LEDGER_INFO.COURT_NAME, (String) null)
                 .set(LEDGER_INFO.OPENED_ON, (Long) null).set(LEDGER_INFO.LAST_SEQUENCE, 0L)
                 .set(LEDGER_INFO.LAST_HASH, Event.GENESIS_HASH).set(LEDGER_INFO.CLOSED_THROUGH, (Long) null)

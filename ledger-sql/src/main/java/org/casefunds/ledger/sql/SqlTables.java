@@ -2,12 +2,16 @@ package org.casefunds.ledger.sql;
 
 import static org.casefunds.ledger.sql.schema.Tables.BALANCE;
 import static org.casefunds.ledger.sql.schema.Tables.BANK_ACCOUNT;
+import static org.casefunds.ledger.sql.schema.Tables.CASE_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
+import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
+import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
 import static org.casefunds.ledger.sql.schema.Tables.LOT;
+import static org.casefunds.ledger.sql.schema.Tables.LOT_MOVEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.RECEIPT;
 import static org.casefunds.ledger.sql.schema.Tables.REVERSAL;
 import static org.jooq.impl.DSL.coalesce;
@@ -58,13 +62,15 @@ import org.joda.money.Money;
  * bank account ten thousand times writes its row once.
  */
 final class SqlTables implements StateTables {
-    private static final String CASE = "casefunds-case v1";
-    private static final String RECEIPT_TEXT = "casefunds-receipt v1";
-    private static final String DISBURSEMENT_TEXT = "casefunds-disbursement v1";
-    private static final String DEFERRAL_TEXT = "casefunds-deferral v1";
+    static final String CASE = "casefunds-case v1";
+    static final String RECEIPT_TEXT = "casefunds-receipt v1";
+    static final String DISBURSEMENT_TEXT = "casefunds-disbursement v1";
+    static final String DEFERRAL_TEXT = "casefunds-deferral v1";
     private static final String BANK = "casefunds-bank-account v1";
 
     private final Statements statements;
+    private long eventSequence;
+    private long eventDay;
     private LedgerMeta meta;
     private boolean metaChanged;
     private final Map<Key, long[]> balanceDeltas = new LinkedHashMap<>();
@@ -78,12 +84,18 @@ final class SqlTables implements StateTables {
         this.statements = statements;
     }
 
-    private static long day(LocalDate date) {
+    static long day(LocalDate date) {
         return date.toEpochDay();
     }
 
-    private static LocalDate date(Long day) {
+    static LocalDate date(Long day) {
         return day == null ? null : LocalDate.ofEpochDay(day);
+    }
+
+    @Override
+    public void applying(org.casefunds.ledger.journal.Event event) {
+        eventSequence = event.sequence();
+        eventDay = day(event.effectiveDate());
     }
 
     // ------------------------------------------------------------------ meta
@@ -175,6 +187,14 @@ final class SqlTables implements StateTables {
                 .bind("number", record.caseNumber().toString()).bind("sub", record.subAccountNumber())
                 .bind("handler", record.handler()).bind("opened", day(record.openedOn())).bind("body", body)
                 .execute();
+        statements.get("caseChange", context -> context.insertInto(CASE_CHANGE, CASE_CHANGE.CASE_NUMBER,
+                CASE_CHANGE.SEQUENCE, CASE_CHANGE.CHANGED_ON, CASE_CHANGE.HANDLER)
+                .values(param("number", String.class), param("sequence", Long.class), param("day", Long.class),
+                        param("handler", String.class))
+                .onConflict(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE).doUpdate()
+                .set(CASE_CHANGE.HANDLER, org.jooq.impl.DSL.excluded(CASE_CHANGE.HANDLER)))
+                .bind("number", record.caseNumber().toString()).bind("sequence", eventSequence).bind("day", eventDay)
+                .bind("handler", record.handler()).execute();
     }
 
     // ------------------------------------------------------------------ receipts
@@ -292,6 +312,15 @@ final class SqlTables implements StateTables {
                 .bind("available", day(lot.availableFrom())).bind("receipt", lot.receipt())
                 .bind("created", day(lot.createdOn())).bind("origin", lot.origin().name()).execute();
         delta(lot.account(), lot.amount().getCurrencyUnit())[2] += remainingChangeMinor;
+        statements.get("lotMovement", context -> context.insertInto(LOT_MOVEMENT, LOT_MOVEMENT.LOT_SEQUENCE,
+                LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.SEQUENCE, LOT_MOVEMENT.EFFECTIVE_DATE, LOT_MOVEMENT.CHANGE_MINOR)
+                .values(param("lot", Long.class), param("idx", Long.class), param("sequence", Long.class),
+                        param("day", Long.class), param("change", Long.class))
+                .onConflict(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.SEQUENCE).doUpdate()
+                .set(LOT_MOVEMENT.CHANGE_MINOR, LOT_MOVEMENT.CHANGE_MINOR.plus(
+                        org.jooq.impl.DSL.excluded(LOT_MOVEMENT.CHANGE_MINOR))))
+                .bind("lot", lot.id().sequence()).bind("idx", (long) lot.id().index()).bind("sequence", eventSequence)
+                .bind("day", eventDay).bind("change", remainingChangeMinor).execute();
     }
 
     // ------------------------------------------------------------------ money
@@ -412,10 +441,11 @@ final class SqlTables implements StateTables {
     public void putDisbursement(DisbursementRecord record) {
         String body = encode(DISBURSEMENT_TEXT, record);
         statements.get("putDisbursement", context -> context.insertInto(DISBURSEMENT, DISBURSEMENT.ID,
-                DISBURSEMENT.KIND, DISBURSEMENT.CASE_NUMBER, DISBURSEMENT.CURRENCY, DISBURSEMENT.AMOUNT_MINOR,
+                DISBURSEMENT.KIND, DISBURSEMENT.SOURCE, DISBURSEMENT.CASE_NUMBER, DISBURSEMENT.CURRENCY, DISBURSEMENT.AMOUNT_MINOR,
                 DISBURSEMENT.BANK_ACCOUNT, DISBURSEMENT.ISSUED_ON, DISBURSEMENT.ISSUE_SEQUENCE, DISBURSEMENT.STATUS,
                 DISBURSEMENT.FINISHED_ON, DISBURSEMENT.BODY)
-                .values(param("id", String.class), param("kind", String.class), param("case", String.class),
+                .values(param("id", String.class), param("kind", String.class), param("source", String.class),
+                        param("case", String.class),
                         param("currency", String.class), param("amount", Long.class), param("bank", String.class),
                         param("issued", Long.class), param("sequence", Long.class), param("status", String.class),
                         param("finished", Long.class), param("body", String.class))
@@ -423,13 +453,26 @@ final class SqlTables implements StateTables {
                 .set(DISBURSEMENT.STATUS, org.jooq.impl.DSL.excluded(DISBURSEMENT.STATUS))
                 .set(DISBURSEMENT.FINISHED_ON, org.jooq.impl.DSL.excluded(DISBURSEMENT.FINISHED_ON))
                 .set(DISBURSEMENT.BODY, org.jooq.impl.DSL.excluded(DISBURSEMENT.BODY)))
-                .bind("id", record.id()).bind("kind", record.kind().name())
+                .bind("id", record.id()).bind("kind", record.kind().name()).bind("source", record.source().toString())
                 .bind("case", record.caseNumber().map(Object::toString).orElse(null))
                 .bind("currency", record.amount().getCurrencyUnit().getCode())
                 .bind("amount", record.amount().getAmountMinorLong()).bind("bank", record.bankAccount())
                 .bind("issued", day(record.issuedOn())).bind("sequence", record.issueSequence())
                 .bind("status", record.status().name())
                 .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null)).bind("body", body).execute();
+        statements.get("disbursementChange", context -> context.insertInto(DISBURSEMENT_CHANGE,
+                DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE, DISBURSEMENT_CHANGE.CHANGED_ON,
+                DISBURSEMENT_CHANGE.STATUS, DISBURSEMENT_CHANGE.FINISHED_ON, DISBURSEMENT_CHANGE.BANK_REFERENCE)
+                .values(param("id", String.class), param("sequence", Long.class), param("day", Long.class),
+                        param("status", String.class), param("finished", Long.class), param("reference", String.class))
+                .onConflict(DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE).doUpdate()
+                .set(DISBURSEMENT_CHANGE.STATUS, org.jooq.impl.DSL.excluded(DISBURSEMENT_CHANGE.STATUS))
+                .set(DISBURSEMENT_CHANGE.FINISHED_ON, org.jooq.impl.DSL.excluded(DISBURSEMENT_CHANGE.FINISHED_ON))
+                .set(DISBURSEMENT_CHANGE.BANK_REFERENCE, org.jooq.impl.DSL.excluded(DISBURSEMENT_CHANGE.BANK_REFERENCE)))
+                .bind("id", record.id()).bind("sequence", eventSequence).bind("day", eventDay)
+                .bind("status", record.status().name())
+                .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null))
+                .bind("reference", record.bankReference().orElse(null)).execute();
     }
 
     @Override
@@ -479,6 +522,11 @@ final class SqlTables implements StateTables {
                         select(coalesce(max(DEFERRAL.POSITION), inline(0L)).plus(1)).from(DEFERRAL).asField(),
                         inline(body))
                 .onConflict(DEFERRAL.ID).doUpdate().set(DEFERRAL.BODY, body).execute();
+        statements.context().insertInto(DEFERRAL_CHANGE, DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE,
+                DEFERRAL_CHANGE.CHANGED_ON, DEFERRAL_CHANGE.BODY)
+                .values(deferral.id(), eventSequence, eventDay, body)
+                .onConflict(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE).doUpdate()
+                .set(DEFERRAL_CHANGE.BODY, body).execute();
     }
 
     // ------------------------------------------------------------------ flushing
@@ -551,7 +599,7 @@ final class SqlTables implements StateTables {
         return CanonicalCodec.encode(header, value);
     }
 
-    private static <T extends Record> T decode(String text, String header, Class<T> type) {
+    static <T extends Record> T decode(String text, String header, Class<T> type) {
         return CanonicalCodec.decode(text, header, type, Map.of());
     }
 }

@@ -1,0 +1,375 @@
+package org.casefunds.ledger.sql;
+
+import static org.casefunds.ledger.sql.schema.Tables.CASE_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
+import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
+import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.EVENT;
+import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
+import static org.casefunds.ledger.sql.schema.Tables.LOT;
+import static org.casefunds.ledger.sql.schema.Tables.LOT_MOVEMENT;
+import static org.casefunds.ledger.sql.schema.Tables.RECEIPT;
+import static org.casefunds.ledger.sql.schema.Tables.REVERSAL;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.sum;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.accounts.AccountKind;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.reports.ReportSource;
+import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
+import org.casefunds.ledger.state.Deferral;
+import org.casefunds.ledger.state.DisbursementRecord;
+import org.casefunds.ledger.state.Lot;
+import org.casefunds.ledger.state.Receipt;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * The reports' questions answered by set-based queries on a SQL store. The current projections
+ * answer for every row that has not changed since the date asked about; the history tables (lot
+ * movements, disbursement and deferral changes, case handlers) correct the rows that changed after
+ * it. A report on today reads little more than the open lots and the notices in transit; memory
+ * holds the money waiting at the date, never the journal.
+ *
+ * <p>This class is thread-safe: each question runs its own queries on the store's readers.
+ */
+public final class SqlReportSource implements ReportSource {
+    private final DSLContext context;
+
+    SqlReportSource(DSLContext context) {
+        this.context = context;
+    }
+
+    /** The report source of {@code store}. */
+    public static SqlReportSource of(SqlJournalStore store) {
+        return new SqlReportSource(store.readerContext());
+    }
+
+    private static long day(LocalDate date) {
+        return date.toEpochDay();
+    }
+
+    @Override
+    public Optional<LocalDate> openedOn(LocalDate date) {
+        return Optional.ofNullable(context.select(LEDGER_INFO.OPENED_ON).from(LEDGER_INFO)
+                .where(LEDGER_INFO.ID.eq(inline(1L))).fetchOne(LEDGER_INFO.OPENED_ON)).map(LocalDate::ofEpochDay);
+    }
+
+    // ------------------------------------------------------------------ lots as of a date
+
+    /**
+     * The lots of accounts starting with {@code prefix} that hold money at the end of {@code date},
+     * with their remainders then: the open lots that did not change after the date as they are,
+     * and every lot that changed after it recomputed from its movements up to the date.
+     */
+    private List<Lot> lotsAt(LocalDate date, String prefix) {
+        long end = day(date);
+        Set<LotId> changedLater = new HashSet<>();
+        context.selectDistinct(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX).from(LOT_MOVEMENT)
+                .where(LOT_MOVEMENT.EFFECTIVE_DATE.gt(end))
+                .forEach(row -> changedLater.add(new LotId(row.value1(), Math.toIntExact(row.value2()))));
+        List<Lot> lots = new ArrayList<>();
+        context.selectFrom(LOT).where(LOT.REMAINING_MINOR.gt(inline(0L)).and(LOT.ACCOUNT.like(prefix + "%"))
+                .and(LOT.CREATED_ON.le(end))).fetchLazy().forEach(row -> {
+                    Lot lot = SqlTables.lot(row);
+                    if (!changedLater.contains(lot.id())) {
+                        lots.add(lot);
+                    }
+                });
+        if (!changedLater.isEmpty()) {
+            Map<LotId, Long> remainderAt = new HashMap<>();
+            Map<LotId, Long> availableAt = new HashMap<>();
+            // A lot is available from its creation or its latest restore: its latest movement that added money.
+            org.jooq.Field<Long> lastAdded = org.jooq.impl.DSL.max(org.jooq.impl.DSL.when(
+                    LOT_MOVEMENT.CHANGE_MINOR.gt(0L), LOT_MOVEMENT.EFFECTIVE_DATE));
+            context.select(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX, sum(LOT_MOVEMENT.CHANGE_MINOR), lastAdded)
+                    .from(LOT_MOVEMENT)
+                    .where(LOT_MOVEMENT.EFFECTIVE_DATE.le(end))
+                    .and(org.jooq.impl.DSL.row(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX).in(
+                            context.selectDistinct(LOT_MOVEMENT.as("later").LOT_SEQUENCE,
+                                    LOT_MOVEMENT.as("later").LOT_IDX).from(LOT_MOVEMENT.as("later"))
+                                    .where(LOT_MOVEMENT.as("later").EFFECTIVE_DATE.gt(end))))
+                    .groupBy(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX)
+                    .forEach(row -> {
+                        LotId id = new LotId(row.value1(), Math.toIntExact(row.value2()));
+                        remainderAt.put(id, row.value3().longValueExact());
+                        availableAt.put(id, row.value4());
+                    });
+            context.selectFrom(LOT).where(LOT.ACCOUNT.like(prefix + "%").and(LOT.CREATED_ON.le(end))
+                    .and(org.jooq.impl.DSL.row(LOT.SEQUENCE, LOT.IDX).in(
+                            context.selectDistinct(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX).from(LOT_MOVEMENT)
+                                    .where(LOT_MOVEMENT.EFFECTIVE_DATE.gt(end)))))
+                    .fetchLazy().forEach(row -> {
+                        LotId id = new LotId(row.getSequence(), Math.toIntExact(row.getIdx()));
+                        long remaining = remainderAt.getOrDefault(id, 0L);
+                        if (remaining > 0) {
+                            lots.add(withRemaining(row, remaining, availableAt.get(id)));
+                        }
+                    });
+        }
+        return lots;
+    }
+
+    private static Lot withRemaining(LotRecord row, long remainingMinor, Long availableFromDay) {
+        Lot lot = SqlTables.lot(row);
+        LocalDate availableFrom = availableFromDay == null ? lot.createdOn() : LocalDate.ofEpochDay(availableFromDay);
+        return new Lot(lot.id(), lot.account(), lot.amount(), Money.ofMinor(lot.amount().getCurrencyUnit(),
+                remainingMinor), lot.arrivalDate(), lot.clockStart(), availableFrom, lot.receipt(),
+                lot.createdOn(), lot.origin());
+    }
+
+    private static final Comparator<Lot> TAKING_ORDER = Comparator.comparing(Lot::clockStart).thenComparing(Lot::id);
+
+    @Override
+    public void casesHoldingMoney(LocalDate date, Consumer<CaseMoney> visitor) {
+        Map<CaseNumber, List<Lot>> byCase = new TreeMap<>();
+        for (Lot lot : lotsAt(date, AccountKind.CASE.prefix() + ":")) {
+            byCase.computeIfAbsent(lot.account().caseNumber(), key -> new ArrayList<>()).add(lot);
+        }
+        if (byCase.isEmpty()) {
+            return;
+        }
+        Map<CaseNumber, String> handlers = handlers(date);
+        Map<CaseNumber, List<Deferral>> deferrals = new HashMap<>();
+        for (Deferral deferral : deferrals(date)) {
+            deferrals.computeIfAbsent(deferral.caseNumber(), key -> new ArrayList<>()).add(deferral);
+        }
+        byCase.forEach((caseNumber, lots) -> {
+            lots.sort(TAKING_ORDER);
+            visitor.accept(new CaseMoney(caseNumber, handlers.get(caseNumber), lots,
+                    deferrals.getOrDefault(caseNumber, List.of())));
+        });
+    }
+
+    @Override
+    public List<Lot> unidentifiedLots(LocalDate date) {
+        List<Lot> lots = lotsAt(date, AccountKind.UNIDENTIFIED.prefix() + ":");
+        lots.sort(Comparator.comparing(Lot::receipt).thenComparing(Lot::clockStart).thenComparing(Lot::id));
+        return lots;
+    }
+
+    @Override
+    public Optional<Receipt> receipt(String key) {
+        return context.select(RECEIPT.BODY).from(RECEIPT).where(RECEIPT.RECEIPT_KEY.eq(key)).fetchOptional()
+                .map(row -> SqlTables.decode(row.value1(), SqlTables.RECEIPT_TEXT, Receipt.class));
+    }
+
+    @Override
+    public Optional<Lot> lot(LotId id) {
+        return context.selectFrom(LOT).where(LOT.SEQUENCE.eq(id.sequence()).and(LOT.IDX.eq((long) id.index())))
+                .fetchOptional().map(SqlTables::lot);
+    }
+
+    // ------------------------------------------------------------------ disbursements as of a date
+
+    /** The status a change row gives a disbursement. */
+    private static DisbursementRecord asChanged(DisbursementRecord current, Record change) {
+        DisbursementRecord.Status status = DisbursementRecord.Status.valueOf(change.get(DISBURSEMENT_CHANGE.STATUS));
+        Long finished = change.get(DISBURSEMENT_CHANGE.FINISHED_ON);
+        return new DisbursementRecord(current.id(), current.kind(), current.source(), current.caseNumber(),
+                current.receipt(), current.payee(), current.amount(), current.bankAccount(), current.issuedOn(),
+                current.issueSequence(), status, Optional.ofNullable(finished).map(LocalDate::ofEpochDay),
+                Optional.ofNullable(change.get(DISBURSEMENT_CHANGE.BANK_REFERENCE)), current.consumed(),
+                LocalDate.ofEpochDay(change.get(DISBURSEMENT_CHANGE.CHANGED_ON)));
+    }
+
+    /**
+     * The given disbursements as they stood at the end of {@code date}: the latest change dated on
+     * or before it (a disbursement's changes are never dated before one another).
+     */
+    private Map<String, DisbursementRecord> standingAt(Map<String, DisbursementRecord> current, LocalDate date) {
+        Map<String, DisbursementRecord> standing = new LinkedHashMap<>();
+        if (current.isEmpty()) {
+            return standing;
+        }
+        Map<String, Record> latest = new HashMap<>();
+        context.select(DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE, DISBURSEMENT_CHANGE.CHANGED_ON,
+                        DISBURSEMENT_CHANGE.STATUS, DISBURSEMENT_CHANGE.FINISHED_ON, DISBURSEMENT_CHANGE.BANK_REFERENCE)
+                .from(DISBURSEMENT_CHANGE)
+                .where(DISBURSEMENT_CHANGE.ID.in(current.keySet()).and(DISBURSEMENT_CHANGE.CHANGED_ON.le(day(date))))
+                .orderBy(DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE)
+                .forEach(row -> latest.put(row.value1(), row));
+        current.forEach((id, record) -> {
+            Record change = latest.get(id);
+            if (change != null) {
+                standing.put(id, asChanged(record, change));
+            }
+        });
+        return standing;
+    }
+
+    @Override
+    public List<DisbursementRecord> inTransit(LocalDate date) {
+        long end = day(date);
+        Set<String> changedLater = new HashSet<>();
+        context.selectDistinct(DISBURSEMENT_CHANGE.ID).from(DISBURSEMENT_CHANGE)
+                .where(DISBURSEMENT_CHANGE.CHANGED_ON.gt(end)).forEach(row -> changedLater.add(row.value1()));
+        List<DisbursementRecord> records = new ArrayList<>();
+        context.select(DISBURSEMENT.ID, DISBURSEMENT.BODY).from(DISBURSEMENT)
+                .where(DISBURSEMENT.STATUS.eq(inline("ISSUED")).and(DISBURSEMENT.ISSUED_ON.le(end))).fetchLazy()
+                .forEach(row -> {
+                    if (!changedLater.contains(row.value1())) {
+                        records.add(decodeDisbursement(row.value2()));
+                    }
+                });
+        if (!changedLater.isEmpty()) {
+            Map<String, DisbursementRecord> current = new LinkedHashMap<>();
+            context.select(DISBURSEMENT.ID, DISBURSEMENT.BODY).from(DISBURSEMENT)
+                    .where(DISBURSEMENT.ID.in(changedLater).and(DISBURSEMENT.ISSUED_ON.le(end)))
+                    .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
+            for (DisbursementRecord record : standingAt(current, date).values()) {
+                if (record.inTransit()) {
+                    records.add(record);
+                }
+            }
+        }
+        records.sort(ISSUE_ORDER);
+        return records;
+    }
+
+    private static final Comparator<DisbursementRecord> ISSUE_ORDER =
+            Comparator.comparing(DisbursementRecord::issueSequence).thenComparing(DisbursementRecord::id);
+
+    private static DisbursementRecord decodeDisbursement(String body) {
+        return SqlTables.decode(body, SqlTables.DISBURSEMENT_TEXT, DisbursementRecord.class);
+    }
+
+    @Override
+    public void disbursements(LocalDate from, LocalDate to, Consumer<DisbursementRecord> sink) {
+        long first = day(from);
+        long last = day(to);
+        Map<String, DisbursementRecord> current = new LinkedHashMap<>();
+        context.select(DISBURSEMENT.ID, DISBURSEMENT.BODY).from(DISBURSEMENT)
+                .where(DISBURSEMENT.ISSUED_ON.between(first, last)
+                        .or(DISBURSEMENT.ID.in(context.selectDistinct(DISBURSEMENT_CHANGE.ID).from(DISBURSEMENT_CHANGE)
+                                .where(DISBURSEMENT_CHANGE.CHANGED_ON.between(first, last)))))
+                .and(DISBURSEMENT.ISSUED_ON.le(last))
+                .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
+        List<DisbursementRecord> records = new ArrayList<>();
+        for (DisbursementRecord record : standingAt(current, to).values()) {
+            boolean issued = !record.issuedOn().isBefore(from);
+            boolean finished = record.finishedOn().map(day -> !day.isBefore(from) && !day.isAfter(to)).orElse(false);
+            if (issued || finished) {
+                records.add(record);
+            }
+        }
+        records.sort(ISSUE_ORDER);
+        records.forEach(sink);
+    }
+
+    // ------------------------------------------------------------------ deferrals, handlers, balances
+
+    @Override
+    public List<Deferral> deferrals(LocalDate date) {
+        Map<String, Deferral> latest = new LinkedHashMap<>();
+        Map<String, Long> granted = new HashMap<>();
+        context.select(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE, DEFERRAL_CHANGE.BODY).from(DEFERRAL_CHANGE)
+                .where(DEFERRAL_CHANGE.CHANGED_ON.le(day(date))).orderBy(DEFERRAL_CHANGE.SEQUENCE)
+                .forEach(row -> {
+                    granted.putIfAbsent(row.value1(), row.value2());
+                    latest.put(row.value1(), SqlTables.decode(row.value3(), SqlTables.DEFERRAL_TEXT, Deferral.class));
+                });
+        List<Deferral> deferrals = new ArrayList<>(latest.values());
+        deferrals.sort(Comparator.comparing((Deferral deferral) -> granted.get(deferral.id())));
+        return deferrals;
+    }
+
+    @Override
+    public Map<CaseNumber, String> handlers(LocalDate date) {
+        long end = day(date);
+        Map<CaseNumber, String> handlers = new TreeMap<>();
+        Set<String> changedLater = new HashSet<>();
+        context.selectDistinct(CASE_CHANGE.CASE_NUMBER).from(CASE_CHANGE).where(CASE_CHANGE.CHANGED_ON.gt(end))
+                .forEach(row -> changedLater.add(row.value1()));
+        context.select(CASE_RECORD.CASE_NUMBER, CASE_RECORD.HANDLER).from(CASE_RECORD)
+                .where(CASE_RECORD.OPENED_ON.le(end)).fetchLazy().forEach(row -> {
+                    if (!changedLater.contains(row.value1())) {
+                        handlers.put(CaseNumber.parse(row.value1()), row.value2());
+                    }
+                });
+        if (!changedLater.isEmpty()) {
+            context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
+                    .where(CASE_CHANGE.CASE_NUMBER.in(changedLater).and(CASE_CHANGE.CHANGED_ON.le(end)))
+                    .orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
+                    .forEach(row -> handlers.put(CaseNumber.parse(row.value1()), row.value2()));
+        }
+        return handlers;
+    }
+
+    @Override
+    public List<AccountBalance> balances(LocalDate date) {
+        Map<AccountId, Map<CurrencyUnit, long[]>> figures = new TreeMap<>();
+        context.select(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY, sum(DAILY_CHANGE.CHANGE_MINOR))
+                .from(DAILY_CHANGE).where(DAILY_CHANGE.DAY.le(day(date)))
+                .groupBy(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY)
+                .forEach(row -> figures.computeIfAbsent(AccountId.parse(row.value1()), key -> new TreeMap<>())
+                        .put(CurrencyUnit.of(row.value2()), new long[] {row.value3().longValueExact(), 0}));
+        for (DisbursementRecord record : inTransit(date)) {
+            CurrencyUnit currency = record.amount().getCurrencyUnit();
+            long amount = record.amount().getAmountMinorLong();
+            for (AccountId account : List.of(record.source(), AccountId.bank(record.bankAccount()))) {
+                figures.computeIfAbsent(account, key -> new TreeMap<>())
+                        .computeIfAbsent(currency, key -> new long[2])[1] += amount;
+            }
+        }
+        List<AccountBalance> balances = new ArrayList<>();
+        figures.forEach((account, currencies) -> currencies.forEach((currency, each) -> {
+            Money posted = Money.ofMinor(currency, each[0]);
+            Money pending = Money.ofMinor(currency, each[1]);
+            balances.add(new AccountBalance(account, posted, pending,
+                    account.kind() == AccountKind.BANK ? posted.minus(pending) : posted));
+        }));
+        return balances;
+    }
+
+    // ------------------------------------------------------------------ movements of a period
+
+    /** The sequences of events reversed by a reversal dated on or before {@code date}. */
+    private Set<Long> reversedBy(LocalDate date) {
+        Set<Long> reversed = new HashSet<>();
+        context.select(REVERSAL.REVERSED_SEQUENCE).from(REVERSAL).join(EVENT)
+                .on(EVENT.SEQUENCE.eq(REVERSAL.BY_SEQUENCE)).where(EVENT.EFFECTIVE_DATE.le(day(date)))
+                .forEach(row -> reversed.add(row.value1()));
+        return reversed;
+    }
+
+    @Override
+    public void receipts(LocalDate from, LocalDate to, Consumer<Receipt> sink) {
+        Set<Long> reversed = reversedBy(to);
+        context.select(RECEIPT.SEQUENCE, RECEIPT.BODY).from(RECEIPT)
+                .where(RECEIPT.VALUE_DATE.between(day(from), day(to))).orderBy(RECEIPT.SEQUENCE).fetchLazy()
+                .forEach((Record2<Long, String> row) -> {
+                    Receipt receipt = SqlTables.decode(row.value2(), SqlTables.RECEIPT_TEXT, Receipt.class);
+                    sink.accept(new Receipt(receipt.key(), receipt.sequence(), receipt.valueDate(), receipt.details(),
+                            reversed.contains(row.value1())));
+                });
+    }
+
+    @Override
+    public void lotsCreated(LocalDate from, LocalDate to, Consumer<CreatedLot> sink) {
+        Set<Long> reversed = reversedBy(to);
+        context.selectFrom(LOT).where(LOT.CREATED_ON.between(day(from), day(to))).orderBy(LOT.SEQUENCE, LOT.IDX)
+                .fetchLazy().forEach(row -> sink.accept(new CreatedLot(SqlTables.lot(row),
+                        reversed.contains(row.getSequence()))));
+    }
+}
