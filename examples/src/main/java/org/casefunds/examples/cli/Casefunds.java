@@ -1,0 +1,91 @@
+package org.casefunds.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.casefunds.ledger.LedgerException;
+import org.casefunds.ledger.StorageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code casefunds} command line for auditors and finance officers: create a ledger file, apply
+ * commands, import and reconcile bank statements, verify, check double zero, print the courts'
+ * reports and balances, export for independent tools, and build a demonstration court.
+ */
+@Command(name = "casefunds", mixinStandardHelpOptions = true, version = "casefunds 0.1.0",
+        description = "Keeps and checks a court's enforcement funds (执行案款) in a ledger file.",
+        footer = ExitCodes.HELP,
+        subcommands = {InitCommand.class, ApplyCommand.class, ImportStatementCommand.class, ReconcileCommand.class,
+            VerifyCommand.class, DoubleZeroCommand.class, ReportCommand.class, BalancesCommand.class,
+            ExportCommand.class, DemoCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+public final class Casefunds implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] arguments) {
+        System.exit(run(arguments, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the command line with the given output and error streams; returns the exit code. */
+    public static int run(String[] arguments, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Casefunds());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setAdjustLineBreaksForWideCJKCharacters(true);
+        commandLine.setExitCodeExceptionMapper(Casefunds::exitCode);
+        commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
+            line.getErr().println("casefunds " + line.getCommandName() + ": " + describe(exception));
+            return exitCode(exception);
+        });
+        commandLine.setParameterExceptionHandler((exception, arguments1) -> {
+            CommandLine line = exception.getCommandLine();
+            line.getErr().println("casefunds " + line.getCommandName() + ": " + exception.getMessage());
+            line.getErr().println("  see: casefunds " + line.getCommandSpec().qualifiedName().replace("casefunds ", "")
+                    + " --help");
+            return ExitCodes.BAD_INPUT;
+        });
+        return commandLine.execute(arguments);
+    }
+
+    static int exitCode(Throwable exception) {
+        if (exception instanceof StorageException) {
+            return ExitCodes.STORAGE;
+        }
+        if (exception instanceof LedgerException || exception instanceof BadInput) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String describe(Exception exception) {
+        if (exception instanceof LedgerException) {
+            LedgerException refused = (LedgerException) exception;
+            return refused.getMessage() + " [" + refused.code() + "]";
+        }
+        if (exception instanceof BadInput) {
+            return exception.getMessage();
+        }
+        return exception.getClass().getSimpleName() + ": " + exception.getMessage();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Input the command could not use (a file, a line, an option), said in a way the user can fix. */
+    public static final class BadInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public BadInput(String message) {
+            super(message);
+        }
+
+        public BadInput(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.casefunds.examples.cli;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.reports.CaseLotStatus;
+import org.casefunds.ledger.reports.CourtReports;
+import org.casefunds.ledger.reports.DoubleZero;
+import org.casefunds.ledger.rules.LotStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code casefunds double-zero}: the daily check finance and supervisors run. */
+@CommandLine.Command(name = "double-zero", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+        description = {"Is the court double zero (双清零) on a date: no overdue unpaid money and no unidentified"
+            + " money? Prints the strict and lenient figures, then the three-colour list: overdue (red), near"
+            + " deadline (yellow), newly arrived (green)."})
+final class DoubleZeroCommand implements Callable<Integer> {
+    @Mixin
+    LedgerOptions ledger;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The date. Default: today in Beijing.")
+    LocalDate asOf;
+
+    @Option(names = "--json", description = "Print JSON: {doubleZero, list}.")
+    boolean json;
+
+    @Option(names = "--fail-unless-zero", description = "Exit with 1 unless the court is strictly double zero.")
+    boolean failUnlessZero;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+            description = "Lines of the three-colour list to print (JSON has all). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate date = Dates.orToday(asOf);
+        DoubleZero doubleZero;
+        List<CaseLotStatus> list;
+        try (Ledger opened = ledger.open()) {
+            CourtReports reports = ledger.reports(opened);
+            doubleZero = reports.doubleZero(date);
+            list = reports.dailyList(date);
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("doubleZero", doubleZero);
+            outcome.put("list", list);
+            out.println(Json.MAPPER.writeValueAsString(outcome));
+        } else {
+            print(doubleZero, list, out, limit);
+        }
+        return failUnlessZero && !doubleZero.strict() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    static void print(DoubleZero doubleZero, List<CaseLotStatus> list, java.io.PrintWriter out, int limit) {
+        out.printf("Double zero on %s: strict %s, lenient %s%n", doubleZero.date(), yes(doubleZero.strict()),
+                yes(doubleZero.lenient()));
+        Table figures = new Table("currency", ">overdue unnoticed", ">lots", ">cases", ">notices late at finance",
+                ">amount", ">unidentified", ">receipts", ">past claiming deadline");
+        for (DoubleZero.Figures each : doubleZero.currencies()) {
+            figures.row(each.currency(), each.overdueAmount().getAmount(), each.overdueLots(), each.overdueCases(),
+                    each.financeOverdueNotices(), each.financeOverdueAmount().getAmount(),
+                    each.unidentifiedAmount().getAmount(), each.unidentifiedReceipts(),
+                    each.unidentifiedPastDeadlineAmount().getAmount());
+        }
+        figures.print(out);
+        if (list.isEmpty()) {
+            out.println("Nothing overdue, near its deadline or newly arrived.");
+            return;
+        }
+        out.println();
+        Table lines = new Table("flag", "case", "handler", ">amount", "arrived", "deadline", ">working days left");
+        int shown = 0;
+        for (CaseLotStatus line : list) {
+            if (shown++ == limit) {
+                break;
+            }
+            LotStatus status = line.status();
+            lines.row(flag(status.colour()), line.caseNumber(), line.handler(), Dates.money(status.amount()),
+                    status.lot().arrivalDate(), status.deadline(), status.daysLeft());
+        }
+        lines.print(out);
+        if (list.size() > limit) {
+            out.printf("... and %d more (--limit, or --json for all)%n", list.size() - limit);
+        }
+    }
+
+    private static String flag(LotStatus.Colour colour) {
+        switch (colour) {
+            case RED:
+                return "red (overdue)";
+            case YELLOW:
+                return "yellow (near deadline)";
+            case GREEN:
+                return "green (new)";
+            default:
+                return "";
+        }
+    }
+
+    private static String yes(boolean value) {
+        return value ? "YES" : "no";
+    }
+}

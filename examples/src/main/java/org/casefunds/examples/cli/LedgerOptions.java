@@ -1,0 +1,65 @@
+package org.casefunds.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.reports.CourtReports;
+import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.sql.SqlJournalStore;
+import org.casefunds.ledger.sql.SqlLedger;
+import org.casefunds.ledger.sql.SqlReportSource;
+import org.casefunds.ledger.sql.SqliteOptions;
+import org.casefunds.ledger.sql.config.ConfigFiles;
+import picocli.CommandLine.Option;
+
+/** The options every command that opens a ledger file takes. */
+final class LedgerOptions {
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The ledger file (SQLite).")
+    Path db;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "The court's policy (JSON; see `casefunds policy`). Default: the `10+5 working days` preset.")
+    Path policyFile;
+
+    @Option(names = "--calendar", paramLabel = "FILE",
+            description = "Published holidays of further years (JSON). Default: China 2025 and 2026.")
+    Path calendarFile;
+
+    @Option(names = "--synchronous", paramLabel = "LEVEL", defaultValue = "FULL",
+            description = "SQLite's commit durability: FULL (default, survives a power cut) or NORMAL.")
+    SqliteOptions.Synchronous synchronous;
+
+    Policy policy() {
+        return policyFile == null ? Policy.defaults() : ConfigFiles.readPolicy(policyFile);
+    }
+
+    WorkingDayCalendar calendar() {
+        return calendarFile == null ? WorkingDayCalendar.china() : ConfigFiles.readCalendar(calendarFile);
+    }
+
+    SqliteOptions sqliteOptions() {
+        return SqliteOptions.defaults().withSynchronous(synchronous);
+    }
+
+    /** The existing ledger file, opened. */
+    Ledger open() {
+        if (!Files.isRegularFile(db)) {
+            throw new Casefunds.BadInput("there is no ledger file at " + db
+                    + "; create one with `casefunds init --db " + db + " ...` or `casefunds demo --db " + db + "`");
+        }
+        return create();
+    }
+
+    /** The ledger file, created if it does not exist. */
+    Ledger create() {
+        Policy policy = policy();
+        return Ledger.open(SqlLedger.sqlite(db, sqliteOptions()), policy, Clock.systemUTC());
+    }
+
+    /** The court's reports over {@code ledger}, computed by set-based queries. */
+    CourtReports reports(Ledger ledger) {
+        return CourtReports.of(SqlReportSource.of((SqlJournalStore) ledger.store()), ledger.policy(), calendar());
+    }
+}

@@ -1,0 +1,82 @@
+package org.casefunds.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A plain-text table for the terminal: columns padded to the widest cell, numbers to the right.
+ * Chinese characters count two columns, as terminals show them.
+ */
+final class Table {
+    private final List<String> headers;
+    private final boolean[] right;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    /** A table with these headers; a header starting with '>' is right-aligned (the '>' is dropped). */
+    Table(String... headers) {
+        this.headers = new ArrayList<>();
+        this.right = new boolean[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            right[i] = headers[i].startsWith(">");
+            this.headers.add(right[i] ? headers[i].substring(1) : headers[i]);
+        }
+    }
+
+    Table row(Object... cells) {
+        List<String> row = new ArrayList<>();
+        for (Object cell : cells) {
+            row.add(cell == null ? "" : cell.toString());
+        }
+        rows.add(row);
+        return this;
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    void print(PrintWriter out) {
+        int[] widths = new int[headers.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = width(headers.get(i));
+        }
+        for (List<String> row : rows) {
+            for (int i = 0; i < widths.length && i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], width(row.get(i)));
+            }
+        }
+        line(out, headers, widths);
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+        }
+        out.println(rule);
+        for (List<String> row : rows) {
+            line(out, row, widths);
+        }
+    }
+
+    private void line(PrintWriter out, List<String> cells, int[] widths) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            String cell = i < cells.size() ? cells.get(i) : "";
+            String padding = " ".repeat(widths[i] - width(cell));
+            text.append(i == 0 ? "" : "  ").append(right[i] ? padding + cell : cell + padding);
+        }
+        out.println(text.toString().stripTrailing());
+    }
+
+    /** Display width: East Asian wide and full-width characters take two columns. */
+    static int width(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            int c = text.codePointAt(i);
+            boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                    || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+                    || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+            width += wide ? 2 : 1;
+        }
+        return width;
+    }
+}
