@@ -1,14 +1,103 @@
 package org.casefunds.examples.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.casefunds.examples.demo.DemoCourt;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.reports.CourtReports;
+import org.casefunds.ledger.reports.UnidentifiedEntry;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code casefunds demo}: being built. */
+/** {@code casefunds demo}: builds a year of a simulated court on a ledger file and shows its dashboard. */
 @CommandLine.Command(name = "demo", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
-        description = "Builds a demonstration court on a ledger file.")
+        description = {"Builds a realistic year of one court (北京市第二中级人民法院, 京02) on a new ledger file, on"
+            + " the real working-day calendar: thousands of cases; money routed by sub-account, by case number and"
+            + " left unidentified; claims, refunds, fees, transfers, distributions, deposits, deferrals, returned"
+            + " payments; most money noticed in time, a few overdue at the year's end. Then prints the double-zero"
+            + " dashboard of the year's last day.",
+            "The same seed gives the same ledger, to the last hash."})
 final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    LedgerOptions ledger;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "2025",
+            description = "The random seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--cases", paramLabel = "N", defaultValue = "2000",
+            description = "How many cases the court opens in the year. Default: ${DEFAULT-VALUE}.")
+    int cases;
+
+    @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2025",
+            description = "The year simulated; the calendar must cover it and the two months after. Default: "
+                    + "${DEFAULT-VALUE}.")
+    int year;
+
+    @Option(names = "--replace", description = "Replace the ledger file if it exists.")
+    boolean replace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new Casefunds.BadInput("demo is not built yet");
+    public Integer call() throws IOException {
+        Path target = ledger.db.toAbsolutePath();
+        if (Files.exists(target) && !replace) {
+            throw new Casefunds.BadInput("--db " + ledger.db + " exists; give a new path, or add --replace to"
+                    + " build the demonstration again in its place");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        DemoCourt court = DemoCourt.of(new DemoCourt.Settings(seed, cases, year), ledger.policy(), ledger.calendar());
+        // The year is built in a file of its own and moved into place only when complete.
+        Path building = target.resolveSibling(target.getFileName() + ".building");
+        deleteWithJournal(building);
+        long started = System.nanoTime();
+        long commands;
+        String lastHash;
+        try (Ledger opened = ledger.create(building, court.clock())) {
+            commands = court.run(opened, (day, count) -> { });
+            lastHash = opened.view().lastHash();
+        } catch (RuntimeException failed) {
+            deleteWithJournal(building);
+            throw failed;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        deleteWithJournal(target);
+        Files.move(building, target, StandardCopyOption.REPLACE_EXISTING);
+        out.printf("Built a year of %s (%s) in %s: %d cases, %d commands in %.1f s (%d commands/s).%n",
+                DemoCourt.COURT_NAME, DemoCourt.COURT_CODE, ledger.db, cases, commands, millis / 1000.0,
+                millis == 0 ? commands : commands * 1000 / millis);
+        out.printf("Seed %d; last hash %s (the same seed gives the same hash).%n", seed, lastHash);
+        out.println("What happened: " + court.counts());
+        out.println();
+        dashboard(court.lastDay(), out);
+        return ExitCodes.OK;
+    }
+
+    private void dashboard(LocalDate date, PrintWriter out) {
+        try (Ledger opened = ledger.open()) {
+            CourtReports reports = ledger.reports(opened);
+            DoubleZeroCommand.print(reports.doubleZero(date), reports.dailyList(date), out, 15);
+            java.util.List<UnidentifiedEntry> unidentified = reports.unidentified(date);
+            out.println();
+            out.printf("Unidentified receipts on %s: %d (see `casefunds report unidentified --db %s --as-of %s`)%n",
+                    date, unidentified.size(), ledger.db, date);
+        }
+        out.println();
+        out.println("Next: casefunds verify --db " + ledger.db + "; casefunds balances --db " + ledger.db
+                + "; casefunds report weekly --db " + ledger.db + " --to " + date);
+    }
+
+    private static void deleteWithJournal(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
     }
 }

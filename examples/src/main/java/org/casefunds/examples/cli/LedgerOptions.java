@@ -3,6 +3,7 @@ package org.casefunds.examples.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.InstantSource;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.reports.CourtReports;
@@ -54,8 +55,12 @@ final class LedgerOptions {
 
     /** The ledger file, created if it does not exist. */
     Ledger create() {
-        Policy policy = policy();
-        return Ledger.open(SqlLedger.sqlite(db, sqliteOptions()), policy, Clock.systemUTC());
+        return create(db, Clock.systemUTC());
+    }
+
+    /** The ledger file {@code file} (created if it does not exist), recording events at {@code clock}'s instants. */
+    Ledger create(Path file, InstantSource clock) {
+        return Ledger.open(SqlLedger.sqlite(file, sqliteOptions()), policy(), clock);
     }
 
     /** The court's reports over {@code ledger}, computed by set-based queries. */
