@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,36 +66,37 @@ import org.joda.money.Money;
  * <p>This class is immutable and thread-safe.
  */
 public final class CanonicalCodec {
-    private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
+    private static final Map<Type, Node> NODES = new ConcurrentHashMap<>();
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    });
 
     private CanonicalCodec() {
     }
 
     /** Encodes {@code value}, a record, under the given header line; never null. */
     public static String encode(String header, Record value) {
-        StringBuilder out = new StringBuilder(1024);
-        out.append(header).append('\n');
-        writeRecord(out, "", value, Set.of());
-        return out.toString();
+        return encode(header, value, Set.of());
     }
 
     /** Encodes {@code value} leaving out the named top-level components. */
     public static String encode(String header, Record value, Set<String> excludedComponents) {
-        StringBuilder out = new StringBuilder(1024);
-        out.append(header).append('\n');
-        writeRecord(out, "", value, excludedComponents);
-        return out.toString();
+        Writer writer = new Writer();
+        writer.out.append(header).append('\n');
+        ((RecordNode) node(value.getClass())).writeComponents(writer, value, excludedComponents);
+        return writer.out.toString();
     }
 
     /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 lower-case hex digits. */
     public static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -106,9 +107,11 @@ public final class CanonicalCodec {
      */
     public static <T extends Record> T decode(
             String text, String header, Class<T> type, Map<String, Object> supplied) {
-        Lines lines = Lines.parse(text, header);
-        T value = type.cast(readRecord(lines, "", type, supplied));
-        lines.requireAllUsed();
+        Reader reader = Reader.parse(text, header);
+        T value = type.cast(((RecordNode) node(type)).readComponents(reader, supplied));
+        reader.requireAllUsed();
+        // Strict decoding alone would accept values that a constructor normalises; encoding the
+        // result again and comparing proves the text is the one canonical form of the value.
         String again = encode(header, value, supplied.keySet());
         if (!again.equals(text)) {
             throw new IllegalArgumentException("the text decodes but is not in canonical form "
@@ -127,52 +130,129 @@ public final class CanonicalCodec {
         return n;
     }
 
-    // ---------------------------------------------------------------- encoding
+    // ---------------------------------------------------------------- the plan of a type
 
-    private static void writeRecord(StringBuilder out, String prefix, Record value, Set<String> excluded) {
-        RecordShape shape = shape(value.getClass());
-        for (int i = 0; i < shape.components.length; i++) {
-            RecordComponent component = shape.components[i];
-            if (excluded.contains(component.getName())) {
-                continue;
+    /**
+     * How values of one declared type are written and read. Plans are made once per type from its
+     * record components and generic types, so that encoding does no reflection on types.
+     */
+    private abstract static class Node {
+        abstract void write(Writer writer, Object value);
+
+        abstract Object read(Reader reader);
+    }
+
+    private static Node node(Type type) {
+        Node node = NODES.get(type);
+        if (node == null) {
+            node = plan(type);
+            NODES.putIfAbsent(type, node);
+        }
+        return node;
+    }
+
+    private static Node plan(Type type) {
+        Class<?> raw = rawType(type);
+        if (raw == Optional.class) {
+            return new OptionalNode(typeArgument(type, 0));
+        }
+        if (raw == List.class) {
+            return new ListNode(typeArgument(type, 0), false);
+        }
+        if (Set.class.isAssignableFrom(raw)) {
+            return new ListNode(typeArgument(type, 0), true);
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return new MapNode();
+        }
+        if (raw.isSealed() && raw.isInterface()) {
+            return new SealedNode(raw);
+        }
+        if (raw.isRecord() && !TextValue.class.isAssignableFrom(raw)) {
+            return new RecordNode(raw);
+        }
+        return new ScalarNode(raw);
+    }
+
+    /** An optional value: nothing when empty, else the value at the same path. */
+    private static final class OptionalNode extends Node {
+        private final Type inner;
+        private volatile Node node;
+
+        OptionalNode(Type inner) {
+            this.inner = inner;
+        }
+
+        private Node inner() {
+            Node found = node;
+            if (found == null) {
+                found = node(inner);
+                node = found;
             }
-            Object field = shape.get(i, value);
-            writeValue(out, prefix + component.getName(), component.getGenericType(), field);
+            return found;
+        }
+
+        @Override
+        void write(Writer writer, Object value) {
+            Optional<?> optional = (Optional<?>) value;
+            if (optional.isPresent()) {
+                inner().write(writer, optional.get());
+            }
+        }
+
+        @Override
+        Object read(Reader reader) {
+            return reader.presentAtPath() ? Optional.of(inner().read(reader)) : Optional.empty();
         }
     }
 
-    private static void writeValue(StringBuilder out, String path, Type type, Object value) {
-        Class<?> raw = rawType(type);
-        if (raw == Optional.class) {
-            Optional<?> optional = (Optional<?>) value;
-            if (optional.isPresent()) {
-                writeValue(out, path, typeArgument(type, 0), optional.get());
+    /** A list, or a set written in ascending order of its elements' text. */
+    private static final class ListNode extends Node {
+        private final Type element;
+        private final boolean set;
+        private volatile Node node;
+
+        ListNode(Type element, boolean set) {
+            this.element = element;
+            this.set = set;
+        }
+
+        private Node element() {
+            Node found = node;
+            if (found == null) {
+                found = node(element);
+                node = found;
             }
-            return;
+            return found;
         }
-        if (value == null) {
-            throw new IllegalArgumentException(path + " is null; use Optional for absent values");
-        }
-        if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
-            Collection<?> elements = raw == List.class ? (List<?>) value : sorted((Set<?>) value);
-            line(out, path + ".size", Integer.toString(elements.size()));
+
+        @Override
+        void write(Writer writer, Object value) {
+            Collection<?> elements = set ? sorted((Set<?>) value) : (List<?>) value;
+            writer.line(".size", Integer.toString(elements.size()));
+            Node each = element();
             int index = 0;
-            for (Object element : elements) {
-                writeValue(out, path + "." + index++, typeArgument(type, 0), element);
+            for (Object item : elements) {
+                int mark = writer.enter(index++);
+                each.write(writer, item);
+                writer.leave(mark);
             }
-        } else if (Map.class.isAssignableFrom(raw)) {
-            Map<?, ?> map = new TreeMap<>((Map<?, ?>) value);
-            line(out, path + ".size", Integer.toString(map.size()));
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                line(out, path + "." + entry.getKey(), (String) entry.getValue());
+        }
+
+        @Override
+        Object read(Reader reader) {
+            int size = reader.size();
+            List<Object> elements = new ArrayList<>(size);
+            Node each = element();
+            for (int i = 0; i < size; i++) {
+                int mark = reader.enter(i);
+                elements.add(each.read(reader));
+                reader.leave(mark);
             }
-        } else if (value instanceof Record && raw.isSealed()) {
-            line(out, path + ".type", value.getClass().getSimpleName());
-            writeRecord(out, path + ".", (Record) value, Set.of());
-        } else if (value instanceof Record && !(value instanceof TextValue)) {
-            writeRecord(out, path + ".", (Record) value, Set.of());
-        } else {
-            line(out, path, scalar(value));
+            if (!set) {
+                return Collections.unmodifiableList(elements);
+            }
+            return Collections.unmodifiableSortedSet(new TreeSet<>(elements));
         }
     }
 
@@ -182,140 +262,294 @@ public final class CanonicalCodec {
         return elements;
     }
 
+    /** A map of text to text, written in ascending key order. */
+    private static final class MapNode extends Node {
+        @Override
+        void write(Writer writer, Object value) {
+            Map<?, ?> map = new TreeMap<>((Map<?, ?>) value);
+            writer.line(".size", Integer.toString(map.size()));
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                writer.line("." + entry.getKey(), (String) entry.getValue());
+            }
+        }
+
+        @Override
+        Object read(Reader reader) {
+            int size = reader.size();
+            return Collections.unmodifiableSortedMap(reader.takeEntries(size));
+        }
+    }
+
+    /** A record whose class is one of a sealed interface's: its simple name, then its components. */
+    private static final class SealedNode extends Node {
+        private final Map<String, Class<?>> byName = new HashMap<>();
+
+        SealedNode(Class<?> sealed) {
+            for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+                byName.put(permitted.getSimpleName(), permitted);
+            }
+        }
+
+        @Override
+        void write(Writer writer, Object value) {
+            writer.line(".type", value.getClass().getSimpleName());
+            ((RecordNode) node(value.getClass())).write(writer, value);
+        }
+
+        @Override
+        Object read(Reader reader) {
+            String name = reader.take(".type");
+            Class<?> type = byName.get(name);
+            if (type == null) {
+                throw new IllegalArgumentException(reader.path() + ".type: unknown kind '" + name + "'");
+            }
+            return ((RecordNode) node(type)).read(reader);
+        }
+    }
+
+    /** A record: its components in declaration order, each at its path under the record's. */
+    private static final class RecordNode extends Node {
+        private final String[] names;
+        private final String[] dottedNames;
+        private final Type[] types;
+        private final MethodHandle[] accessors;
+        private final Constructor<?> constructor;
+        private volatile Node[] nodes;
+
+        RecordNode(Class<?> type) {
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type.getName() + " is not a record");
+            }
+            if (!Modifier.isPublic(type.getModifiers())) {
+                throw new IllegalArgumentException(type.getName() + " must be public");
+            }
+            RecordComponent[] components = type.getRecordComponents();
+            names = new String[components.length];
+            dottedNames = new String[components.length];
+            types = new Type[components.length];
+            accessors = new MethodHandle[components.length];
+            Class<?>[] classes = new Class<?>[components.length];
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            try {
+                for (int i = 0; i < components.length; i++) {
+                    names[i] = components[i].getName();
+                    dottedNames[i] = "." + names[i];
+                    types[i] = components[i].getGenericType();
+                    classes[i] = components[i].getType();
+                    accessors[i] = lookup.unreflect(components[i].getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                }
+                constructor = type.getDeclaredConstructor(classes);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("cannot encode " + type.getName()
+                        + ": it must be a public record", e);
+            }
+        }
+
+        /** The components' plans, made on first use so that recursive types do not recurse here. */
+        private Node[] nodes() {
+            Node[] found = nodes;
+            if (found == null) {
+                found = new Node[types.length];
+                for (int i = 0; i < types.length; i++) {
+                    found[i] = node(types[i]);
+                }
+                nodes = found;
+            }
+            return found;
+        }
+
+        @Override
+        void write(Writer writer, Object value) {
+            Node[] plan = nodes();
+            for (int i = 0; i < plan.length; i++) {
+                int mark = writer.enter(dottedNames[i]);
+                plan[i].write(writer, get(i, value));
+                writer.leave(mark);
+            }
+        }
+
+        /** The top level: components without a leading dot, some left out. */
+        void writeComponents(Writer writer, Object value, Set<String> excluded) {
+            Node[] plan = nodes();
+            for (int i = 0; i < plan.length; i++) {
+                if (!excluded.isEmpty() && excluded.contains(names[i])) {
+                    continue;
+                }
+                int mark = writer.enter(names[i]);
+                plan[i].write(writer, get(i, value));
+                writer.leave(mark);
+            }
+        }
+
+        @Override
+        Object read(Reader reader) {
+            Node[] plan = nodes();
+            Object[] arguments = new Object[plan.length];
+            for (int i = 0; i < plan.length; i++) {
+                int mark = reader.enter(dottedNames[i]);
+                arguments[i] = plan[i].read(reader);
+                reader.leave(mark);
+            }
+            return construct(arguments);
+        }
+
+        Object readComponents(Reader reader, Map<String, Object> supplied) {
+            Node[] plan = nodes();
+            Object[] arguments = new Object[plan.length];
+            for (int i = 0; i < plan.length; i++) {
+                if (supplied.containsKey(names[i])) {
+                    arguments[i] = supplied.get(names[i]);
+                    continue;
+                }
+                int mark = reader.enter(names[i]);
+                arguments[i] = plan[i].read(reader);
+                reader.leave(mark);
+            }
+            return construct(arguments);
+        }
+
+        private Object get(int index, Object record) {
+            Object value;
+            try {
+                value = accessors[index].invokeExact(record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            if (value == null) {
+                throw new IllegalArgumentException(names[index] + " is null; use Optional for absent values");
+            }
+            return value;
+        }
+
+        private Object construct(Object[] arguments) {
+            try {
+                return constructor.newInstance(arguments);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new IllegalArgumentException("the decoded values are refused: "
+                        + e.getCause().getMessage(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A value written on one line. */
+    private static final class ScalarNode extends Node {
+        private final Class<?> type;
+        private final MethodHandle parse;
+
+        ScalarNode(Class<?> type) {
+            this.type = type;
+            MethodHandle found = null;
+            if (TextValue.class.isAssignableFrom(type)) {
+                try {
+                    found = MethodHandles.publicLookup().findStatic(type, "parse",
+                            MethodType.methodType(type, String.class));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException(type.getName() + " needs a public static parse(String)", e);
+                }
+            }
+            this.parse = found;
+        }
+
+        @Override
+        void write(Writer writer, Object value) {
+            writer.line("", scalar(value));
+        }
+
+        @Override
+        Object read(Reader reader) {
+            return parseScalar(reader, reader.take(""));
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Object parseScalar(Reader reader, String text) {
+            try {
+                if (type == String.class) {
+                    return text;
+                } else if (type == long.class || type == Long.class) {
+                    return Long.parseLong(text);
+                } else if (type == int.class || type == Integer.class) {
+                    return Integer.parseInt(text);
+                } else if (type == boolean.class || type == Boolean.class) {
+                    if (!text.equals("true") && !text.equals("false")) {
+                        throw new IllegalArgumentException("not a boolean");
+                    }
+                    return Boolean.parseBoolean(text);
+                } else if (type == LocalDate.class) {
+                    return LocalDate.parse(text);
+                } else if (type == Instant.class) {
+                    return Instant.parse(text);
+                } else if (type == Money.class) {
+                    return Money.parse(text);
+                } else if (type == CurrencyUnit.class) {
+                    return CurrencyUnit.of(text);
+                } else if (type == UUID.class) {
+                    return UUID.fromString(text);
+                } else if (type.isEnum()) {
+                    return Enum.valueOf((Class<? extends Enum>) type, text);
+                } else if (parse != null) {
+                    return parse.invoke(text);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(reader.path() + ": '" + text + "' is not a valid "
+                        + type.getSimpleName(), e);
+            } catch (Throwable e) {
+                throw new IllegalArgumentException(reader.path() + ": '" + text + "' is not a valid "
+                        + type.getSimpleName(), e);
+            }
+            throw new IllegalArgumentException(reader.path() + ": no canonical form for " + type.getName());
+        }
+    }
+
     private static String scalar(Object value) {
+        if (value instanceof String) {
+            return (String) value;
+        }
         if (value instanceof Enum<?>) {
             return ((Enum<?>) value).name();
+        }
+        if (value instanceof Money) {
+            return money((Money) value);
         }
         if (value instanceof CurrencyUnit) {
             return ((CurrencyUnit) value).getCode();
         }
-        if (value instanceof String || value instanceof Long || value instanceof Integer
-                || value instanceof Boolean || value instanceof LocalDate || value instanceof Instant
-                || value instanceof Money || value instanceof UUID || value instanceof TextValue) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Boolean
+                || value instanceof LocalDate || value instanceof Instant || value instanceof UUID
+                || value instanceof TextValue) {
             return value.toString();
         }
         throw new IllegalArgumentException("no canonical form for " + value.getClass().getName());
     }
 
-    private static void line(StringBuilder out, String path, String value) {
-        out.append(path).append('=');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\') {
-                out.append("\\\\");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
+    /** Exactly {@link Money#toString()} ({@code CNY 1234.50}), from the minor units without BigDecimal. */
+    private static String money(Money money) {
+        int scale = money.getCurrencyUnit().getDecimalPlaces();
+        if (scale < 0 || scale > 6) {
+            return money.toString();
+        }
+        long minor = money.getAmountMinorLong();
+        StringBuilder text = new StringBuilder(24).append(money.getCurrencyUnit().getCode()).append(' ');
+        if (minor < 0) {
+            text.append('-');
+        }
+        String digits = Long.toString(Math.abs(minor));
+        if (scale == 0) {
+            return text.append(digits).toString();
+        }
+        if (digits.length() <= scale) {
+            text.append("0.");
+            for (int i = digits.length(); i < scale; i++) {
+                text.append('0');
             }
+            return text.append(digits).toString();
         }
-        out.append('\n');
-    }
-
-    // ---------------------------------------------------------------- decoding
-
-    private static Object readRecord(Lines lines, String prefix, Class<?> type, Map<String, Object> supplied) {
-        RecordShape shape = shape(type);
-        Object[] arguments = new Object[shape.components.length];
-        for (int i = 0; i < shape.components.length; i++) {
-            RecordComponent component = shape.components[i];
-            if (supplied.containsKey(component.getName())) {
-                arguments[i] = supplied.get(component.getName());
-            } else {
-                arguments[i] = readValue(lines, prefix + component.getName(), component.getGenericType());
-            }
-        }
-        return shape.construct(arguments);
-    }
-
-    private static Object readValue(Lines lines, String path, Type type) {
-        Class<?> raw = rawType(type);
-        if (raw == Optional.class) {
-            return lines.has(path) || lines.hasPrefix(path + ".")
-                    ? Optional.of(readValue(lines, path, typeArgument(type, 0))) : Optional.empty();
-        }
-        if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
-            int size = sizeOf(lines, path);
-            List<Object> elements = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                elements.add(readValue(lines, path + "." + i, typeArgument(type, 0)));
-            }
-            if (raw == List.class) {
-                return Collections.unmodifiableList(elements);
-            }
-            return Collections.unmodifiableSortedSet(new TreeSet<>(elements));
-        }
-        if (Map.class.isAssignableFrom(raw)) {
-            int size = sizeOf(lines, path);
-            SortedMap<String, String> map = lines.takePrefix(path + ".", size);
-            return Collections.unmodifiableSortedMap(map);
-        }
-        if (raw.isSealed() && raw.isInterface()) {
-            String name = lines.take(path + ".type");
-            for (Class<?> permitted : raw.getPermittedSubclasses()) {
-                if (permitted.getSimpleName().equals(name)) {
-                    return readRecord(lines, path + ".", permitted, Map.of());
-                }
-            }
-            throw new IllegalArgumentException(path + ".type: unknown kind '" + name + "'");
-        }
-        if (raw.isRecord() && !TextValue.class.isAssignableFrom(raw)) {
-            return readRecord(lines, path + ".", raw, Map.of());
-        }
-        return parseScalar(raw, path, lines.take(path));
-    }
-
-    private static int sizeOf(Lines lines, String path) {
-        String text = lines.take(path + ".size");
-        try {
-            int size = Integer.parseInt(text);
-            if (size < 0 || size > 1_000_000) {
-                throw new NumberFormatException();
-            }
-            return size;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(path + ".size: '" + text + "' is not a size", e);
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object parseScalar(Class<?> type, String path, String text) {
-        try {
-            if (type == String.class) {
-                return text;
-            } else if (type == long.class || type == Long.class) {
-                return Long.parseLong(text);
-            } else if (type == int.class || type == Integer.class) {
-                return Integer.parseInt(text);
-            } else if (type == boolean.class || type == Boolean.class) {
-                if (!text.equals("true") && !text.equals("false")) {
-                    throw new IllegalArgumentException("not a boolean");
-                }
-                return Boolean.parseBoolean(text);
-            } else if (type == LocalDate.class) {
-                return LocalDate.parse(text);
-            } else if (type == Instant.class) {
-                return Instant.parse(text);
-            } else if (type == Money.class) {
-                return Money.parse(text);
-            } else if (type == CurrencyUnit.class) {
-                return CurrencyUnit.of(text);
-            } else if (type == UUID.class) {
-                return UUID.fromString(text);
-            } else if (type.isEnum()) {
-                return Enum.valueOf((Class<? extends Enum>) type, text);
-            } else if (TextValue.class.isAssignableFrom(type)) {
-                return type.getMethod("parse", String.class).invoke(null, text);
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is not a valid "
-                    + type.getSimpleName(), e);
-        }
-        throw new IllegalArgumentException(path + ": no canonical form for " + type.getName());
+        int point = digits.length() - scale;
+        return text.append(digits, 0, point).append('.').append(digits, point, digits.length()).toString();
     }
 
     private static Class<?> rawType(Type type) {
@@ -335,123 +569,209 @@ public final class CanonicalCodec {
         return ((ParameterizedType) type).getActualTypeArguments()[index];
     }
 
-    private static RecordShape shape(Class<?> type) {
-        return SHAPES.computeIfAbsent(type, RecordShape::new);
-    }
+    // ---------------------------------------------------------------- writing
 
-    /** The components of a record class, with fast accessors and its canonical constructor. */
-    private static final class RecordShape {
-        final RecordComponent[] components;
-        final MethodHandle[] accessors;
-        final Constructor<?> constructor;
+    /** The text being written and the path of the value being written. */
+    private static final class Writer {
+        final StringBuilder out = new StringBuilder(1024);
+        private final StringBuilder path = new StringBuilder(64);
 
-        RecordShape(Class<?> type) {
-            if (!type.isRecord()) {
-                throw new IllegalArgumentException(type.getName() + " is not a record");
-            }
-            components = type.getRecordComponents();
-            accessors = new MethodHandle[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            try {
-                for (int i = 0; i < components.length; i++) {
-                    types[i] = components[i].getType();
-                    accessors[i] = lookup.unreflect(components[i].getAccessor())
-                            .asType(MethodType.methodType(Object.class, Object.class));
+        int enter(String name) {
+            int mark = path.length();
+            path.append(name);
+            return mark;
+        }
+
+        int enter(int index) {
+            int mark = path.length();
+            path.append('.').append(index);
+            return mark;
+        }
+
+        void leave(int mark) {
+            path.setLength(mark);
+        }
+
+        /** Writes {@code path + suffix = value}, escaping the value. */
+        void line(String suffix, String value) {
+            out.append(path).append(suffix).append('=');
+            int length = value.length();
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x20 && c != '\\' && c != 0x7f) {
+                    out.append(c);
+                } else if (c == '\\') {
+                    out.append("\\\\");
+                } else if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else {
+                    out.append(String.format("\\u%04x", (int) c));
                 }
-                constructor = type.getDeclaredConstructor(types);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException("cannot encode " + type.getName()
-                        + ": it must be a public record", e);
             }
-            if (!Modifier.isPublic(type.getModifiers())) {
-                throw new IllegalArgumentException(type.getName() + " must be public");
-            }
-        }
-
-        Object get(int index, Object record) {
-            try {
-                return accessors[index].invokeExact(record);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        Object construct(Object[] arguments) {
-            try {
-                return constructor.newInstance(arguments);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                throw new IllegalArgumentException("the decoded values are refused: "
-                        + e.getCause().getMessage(), e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            out.append('\n');
         }
     }
 
-    /** The lines of an encoded text, consumed in order. */
-    private static final class Lines {
-        private final List<String> paths = new ArrayList<>();
-        private final Map<String, String> values = new LinkedHashMap<>();
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * The lines of an encoded text, consumed in order: each read names the path it expects, built
+     * up as the plan descends, and the next line must have exactly that path.
+     */
+    private static final class Reader {
+        private final String text;
+        private final int[] pathStart;
+        private final int[] equals;
+        private final int[] lineEnd;
+        private final int count;
+        private final StringBuilder path = new StringBuilder(64);
         private int next;
 
-        static Lines parse(String text, String header) {
-            if (!text.startsWith(header + "\n")) {
+        private Reader(String text, int[] pathStart, int[] equals, int[] lineEnd, int count) {
+            this.text = text;
+            this.pathStart = pathStart;
+            this.equals = equals;
+            this.lineEnd = lineEnd;
+            this.count = count;
+        }
+
+        static Reader parse(String text, String header) {
+            if (!text.startsWith(header) || text.length() <= header.length()
+                    || text.charAt(header.length()) != '\n') {
                 throw new IllegalArgumentException("the text does not start with '" + header + "'");
             }
             if (!text.endsWith("\n")) {
                 throw new IllegalArgumentException("the last line does not end with a line feed");
             }
-            Lines lines = new Lines();
-            String[] raw = text.substring(header.length() + 1).split("\n", -1);
-            for (int i = 0; i < raw.length - 1; i++) {
-                int equals = raw[i].indexOf('=');
-                if (equals <= 0) {
-                    throw new IllegalArgumentException("line " + (i + 2) + " has no 'path=value'");
+            int capacity = 32;
+            int[] starts = new int[capacity];
+            int[] equalsAt = new int[capacity];
+            int[] ends = new int[capacity];
+            int count = 0;
+            int position = header.length() + 1;
+            while (position < text.length()) {
+                int end = text.indexOf('\n', position);
+                int equal = text.indexOf('=', position);
+                if (equal < 0 || equal >= end || equal == position) {
+                    throw new IllegalArgumentException("line " + (count + 2) + " has no 'path=value'");
                 }
-                String path = raw[i].substring(0, equals);
-                if (lines.values.put(path, unescape(raw[i].substring(equals + 1), i + 2)) != null) {
-                    throw new IllegalArgumentException("line " + (i + 2) + " repeats " + path);
+                if (count == capacity) {
+                    capacity *= 2;
+                    starts = java.util.Arrays.copyOf(starts, capacity);
+                    equalsAt = java.util.Arrays.copyOf(equalsAt, capacity);
+                    ends = java.util.Arrays.copyOf(ends, capacity);
                 }
-                lines.paths.add(path);
+                starts[count] = position;
+                equalsAt[count] = equal;
+                ends[count] = end;
+                count++;
+                position = end + 1;
             }
-            return lines;
+            return new Reader(text, starts, equalsAt, ends, count);
         }
 
-        boolean has(String path) {
-            return next < paths.size() && paths.get(next).equals(path);
+        int enter(String name) {
+            int mark = path.length();
+            path.append(name);
+            return mark;
         }
 
-        boolean hasPrefix(String prefix) {
-            return next < paths.size() && paths.get(next).startsWith(prefix);
+        int enter(int index) {
+            int mark = path.length();
+            path.append('.').append(index);
+            return mark;
         }
 
-        String take(String path) {
-            if (!has(path)) {
-                String found = next < paths.size() ? "'" + paths.get(next) + "'" : "the end";
-                throw new IllegalArgumentException("expected " + path + " but found " + found);
+        void leave(int mark) {
+            path.setLength(mark);
+        }
+
+        String path() {
+            return path.toString();
+        }
+
+        /** Whether the next line's path is {@code path + suffix}. */
+        private boolean nextIs(String suffix) {
+            if (next >= count) {
+                return false;
             }
-            return values.get(paths.get(next++));
+            int start = pathStart[next];
+            int length = equals[next] - start;
+            if (length != path.length() + suffix.length()) {
+                return false;
+            }
+            for (int i = 0; i < path.length(); i++) {
+                if (text.charAt(start + i) != path.charAt(i)) {
+                    return false;
+                }
+            }
+            return text.startsWith(suffix, start + path.length());
         }
 
-        SortedMap<String, String> takePrefix(String prefix, int count) {
+        /** Whether an optional value is present: its own line, or lines under its path. */
+        boolean presentAtPath() {
+            if (next >= count) {
+                return false;
+            }
+            int start = pathStart[next];
+            int length = equals[next] - start;
+            if (length < path.length()) {
+                return false;
+            }
+            for (int i = 0; i < path.length(); i++) {
+                if (text.charAt(start + i) != path.charAt(i)) {
+                    return false;
+                }
+            }
+            return length == path.length() || text.charAt(start + path.length()) == '.';
+        }
+
+        /** The value of the next line, whose path must be {@code path + suffix}. */
+        String take(String suffix) {
+            if (!nextIs(suffix)) {
+                String found = next < count ? "'" + text.substring(pathStart[next], equals[next]) + "'" : "the end";
+                throw new IllegalArgumentException("expected " + path + suffix + " but found " + found);
+            }
+            String value = unescape(text.substring(equals[next] + 1, lineEnd[next]), next + 2);
+            next++;
+            return value;
+        }
+
+        int size() {
+            String value = take(".size");
+            try {
+                int size = Integer.parseInt(value);
+                if (size < 0 || size > 1_000_000) {
+                    throw new NumberFormatException();
+                }
+                return size;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(path + ".size: '" + value + "' is not a size", e);
+            }
+        }
+
+        SortedMap<String, String> takeEntries(int size) {
             SortedMap<String, String> taken = new TreeMap<>();
-            for (int i = 0; i < count; i++) {
-                if (!hasPrefix(prefix)) {
-                    throw new IllegalArgumentException("expected " + count + " entries under "
-                            + prefix + " but found " + i);
+            int prefix = path.length() + 1;
+            for (int i = 0; i < size; i++) {
+                if (next >= count || equals[next] - pathStart[next] <= prefix
+                        || !text.startsWith(path + ".", pathStart[next])) {
+                    throw new IllegalArgumentException("expected " + size + " entries under " + path
+                            + ". but found " + i);
                 }
-                String path = paths.get(next++);
-                taken.put(path.substring(prefix.length()), values.get(path));
+                String key = text.substring(pathStart[next] + prefix, equals[next]);
+                taken.put(key, unescape(text.substring(equals[next] + 1, lineEnd[next]), next + 2));
+                next++;
             }
             return taken;
         }
 
         void requireAllUsed() {
-            if (next != paths.size()) {
-                throw new IllegalArgumentException("unexpected line '" + paths.get(next) + "'");
+            if (next != count) {
+                throw new IllegalArgumentException("unexpected line '" + text.substring(pathStart[next],
+                        lineEnd[next]) + "'");
             }
         }
 

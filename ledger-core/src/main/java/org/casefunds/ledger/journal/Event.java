@@ -75,8 +75,18 @@ public record Event(
         return payload.kind();
     }
 
+    /**
+     * The last event sealed on each thread and its canonical text: a store writes the text of the
+     * event just sealed, and a record has no field to keep it in, so it is not encoded twice.
+     */
+    private static final ThreadLocal<Object[]> LAST_SEALED = ThreadLocal.withInitial(() -> new Object[2]);
+
     /** The canonical text the hash is computed over: every field except the hash. */
     public String canonicalText() {
+        Object[] last = LAST_SEALED.get();
+        if (last[0] == this) {
+            return (String) last[1];
+        }
         return CanonicalCodec.encode(CANONICAL_HEADER, this, Set.of("hash"));
     }
 
@@ -87,8 +97,14 @@ public record Event(
 
     /** This event with its hash computed; used when sealing a new event. */
     public Event sealed() {
-        return new Event(sequence, id, idempotencyKey, requestDigest, effectiveDate, recordedAt, actor,
-                approvals, metadata, payload, postings, lotMovements, previousHash, computeHash());
+        String text = canonicalText();
+        Event event = new Event(sequence, id, idempotencyKey, requestDigest, effectiveDate, recordedAt, actor,
+                approvals, metadata, payload, postings, lotMovements, previousHash, CanonicalCodec.sha256(text));
+        // The hash is not part of the text, so the sealed event's text is the unsealed one's.
+        Object[] last = LAST_SEALED.get();
+        last[0] = event;
+        last[1] = text;
+        return event;
     }
 
     /**

@@ -156,30 +156,27 @@ public final class LedgerState implements LedgerView {
 
     private void applyLotMovements(Event event, Set<Pocket> touched) {
         for (LotMovement movement : event.lotMovements()) {
-            Optional<Lot> before = tables.lot(movement.lot());
-            Lot after;
-            if (movement.type() == LotMovement.Type.CREATE) {
-                Checks.invariant(before.isEmpty(), "event " + event.sequence() + " creates lot " + movement.lot()
-                        + " twice");
-                after = new Lot(movement.lot(), movement.account(), movement.amount(), movement.amount(),
-                        movement.arrivalDate(), movement.clockStart(), event.effectiveDate(), movement.receipt(),
-                        event.effectiveDate(), originOf(event));
-            } else {
-                Lot lot = before.orElseThrow(() -> new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, null, null,
-                        "invariant violated: event " + event.sequence() + " moves unknown lot " + movement.lot()));
-                Money remaining = lot.remaining().plus(Money.ofMinor(lot.amount().getCurrencyUnit(),
-                        movement.remainderChangeMinor()));
-                Checks.invariant(!remaining.isNegative() && !remaining.isGreaterThan(lot.amount()),
-                        "event " + event.sequence() + " leaves lot " + movement.lot() + " at " + remaining);
-                Checks.invariant(movement.type() != LotMovement.Type.REMOVE || lot.whole(),
-                        "event " + event.sequence() + " removes lot " + movement.lot() + " that is not whole");
-                LocalDate availableFrom = movement.type() == LotMovement.Type.RESTORE
-                        && event.effectiveDate().isAfter(lot.availableFrom())
-                        ? event.effectiveDate() : lot.availableFrom();
-                after = lot.withRemaining(remaining, availableFrom);
-            }
-            tables.putLot(after, movement.remainderChangeMinor());
             touched.add(new Pocket(movement.account(), movement.amount().getCurrencyUnit()));
+            if (movement.type() == LotMovement.Type.CREATE) {
+                tables.createLot(new Lot(movement.lot(), movement.account(), movement.amount(), movement.amount(),
+                        movement.arrivalDate(), movement.clockStart(), event.effectiveDate(), movement.receipt(),
+                        event.effectiveDate(), originOf(event)));
+                continue;
+            }
+            Lot lot = tables.lot(movement.lot()).orElseThrow(() -> new IntegrityException(
+                    ErrorCode.INTEGRITY_VIOLATION, null, null, "invariant violated: event " + event.sequence()
+                            + " moves unknown lot " + movement.lot()));
+            Money remaining = lot.remaining().plus(Money.ofMinor(lot.amount().getCurrencyUnit(),
+                    movement.remainderChangeMinor()));
+            Checks.invariant(!remaining.isNegative() && !remaining.isGreaterThan(lot.amount()),
+                    "event " + event.sequence() + " leaves lot " + movement.lot() + " at " + remaining);
+            Checks.invariant(movement.type() != LotMovement.Type.REMOVE || lot.whole(),
+                    "event " + event.sequence() + " removes lot " + movement.lot() + " that is not whole");
+            LocalDate availableFrom = movement.type() == LotMovement.Type.RESTORE
+                    && event.effectiveDate().isAfter(lot.availableFrom())
+                    ? event.effectiveDate() : lot.availableFrom();
+            Lot after = lot.withRemaining(remaining, availableFrom);
+            tables.putLot(after, movement.remainderChangeMinor());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.casefunds.ledger.state;
 
+import org.casefunds.ledger.Checks;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,6 +135,12 @@ final class MemoryTables implements StateTables {
     @Override
     public Collection<Lot> lots() {
         return Collections.unmodifiableCollection(lots.values());
+    }
+
+    @Override
+    public void createLot(Lot lot) {
+        Checks.invariant(!lots.containsKey(lot.id()), "lot " + lot.id() + " is created twice");
+        putLot(lot, lot.remaining().getAmountMinorLong());
     }
 
     @Override

@@ -73,6 +73,14 @@ public interface StateTables {
     /** Stores a lot; {@code remainingChangeMinor} is how much its remainder changed, for the lot totals. */
     void putLot(Lot lot, long remainingChangeMinor);
 
+    /**
+     * Stores a lot an event creates. No lot may have its id already; a store checks that as it
+     * stores it (a unique key), so that the fold need not read the lot first.
+     *
+     * @throws RuntimeException if a lot with this id exists
+     */
+    void createLot(Lot lot);
+
     /** The sum of the remainders of the account's lots. */
     long lotTotal(AccountId account, CurrencyUnit currency);
 

@@ -74,6 +74,9 @@ abstract class Database {
             config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
             config.setBusyTimeout((int) options.busyTimeout().toMillis());
             config.enforceForeignKeys(false);
+            // The driver would otherwise query last_insert_rowid() after every insert; the ledger
+            // never reads generated keys, and that query cost as much as the insert itself.
+            config.setGetGeneratedKeys(false);
             dataSource = new SQLiteDataSource(config);
             dataSource.setUrl("jdbc:sqlite:" + this.file);
         }

@@ -100,7 +100,7 @@ public final class SqlJournalStore implements JournalStore {
             statements = writerStatements(connection);
             database.begin(connection, statements.context());
             begun = true;
-            tables = new SqlTables(statements);
+            tables = SqlTables.ofTransaction(statements);
             T result = body.run(statements, tables);
             tables.flush();
             database.commit(connection);
@@ -161,10 +161,10 @@ public final class SqlJournalStore implements JournalStore {
 
     private Statements writerStatements(Connection connection) {
         if (!database.keepsWriterConnection()) {
-            return Statements.kept(database.context(connection));
+            return Statements.kept(connection, database.context(connection));
         }
         if (writerStatements == null) {
-            writerStatements = Statements.kept(database.context(connection));
+            writerStatements = Statements.kept(connection, database.context(connection));
         }
         return writerStatements;
     }
@@ -223,7 +223,8 @@ public final class SqlJournalStore implements JournalStore {
     private static Optional<Event> findByKey(Statements statements, String idempotencyKey) {
         return statements.get("eventByKey", context -> context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH)
                 .from(EVENT).where(EVENT.IDEMPOTENCY_KEY.eq(param("key", String.class))))
-                .bind("key", idempotencyKey).fetchOptional().map(SqlJournalStore::decode);
+                .bind("key", idempotencyKey)
+                .fetchOptional(row -> decode(row.getLong(1), row.getString(2), row.getString(3)));
     }
 
     /**
@@ -232,16 +233,22 @@ public final class SqlJournalStore implements JournalStore {
      * @throws IntegrityException naming the event, if its row was changed after it was written
      */
     static Event decode(Record3<Long, String, String> row) {
+        return decode(row.value1(), row.value2(), row.value3());
+    }
+
+    /** See {@link #decode(Record3)}: the stored sequence, canonical text and hash. */
+    static Event decode(long sequence, String body, String hash) {
         Event event;
         try {
-            event = Event.decode(row.value2(), row.value3());
+            event = Event.decode(body, hash);
         } catch (IllegalArgumentException e) {
-            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", row.value1(),
+            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", sequence,
                     "the stored event cannot be read back (" + e.getMessage() + "); it was changed after it was"
                             + " written", e);
         }
-        if (event.sequence() != row.value1() || !event.computeHash().equals(event.hash())) {
-            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", row.value1(),
+        // Decoding proved the body is the event's canonical text, so its hash is the body's hash.
+        if (event.sequence() != sequence || !org.casefunds.ledger.journal.CanonicalCodec.sha256(body).equals(hash)) {
+            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", sequence,
                     "the stored event does not match its hash; it was changed after it was written");
         }
         return event;
@@ -300,7 +307,7 @@ public final class SqlJournalStore implements JournalStore {
     public Optional<Event> findByKey(String idempotencyKey) {
         checkOpen();
         try {
-            return findByKey(Statements.fresh(reader.context()), idempotencyKey);
+            return findByKey(Statements.fresh(reader, reader.context()), idempotencyKey);
         } catch (RuntimeException e) {
             throw SqlErrors.translate(e, "reading " + location());
         }
@@ -313,7 +320,7 @@ public final class SqlJournalStore implements JournalStore {
     @Override
     public LedgerView view() {
         checkOpen();
-        return LedgerState.over(new SqlTables(Statements.fresh(reader.context())));
+        return LedgerState.over(SqlTables.live(Statements.fresh(reader, reader.context())));
     }
 
     /** A context whose queries run on the store's shared reading connection. */

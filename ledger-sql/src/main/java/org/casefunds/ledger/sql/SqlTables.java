@@ -44,10 +44,6 @@ import org.casefunds.ledger.state.Lot;
 import org.casefunds.ledger.state.Receipt;
 import org.casefunds.ledger.state.StateTables;
 import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
-import org.jooq.Query;
-import org.jooq.Record1;
-import org.jooq.Record2;
-import org.jooq.Record5;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -75,13 +71,33 @@ final class SqlTables implements StateTables {
     private boolean metaChanged;
     private final Map<Key, long[]> balanceDeltas = new LinkedHashMap<>();
     private final Map<Key, NavigableMap<Long, Long>> dailyDeltas = new HashMap<>();
+    // What this transaction has read, so that a batch does not read the same row once per command.
+    // The tables are made for one transaction (or one read), so nothing here outlives what it read.
+    private final Map<Key, long[]> storedFigures = new HashMap<>();
+    private final Map<String, Optional<BankAccount>> bankAccounts = new HashMap<>();
+    private final Map<CaseNumber, Optional<CaseRecord>> caseRecords = new HashMap<>();
+    /** The most case records a transaction keeps read. */
+    private static final int CASES_CACHED_MAX = 10_000;
 
     /** An account and a currency. */
     private record Key(String account, String currency) {
     }
 
-    SqlTables(Statements statements) {
+    private final boolean caching;
+
+    /** Tables of one write transaction, which keep what they read until it ends. */
+    static SqlTables ofTransaction(Statements statements) {
+        return new SqlTables(statements, true);
+    }
+
+    /** Tables that read the database at every call, for a view that may live across writes. */
+    static SqlTables live(Statements statements) {
+        return new SqlTables(statements, false);
+    }
+
+    private SqlTables(Statements statements, boolean caching) {
         this.statements = statements;
+        this.caching = caching;
     }
 
     static long day(LocalDate date) {
@@ -103,11 +119,13 @@ final class SqlTables implements StateTables {
     @Override
     public LedgerMeta meta() {
         if (meta == null) {
-            var row = statements.get("meta", context -> context.selectFrom(LEDGER_INFO)
-                    .where(LEDGER_INFO.ID.eq(inline(1L)))).fetchOne();
-            meta = new LedgerMeta(Optional.ofNullable(row.getCourtCode()), Optional.ofNullable(row.getCourtName()),
-                    Optional.ofNullable(date(row.getOpenedOn())), row.getLastSequence(), row.getLastHash(),
-                    Optional.ofNullable(date(row.getClosedThrough())));
+            meta = statements.get("meta", context -> context.select(LEDGER_INFO.COURT_CODE, LEDGER_INFO.COURT_NAME,
+                    LEDGER_INFO.OPENED_ON, LEDGER_INFO.LAST_SEQUENCE, LEDGER_INFO.LAST_HASH, LEDGER_INFO.CLOSED_THROUGH)
+                    .from(LEDGER_INFO).where(LEDGER_INFO.ID.eq(inline(1L))))
+                    .fetchOptional(row -> new LedgerMeta(Optional.ofNullable(row.getString(1)),
+                            Optional.ofNullable(row.getString(2)), Optional.ofNullable(date(nullableLong(row, 3))),
+                            row.getLong(4), row.getString(5), Optional.ofNullable(date(nullableLong(row, 6)))))
+                    .orElseThrow(() -> new IllegalStateException("the ledger_info row is missing"));
         }
         return meta;
     }
@@ -122,9 +140,13 @@ final class SqlTables implements StateTables {
 
     @Override
     public Optional<BankAccount> bankAccount(String number) {
+        return caching ? bankAccounts.computeIfAbsent(number, this::readBankAccount) : readBankAccount(number);
+    }
+
+    private Optional<BankAccount> readBankAccount(String number) {
         return statements.get("bank", context -> context.select(BANK_ACCOUNT.BODY).from(BANK_ACCOUNT)
                 .where(BANK_ACCOUNT.NUMBER.eq(param("number", String.class))))
-                .bind("number", number).fetchOptional().map(row -> decode(row.value1(), BANK, BankAccount.class));
+                .bind("number", number).fetchOptional(Statements::text).map(body -> decode(body, BANK, BankAccount.class));
     }
 
     @Override
@@ -137,6 +159,9 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putBankAccount(BankAccount account) {
+        if (caching) {
+            bankAccounts.put(account.number(), Optional.of(account));
+        }
         statements.context().insertInto(BANK_ACCOUNT, BANK_ACCOUNT.NUMBER, BANK_ACCOUNT.POSITION,
                 BANK_ACCOUNT.CURRENCY, BANK_ACCOUNT.REGISTERED_ON, BANK_ACCOUNT.RETIRED, BANK_ACCOUNT.BODY)
                 .values(inline(account.number()), select(coalesce(max(BANK_ACCOUNT.POSITION), inline(0L)).plus(1))
@@ -152,17 +177,33 @@ final class SqlTables implements StateTables {
 
     @Override
     public Optional<CaseRecord> caseRecord(CaseNumber caseNumber) {
+        if (!caching) {
+            return readCaseRecord(caseNumber);
+        }
+        Optional<CaseRecord> known = caseRecords.get(caseNumber);
+        if (known != null) {
+            return known;
+        }
+        Optional<CaseRecord> found = readCaseRecord(caseNumber);
+        if (caseRecords.size() >= CASES_CACHED_MAX) {
+            caseRecords.clear();
+        }
+        caseRecords.put(caseNumber, found);
+        return found;
+    }
+
+    private Optional<CaseRecord> readCaseRecord(CaseNumber caseNumber) {
         return statements.get("case", context -> context.select(CASE_RECORD.BODY).from(CASE_RECORD)
                 .where(CASE_RECORD.CASE_NUMBER.eq(param("number", String.class))))
-                .bind("number", caseNumber.toString()).fetchOptional()
-                .map(row -> decode(row.value1(), CASE, CaseRecord.class));
+                .bind("number", caseNumber.toString()).fetchOptional(Statements::text)
+                .map(body -> decode(body, CASE, CaseRecord.class));
     }
 
     @Override
     public Optional<CaseNumber> caseBySubAccount(String subAccountNumber) {
         return statements.get("caseBySubAccount", context -> context.select(CASE_RECORD.CASE_NUMBER)
                 .from(CASE_RECORD).where(CASE_RECORD.SUB_ACCOUNT.eq(param("sub", String.class))))
-                .bind("sub", subAccountNumber).fetchOptional().map(row -> CaseNumber.parse(row.value1()));
+                .bind("sub", subAccountNumber).fetchOptional(Statements::text).map(CaseNumber::parse);
     }
 
     @Override
@@ -176,6 +217,9 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putCase(CaseRecord record) {
+        if (caching) {
+            caseRecords.put(record.caseNumber(), Optional.of(record));
+        }
         String body = encode(CASE, record);
         statements.get("putCase", context -> context.insertInto(CASE_RECORD, CASE_RECORD.CASE_NUMBER,
                 CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.OPENED_ON, CASE_RECORD.BODY)
@@ -203,7 +247,7 @@ final class SqlTables implements StateTables {
     public Optional<Receipt> receipt(String key) {
         return statements.get("receipt", context -> context.select(RECEIPT.BODY).from(RECEIPT)
                 .where(RECEIPT.RECEIPT_KEY.eq(param("key", String.class))))
-                .bind("key", key).fetchOptional().map(row -> decode(row.value1(), RECEIPT_TEXT, Receipt.class));
+                .bind("key", key).fetchOptional(Statements::text).map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
     }
 
     @Override
@@ -212,8 +256,8 @@ final class SqlTables implements StateTables {
                 .where(RECEIPT.BANK_ACCOUNT.eq(param("account", String.class))
                         .and(RECEIPT.BANK_REFERENCE.eq(param("reference", String.class)))
                         .and(RECEIPT.REVERSED.eq(inline(0L)))))
-                .bind("account", bankAccount).bind("reference", bankReference).fetchOptional()
-                .map(row -> decode(row.value1(), RECEIPT_TEXT, Receipt.class));
+                .bind("account", bankAccount).bind("reference", bankReference).fetchOptional(Statements::text)
+                .map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
     }
 
     @Override
@@ -252,7 +296,23 @@ final class SqlTables implements StateTables {
     public Optional<Lot> lot(LotId id) {
         return statements.get("lot", context -> context.selectFrom(LOT)
                 .where(LOT.SEQUENCE.eq(param("sequence", Long.class)).and(LOT.IDX.eq(param("idx", Long.class)))))
-                .bind("sequence", id.sequence()).bind("idx", (long) id.index()).fetchOptional().map(SqlTables::lot);
+                .bind("sequence", id.sequence()).bind("idx", (long) id.index()).fetchOptional(SqlTables::lot);
+    }
+
+    /** A lot from a row of {@code select * from lot}, read by column name. */
+    static Lot lot(java.sql.ResultSet row) throws java.sql.SQLException {
+        CurrencyUnit currency = CurrencyUnit.of(row.getString("currency"));
+        return new Lot(new LotId(row.getLong("sequence"), Math.toIntExact(row.getLong("idx"))),
+                AccountId.parse(row.getString("account")), Money.ofMinor(currency, row.getLong("amount_minor")),
+                Money.ofMinor(currency, row.getLong("remaining_minor")), LocalDate.ofEpochDay(row.getLong("arrival_date")),
+                LocalDate.ofEpochDay(row.getLong("clock_start")), LocalDate.ofEpochDay(row.getLong("available_from")),
+                row.getString("receipt_key"), LocalDate.ofEpochDay(row.getLong("created_on")),
+                Lot.Origin.valueOf(row.getString("origin")));
+    }
+
+    private static Long nullableLong(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     static Lot lot(LotRecord row) {
@@ -271,7 +331,7 @@ final class SqlTables implements StateTables {
                         String.class))).and(LOT.REMAINING_MINOR.gt(inline(0L))))
                 .orderBy(LOT.CLOCK_START, LOT.SEQUENCE, LOT.IDX))
                 .bind("account", account.toString()).bind("currency", currency.getCode())
-                .forEach(row -> lots.add(lot(row)));
+                .forEach(SqlTables::lot, lots::add);
         return lots;
     }
 
@@ -282,7 +342,7 @@ final class SqlTables implements StateTables {
                 .where(LOT.RECEIPT_KEY.eq(param("receipt", String.class)).and(LOT.REMAINING_MINOR.gt(inline(0L)))
                         .and(LOT.ACCOUNT.like(inline(AccountKind.UNIDENTIFIED.prefix() + ":%"))))
                 .orderBy(LOT.CLOCK_START, LOT.SEQUENCE, LOT.IDX))
-                .bind("receipt", receiptKey).forEach(row -> lots.add(lot(row)));
+                .bind("receipt", receiptKey).forEach(SqlTables::lot, lots::add);
         return lots;
     }
 
@@ -294,23 +354,44 @@ final class SqlTables implements StateTables {
     }
 
     @Override
+    public void createLot(Lot lot) {
+        // A plain insert: the primary key refuses a second lot with the same id.
+        bindLot(statements.get("createLot", context -> context.insertInto(LOT, LOT_COLUMNS).values(lotValues())),
+                lot).execute();
+        recordLotMovement(lot, lot.remaining().getAmountMinorLong());
+    }
+
+    @Override
     public void putLot(Lot lot, long remainingChangeMinor) {
-        statements.get("putLot", context -> context.insertInto(LOT, LOT.SEQUENCE, LOT.IDX, LOT.ACCOUNT, LOT.CURRENCY,
-                LOT.AMOUNT_MINOR, LOT.REMAINING_MINOR, LOT.ARRIVAL_DATE, LOT.CLOCK_START, LOT.AVAILABLE_FROM,
-                LOT.RECEIPT_KEY, LOT.CREATED_ON, LOT.ORIGIN)
-                .values(param("sequence", Long.class), param("idx", Long.class), param("account", String.class),
-                        param("currency", String.class), param("amount", Long.class), param("remaining", Long.class),
-                        param("arrival", Long.class), param("clock", Long.class), param("available", Long.class),
-                        param("receipt", String.class), param("created", Long.class), param("origin", String.class))
+        bindLot(statements.get("putLot", context -> context.insertInto(LOT, LOT_COLUMNS).values(lotValues())
                 .onConflict(LOT.SEQUENCE, LOT.IDX).doUpdate()
                 .set(LOT.REMAINING_MINOR, org.jooq.impl.DSL.excluded(LOT.REMAINING_MINOR))
-                .set(LOT.AVAILABLE_FROM, org.jooq.impl.DSL.excluded(LOT.AVAILABLE_FROM)))
-                .bind("sequence", lot.id().sequence()).bind("idx", (long) lot.id().index())
+                .set(LOT.AVAILABLE_FROM, org.jooq.impl.DSL.excluded(LOT.AVAILABLE_FROM))), lot).execute();
+        recordLotMovement(lot, remainingChangeMinor);
+    }
+
+    private static final List<org.jooq.Field<?>> LOT_COLUMNS = List.of(LOT.SEQUENCE, LOT.IDX, LOT.ACCOUNT,
+            LOT.CURRENCY, LOT.AMOUNT_MINOR, LOT.REMAINING_MINOR, LOT.ARRIVAL_DATE, LOT.CLOCK_START,
+            LOT.AVAILABLE_FROM, LOT.RECEIPT_KEY, LOT.CREATED_ON, LOT.ORIGIN);
+
+    private static List<org.jooq.Field<?>> lotValues() {
+        return List.of(param("sequence", Long.class), param("idx", Long.class), param("account", String.class),
+                param("currency", String.class), param("amount", Long.class), param("remaining", Long.class),
+                param("arrival", Long.class), param("clock", Long.class), param("available", Long.class),
+                param("receipt", String.class), param("created", Long.class), param("origin", String.class));
+    }
+
+    private static Statements.Bound bindLot(Statements.Bound statement, Lot lot) {
+        return statement.bind("sequence", lot.id().sequence()).bind("idx", (long) lot.id().index())
                 .bind("account", lot.account().toString()).bind("currency", lot.amount().getCurrencyUnit().getCode())
                 .bind("amount", lot.amount().getAmountMinorLong()).bind("remaining", lot.remaining().getAmountMinorLong())
                 .bind("arrival", day(lot.arrivalDate())).bind("clock", day(lot.clockStart()))
                 .bind("available", day(lot.availableFrom())).bind("receipt", lot.receipt())
-                .bind("created", day(lot.createdOn())).bind("origin", lot.origin().name()).execute();
+                .bind("created", day(lot.createdOn())).bind("origin", lot.origin().name());
+    }
+
+    /** Sums the lot's change into its account's lot total and keeps it in the lot's history. */
+    private void recordLotMovement(Lot lot, long remainingChangeMinor) {
         delta(lot.account(), lot.amount().getCurrencyUnit())[2] += remainingChangeMinor;
         statements.get("lotMovement", context -> context.insertInto(LOT_MOVEMENT, LOT_MOVEMENT.LOT_SEQUENCE,
                 LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.SEQUENCE, LOT_MOVEMENT.EFFECTIVE_DATE, LOT_MOVEMENT.CHANGE_MINOR)
@@ -331,13 +412,20 @@ final class SqlTables implements StateTables {
 
     /** posted, pending, lot total as stored, before this transaction's changes. */
     private long[] stored(AccountId account, CurrencyUnit currency) {
-        Optional<Record5<String, String, Long, Long, Long>> row = statements.get("balance", context -> context
-                .select(BALANCE.ACCOUNT, BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR,
-                        BALANCE.LOT_TOTAL_MINOR).from(BALANCE)
+        if (!caching) {
+            return readStored(account, currency);
+        }
+        return storedFigures.computeIfAbsent(new Key(account.toString(), currency.getCode()),
+                key -> readStored(account, currency));
+    }
+
+    private long[] readStored(AccountId account, CurrencyUnit currency) {
+        return statements.get("balance", context -> context
+                .select(BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR, BALANCE.LOT_TOTAL_MINOR).from(BALANCE)
                 .where(BALANCE.ACCOUNT.eq(param("account", String.class))
                         .and(BALANCE.CURRENCY.eq(param("currency", String.class)))))
-                .bind("account", account.toString()).bind("currency", currency.getCode()).fetchOptional();
-        return row.map(found -> new long[] {found.value3(), found.value4(), found.value5()})
+                .bind("account", account.toString()).bind("currency", currency.getCode())
+                .fetchOptional(row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)})
                 .orElse(new long[3]);
     }
 
@@ -373,7 +461,8 @@ final class SqlTables implements StateTables {
                         .and(DAILY_CHANGE.DAY.gt(param("day", Long.class))))
                 .orderBy(DAILY_CHANGE.DAY))
                 .bind("account", key.account()).bind("currency", key.currency()).bind("day", day(date))
-                .forEach((Record2<Long, Long> row) -> later.merge(row.value1(), row.value2(), Math::addExact));
+                .forEach(row -> new long[] {row.getLong(1), row.getLong(2)},
+                        row -> later.merge(row[0], row[1], Math::addExact));
         dailyDeltas.getOrDefault(key, new TreeMap<>()).tailMap(day(date), false)
                 .forEach((day, change) -> later.merge(day, change, Math::addExact));
         long laterTotal = 0;
@@ -425,8 +514,8 @@ final class SqlTables implements StateTables {
     public Optional<DisbursementRecord> disbursement(String id) {
         return statements.get("disbursement", context -> context.select(DISBURSEMENT.BODY).from(DISBURSEMENT)
                 .where(DISBURSEMENT.ID.eq(param("id", String.class))))
-                .bind("id", id).fetchOptional()
-                .map(row -> decode(row.value1(), DISBURSEMENT_TEXT, DisbursementRecord.class));
+                .bind("id", id).fetchOptional(Statements::text)
+                .map(body -> decode(body, DISBURSEMENT_TEXT, DisbursementRecord.class));
     }
 
     @Override
@@ -479,7 +568,7 @@ final class SqlTables implements StateTables {
     public Optional<Long> reversalOf(long sequence) {
         return statements.get("reversal", context -> context.select(REVERSAL.BY_SEQUENCE).from(REVERSAL)
                 .where(REVERSAL.REVERSED_SEQUENCE.eq(param("sequence", Long.class))))
-                .bind("sequence", sequence).fetchOptional().map(Record1::value1);
+                .bind("sequence", sequence).fetchOptional(row -> row.getLong(1));
     }
 
     @Override
@@ -493,7 +582,7 @@ final class SqlTables implements StateTables {
     public Optional<Deferral> deferral(String id) {
         return statements.get("deferral", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
                 .where(DEFERRAL.ID.eq(param("id", String.class))))
-                .bind("id", id).fetchOptional().map(row -> decode(row.value1(), DEFERRAL_TEXT, Deferral.class));
+                .bind("id", id).fetchOptional(Statements::text).map(body -> decode(body, DEFERRAL_TEXT, Deferral.class));
     }
 
     @Override
@@ -502,7 +591,7 @@ final class SqlTables implements StateTables {
         statements.get("deferralsOfCase", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
                 .where(DEFERRAL.CASE_NUMBER.eq(param("case", String.class))).orderBy(DEFERRAL.POSITION))
                 .bind("case", caseNumber.toString())
-                .forEach(row -> deferrals.add(decode(row.value1(), DEFERRAL_TEXT, Deferral.class)));
+                .forEach(Statements::text, body -> deferrals.add(decode(body, DEFERRAL_TEXT, Deferral.class)));
         return deferrals;
     }
 
@@ -555,6 +644,7 @@ final class SqlTables implements StateTables {
             }
         }
         balanceDeltas.clear();
+        storedFigures.clear();
         for (Map.Entry<Key, NavigableMap<Long, Long>> entry : dailyDeltas.entrySet()) {
             for (Map.Entry<Long, Long> change : entry.getValue().entrySet()) {
                 statements.get("addDaily", context -> context.insertInto(DAILY_CHANGE, DAILY_CHANGE.ACCOUNT,
@@ -571,7 +661,7 @@ final class SqlTables implements StateTables {
         dailyDeltas.clear();
         if (metaChanged) {
             LedgerMeta value = meta;
-            Query update = statements.get("putMeta", context -> context.update(LEDGER_INFO)
+            Statements.Bound update = statements.get("putMeta", context -> context.update(LEDGER_INFO)
                     .set(LEDGER_INFO.COURT_CODE, param("court", String.class))
                     .set(LEDGER_INFO.COURT_NAME, param("name", String.class))
                     .set(LEDGER_INFO.OPENED_ON, param("opened", Long.class))
@@ -590,6 +680,9 @@ final class SqlTables implements StateTables {
     /** Forgets what the transaction summed, after a rollback. */
     void discard() {
         balanceDeltas.clear();
+        storedFigures.clear();
+        bankAccounts.clear();
+        caseRecords.clear();
         dailyDeltas.clear();
         meta = null;
         metaChanged = false;
