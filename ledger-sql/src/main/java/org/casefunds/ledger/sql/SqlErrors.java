@@ -36,6 +36,13 @@ final class SqlErrors {
             return new StorageException(ErrorCode.STORAGE_READ_ONLY, null, null, where + ": the ledger file or its"
                     + " folder cannot be written; check its permissions (nothing was written)", failure);
         }
+        if (code == 14 || lower.contains("unable to open database file")) {
+            // The folder was checked to exist before opening: what is left is a file or folder the
+            // process may not write (SQLite in WAL mode writes beside the file even to read it).
+            return new StorageException(ErrorCode.STORAGE_READ_ONLY, null, null, where + ": the ledger file cannot"
+                    + " be opened for writing; the file or its folder is read-only or not the user's; check their"
+                    + " permissions (nothing was written)", failure);
+        }
         if (code == 13 || lower.contains("database or disk is full") || lower.contains("no space left")
                 || "53100".equals(sql == null ? null : sql.getSQLState())) {
             return new StorageException(ErrorCode.STORAGE_FULL, null, null, where + ": the disk is full; nothing"

@@ -177,17 +177,24 @@ class SqliteStoreTest {
     }
 
     @Test
-    void aReadOnlyLedgerRefusesWritesAndKeepsItsContent() throws IOException {
+    void aReadOnlyLedgerRefusesWritesAndKeepsItsContent() throws IOException, InterruptedException {
         Path file = populated();
         Path folder = file.getParent().resolve("read-only-" + file.getFileName());
         Files.createDirectory(folder);
         Path copy = folder.resolve("ledger.db");
         Files.copy(file, copy);
+        long eventsBefore;
+        try (SqlJournalStore store = SqlLedger.sqlite(copy); java.util.stream.Stream<?> events = store.read(1)) {
+            eventsBefore = events.count();
+        }
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r--r--r--"));
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        // Root ignores permissions; the immutable attribute stops root too, where the file system has it.
+        boolean immutable = Files.isWritable(copy) && chattr("+i", copy, folder);
         try {
-            // Root ignores file permissions; the test then has nothing to show.
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(copy), "running as root: chmod is ignored");
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(copy) && !immutable,
+                    "running as root on a file system without the immutable attribute: nothing makes the file"
+                            + " read-only");
             StorageException refused = assertThrows(StorageException.class, () -> {
                 try (Ledger ledger = ledger(copy)) {
                     ledger.execute(receipt("r2", "SN2", "5.00"));
@@ -195,9 +202,32 @@ class SqliteStoreTest {
             });
             assertEquals(ErrorCode.STORAGE_READ_ONLY, refused.code(), refused.getMessage());
         } finally {
+            if (immutable) {
+                chattr("-i", copy, folder);
+            }
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
         }
+        try (SqlJournalStore store = SqlLedger.sqlite(copy); java.util.stream.Stream<?> events = store.read(1)) {
+            assertEquals(eventsBefore, events.count(), "nothing was written to the read-only file");
+        }
+    }
+
+    /** Runs chattr on the paths; whether it worked. */
+    private static boolean chattr(String change, Path... paths) throws InterruptedException {
+        for (Path path : paths) {
+            try {
+                Process process = new ProcessBuilder("chattr", change, path.toString()).redirectErrorStream(true)
+                        .start();
+                process.getInputStream().readAllBytes();
+                if (process.waitFor() != 0) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
