@@ -38,6 +38,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
 
+    @Option(names = "--create", description = "Create the ledger file if it does not exist; its first command is"
+            + " then OpenLedger (as `casefunds init` writes).")
+    boolean create;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
         int repeated = 0;
         long lastSequence = 0;
         List<Map<String, Object>> refused = new ArrayList<>();
-        try (Ledger opened = ledger.open(); ProgressBar progress = progress(commands.size())) {
+        try (Ledger opened = create ? ledger.create() : ledger.open(); ProgressBar progress = progress(commands.size())) {
             for (int start = 0; start < commands.size(); start += size) {
                 List<CommandFiles.Numbered> batch = commands.subList(start, Math.min(commands.size(), start + size));
                 List<Command> toApply = new ArrayList<>();

@@ -8,9 +8,7 @@ import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.rules.Policy;
-import org.casefunds.ledger.sql.SqlJournalStore;
 import org.casefunds.ledger.sql.SqlLedger;
-import org.casefunds.ledger.sql.SqlReportSource;
 import org.casefunds.ledger.sql.SqliteOptions;
 import org.casefunds.ledger.sql.config.ConfigFiles;
 import picocli.CommandLine.Option;
@@ -65,6 +63,6 @@ final class LedgerOptions {
 
     /** The court's reports over {@code ledger}, computed by set-based queries. */
     CourtReports reports(Ledger ledger) {
-        return CourtReports.of(SqlReportSource.of((SqlJournalStore) ledger.store()), ledger.policy(), calendar());
+        return SqlLedger.reports(ledger, calendar());
     }
 }

@@ -107,6 +107,32 @@ class LedgerFileIT {
     }
 
     @Test
+    void theSampleOfEveryCommandAppliesOnANewFile() throws IOException {
+        db = folder.resolve("every.db");
+        Path sample = Path.of("samples/every-command.jsonl");
+        CliProcess.run("apply", "--db", db.toString(), "--create", sample.toString()).expect(0)
+                .printed("applied 30 command(s)");
+        JsonNode balances = Json.MAPPER.readTree(CliProcess.run("balances", "--db", db.toString(), "--json")
+                .expect(0).out());
+        java.util.Map<String, String> posted = new java.util.TreeMap<>();
+        balances.forEach(each -> posted.put(each.get("account").asText(), each.get("posted").get("amount").asText()));
+        // In: 65,000 + 8,000 + 1,200 + 10,000 = 84,200. Paid by the bank: the refund 1,200, the notice
+        // 60,000, share 1 of 8,000 pro rata 6,000:10,000 = 3,000, the fees 875: 19,125 left.
+        assertEquals("19125.00", posted.get("bank:110060001"));
+        // Case 123: 65,000 - fee 875 - notice 60,000 - surplus 4,125 (returned) + 10,000 - deposit 10,000
+        // (reversed) - transfer 4,125 = 10,000. Case 124: claimed 8,000, distributed, + transfer 4,125.
+        assertEquals("10000.00", posted.get("case:（2025）京02执123号"));
+        assertEquals("4125.00", posted.get("case:（2025）京02执124号"));
+        // Share 2 (5,000) waits at finance.
+        assertEquals("5000.00", posted.get("payouts-in-transit"));
+        assertEquals("0.00", posted.get("court-fees"));
+        CliProcess.run("verify", "--db", db.toString()).expect(0);
+        // Without --create a missing file is refused.
+        CliProcess.run("apply", "--db", folder.resolve("none.db").toString(), sample.toString()).expect(2)
+                .complained("there is no ledger file");
+    }
+
+    @Test
     void aMissingLedgerFileIsBadInput() {
         CliProcess.run("balances", "--db", folder.resolve("none.db").toString()).expect(2)
                 .complained("there is no ledger file");

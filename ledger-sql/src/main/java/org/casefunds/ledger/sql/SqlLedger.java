@@ -16,6 +16,8 @@ import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.StorageException;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.rules.Policy;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -154,6 +156,18 @@ public final class SqlLedger {
 
     private static String currentSchema(DSLContext context) {
         return context.fetchValue(org.jooq.impl.DSL.currentSchema());
+    }
+
+    /**
+     * The court's reports over {@code ledger}: computed by set-based queries when its store is a SQL
+     * store (memory bounded by the money waiting, not by the journal), else by folding its journal.
+     */
+    public static CourtReports reports(Ledger ledger, WorkingDayCalendar calendar) {
+        Checks.required(ledger, "ledger");
+        if (ledger.store() instanceof SqlJournalStore) {
+            return CourtReports.of(SqlReportSource.of((SqlJournalStore) ledger.store()), ledger.policy(), calendar);
+        }
+        return CourtReports.of(ledger, calendar);
     }
 
     /** Checks that {@code value} is a usable schema name; for callers that build one from a court code. */
