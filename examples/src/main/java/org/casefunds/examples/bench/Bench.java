@@ -1,0 +1,260 @@
+package org.casefunds.examples.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.casefunds.examples.demo.DemoCourt;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.commands.Command;
+import org.casefunds.ledger.commands.OpenLedger;
+import org.casefunds.ledger.commands.RecordReceipt;
+import org.casefunds.ledger.commands.RegisterBankAccount;
+import org.casefunds.ledger.events.Payer;
+import org.casefunds.ledger.events.ReceiptSource;
+import org.casefunds.ledger.reports.CourtReports;
+import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.sql.LedgerAudit;
+import org.casefunds.ledger.sql.SqlJournalStore;
+import org.casefunds.ledger.sql.SqlLedger;
+import org.casefunds.ledger.sql.SqlReportSource;
+import org.casefunds.ledger.sql.SqliteOptions;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * The benchmark: builds its own data deterministically (the demonstration court, at any size) and
+ * measures the write path beside the physical limit of the same rows in plain JDBC, single durable
+ * commits, and the reports, the verification and the other tools on a province-sized journal.
+ * Every figure is the median of several runs with its spread and the peak heap.
+ */
+public final class Bench {
+    /** Events per demonstration case, measured on the 2025 demo (14,123 commands for 2,000 cases). */
+    private static final double EVENTS_PER_CASE = 7.06;
+    private static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
+
+    /**
+     * What to run.
+     *
+     * @param folder where the benchmark's files go (they are large: about 1.5 GB at a million events)
+     * @param largeEvents the size of the journal the reports, verify and the tools run on
+     * @param appendEvents the size of each batched append run
+     * @param singleCommits how many commands each single-commit run applies, one commit each
+     * @param runs how many runs each figure takes the median of
+     * @param postgres a PostgreSQL database to measure too, or null
+     * @param plainTextTools whether to run hledger and Ledger beside our balances
+     */
+    public record Settings(Path folder, long largeEvents, long appendEvents, int singleCommits, int runs,
+            DataSource postgres, boolean plainTextTools) {
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+    private final Policy policy = Policy.defaults();
+    private final WorkingDayCalendar calendar = WorkingDayCalendar.china();
+    private final List<Measure.Figure> figures = new ArrayList<>();
+
+    private Bench(Settings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Runs every figure, printing each as it is measured; returns them all. */
+    public static List<Measure.Figure> run(Settings settings, PrintWriter out) throws Exception {
+        return new Bench(settings, out).all();
+    }
+
+    /** The figures measured so far, for a caller that stops early. */
+    private List<Measure.Figure> all() throws Exception {
+        Files.createDirectories(settings.folder());
+        out.printf("Heap limit %d MB, %d processors, Java %s%n", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        appendBatched(SqliteOptions.Synchronous.FULL);
+        appendBatched(SqliteOptions.Synchronous.NORMAL);
+        singleCommits(SqliteOptions.Synchronous.FULL);
+        singleCommits(SqliteOptions.Synchronous.NORMAL);
+        if (settings.postgres() != null) {
+            appendPostgres();
+        }
+        Path large = buildLarge();
+        readLarge(large);
+        return figures;
+    }
+
+    private void add(Measure.Figure figure) {
+        figures.add(figure);
+        out.printf(Locale.ROOT, "%-58s %12s %-9s (%s..%s, %d runs) peak heap %d MB%s%n", figure.name(),
+                number(figure.median()), figure.unit(), number(figure.low()), number(figure.high()), figure.runs(),
+                figure.peakHeapMegabytes(), figure.note().isEmpty() ? "" : "; " + figure.note());
+        out.flush();
+    }
+
+    static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private DemoCourt court(long events, long seed) {
+        int cases = (int) Math.max(10, Math.round(events / EVENTS_PER_CASE));
+        return DemoCourt.of(new DemoCourt.Settings(seed, cases, 2025), policy, calendar);
+    }
+
+    /** Builds a demonstration court of about {@code events} events in {@code store}; the number of events. */
+    private long build(DemoCourt court, SqlJournalStore store) {
+        try (Ledger ledger = Ledger.open(store, policy, court.clock())) {
+            return court.run(ledger, (day, count) -> { });
+        }
+    }
+
+    private Path file(String name) throws java.io.IOException {
+        Path file = settings.folder().resolve(name);
+        RawSqlite.deleteWithJournal(file);
+        return file;
+    }
+
+    // ------------------------------------------------------------------ appending
+
+    private void appendBatched(SqliteOptions.Synchronous synchronous) throws Exception {
+        String level = synchronous.name();
+        Path ledgerFile = file("append-" + level + ".db");
+        long[] built = new long[1];
+        add(Measure.rate("append, batched (a day a transaction), SQLite " + level, "events/s", settings.runs(),
+                "", attempt -> {
+                    RawSqlite.deleteWithJournal(ledgerFile);
+                    built[0] = build(court(settings.appendEvents(), 1), SqlLedger.sqlite(ledgerFile,
+                            SqliteOptions.defaults().withSynchronous(synchronous)));
+                    return built[0];
+                }));
+        Measure.Figure ledger = figures.get(figures.size() - 1);
+        // The same rows, in as many commits as the ledger's days, by plain JDBC batches.
+        RawSqlite.Rows rows = RawSqlite.read(ledgerFile);
+        int days = 250;
+        Path rawFile = file("raw-" + level + ".db");
+        add(Measure.rate("  raw JDBC, the same rows and schema, SQLite " + level, "events/s", settings.runs(), "",
+                attempt -> {
+                    RawSqlite.copySchema(ledgerFile, rawFile);
+                    return RawSqlite.write(rows, rawFile, synchronous, days);
+                }));
+        Measure.Figure raw = figures.get(figures.size() - 1);
+        out.printf(Locale.ROOT, "  ledger / raw = %.0f%% (%d events, %d MB file)%n", 100 * ledger.median() / raw.median(),
+                built[0], RawSqlite.megabytes(ledgerFile));
+    }
+
+    private void singleCommits(SqliteOptions.Synchronous synchronous) throws Exception {
+        String level = synchronous.name();
+        Path ledgerFile = file("single-" + level + ".db");
+        add(Measure.rate("append, one durable commit per command, SQLite " + level, "events/s", settings.runs(), "",
+                attempt -> {
+                    try (Ledger ledger = Ledger.open(SqlLedger.sqlite(ledgerFile,
+                            SqliteOptions.defaults().withSynchronous(synchronous)), policy, Clock.systemUTC())) {
+                        opening(ledger);
+                        long base = ledger.view().lastSequence();
+                        for (int i = 0; i < settings.singleCommits(); i++) {
+                            ledger.execute(receipt(attempt + "-" + (base + i)));
+                        }
+                    }
+                    return settings.singleCommits();
+                }));
+        Path rawFile = file("single-raw-" + level + ".db");
+        RawSqlite.copySchema(ledgerFile, rawFile);
+        add(Measure.rate("  raw JDBC, one row per durable commit, SQLite " + level, "rows/s", settings.runs(), "",
+                attempt -> RawSqlite.singleRowCommits(rawFile, synchronous, settings.singleCommits())));
+    }
+
+    private static void opening(Ledger ledger) {
+        Actor finance = Actor.of("fin.li", Role.FINANCE);
+        LocalDate day = LocalDate.of(2025, 3, 3);
+        if (ledger.view().courtCode().isEmpty()) {
+            ledger.executeAll(List.of(Command.of("init:ledger", finance, day, new OpenLedger("京02", "北京市第二中级人民法院")),
+                    Command.of("init:bank", finance, day, new RegisterBankAccount("110060001", CNY, "工商银行", "执行款专户"))));
+        }
+    }
+
+    private static Command receipt(String serial) {
+        return Command.of("bank:110060001:" + serial, Actor.of("adm.wang", Role.FUND_ADMINISTRATOR),
+                LocalDate.of(2025, 3, 3), RecordReceipt.of("110060001", serial, Money.of(CNY, 100),
+                        Payer.of("王五", null, null), "货款", ReceiptSource.DEBTOR_PAYMENT, null));
+    }
+
+    private void appendPostgres() throws Exception {
+        for (int clients : new int[] {1, 2, 4}) {
+            long perClient = settings.appendEvents() / clients;
+            int round = figures.size();
+            add(Measure.rate("append, batched, PostgreSQL, " + clients + " court(s) writing at once", "events/s",
+                    settings.runs(), "", attempt -> {
+                        ExecutorService pool = Executors.newFixedThreadPool(clients);
+                        try {
+                            List<Future<Long>> done = new ArrayList<>();
+                            for (int c = 0; c < clients; c++) {
+                                String schema = "bench_" + round + "_" + attempt + "_" + c;
+                                long seed = c;
+                                done.add(pool.submit(() -> build(court(perClient, seed),
+                                        SqlLedger.postgres(settings.postgres(), schema))));
+                            }
+                            long total = 0;
+                            for (Future<Long> each : done) {
+                                total += each.get();
+                            }
+                            return total;
+                        } finally {
+                            pool.shutdownNow();
+                        }
+                    }));
+        }
+    }
+
+    // ------------------------------------------------------------------ the large journal
+
+    private Path buildLarge() throws Exception {
+        Path large = settings.folder().resolve("province.db");
+        long[] events = new long[1];
+        add(Measure.rate("build the large journal, batched, SQLite FULL", "events/s", 1, "", attempt -> {
+            RawSqlite.deleteWithJournal(large);
+            events[0] = build(court(settings.largeEvents(), 2025), SqlLedger.sqlite(large));
+            return events[0];
+        }));
+        try (SqlJournalStore store = SqlLedger.sqlite(large)) {
+            out.printf("  the large journal: %,d events, %,d cases, %d MB%n", store.view().lastSequence(),
+                    store.view().cases().size(), RawSqlite.megabytes(large));
+        }
+        return large;
+    }
+
+    private void readLarge(Path large) throws Exception {
+        LocalDate yearEnd = LocalDate.of(2025, 12, 31);
+        try (Ledger ledger = SqlLedger.open(large, policy)) {
+            CourtReports reports = SqlLedger.reports(ledger, calendar);
+            SqlReportSource source = SqlReportSource.of((SqlJournalStore) ledger.store());
+            time("double zero on the year's last day", () -> reports.doubleZero(yearEnd));
+            time("three-colour list on the year's last day", () -> reports.dailyList(yearEnd));
+            time("weekly report, the year's last week", () -> reports.weekly(yearEnd.minusDays(6), yearEnd, CNY));
+            time("balances at the end of 2025-06-30", () -> source.balances(LocalDate.of(2025, 6, 30)));
+            time("balances now", () -> ledger.view().balances());
+            add(Measure.millis("verify: chain, postings, trial balance, replay = projections", settings.runs(), "",
+                    attempt -> {
+                        LedgerAudit.Result result = LedgerAudit.of((SqlJournalStore) ledger.store());
+                        if (!result.ok()) {
+                            throw new IllegalStateException("the large journal does not verify: " + result);
+                        }
+                        return 1;
+                    }));
+        }
+    }
+
+    private void time(String name, Runnable work) throws Exception {
+        add(Measure.millis(name, settings.runs(), "", attempt -> {
+            work.run();
+            return 1;
+        }));
+    }
+}

@@ -1,0 +1,86 @@
+package org.casefunds.examples.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs a piece of work several times and keeps what a benchmark reports: the median and the spread
+ * of a rate or a duration, and the peak heap the work used (the highest heap occupancy seen by the
+ * JVM's memory pools between a collection before the run and its end, so garbage not yet collected
+ * counts: it is an upper bound).
+ */
+final class Measure {
+    private Measure() {
+    }
+
+    /** One measured figure. */
+    record Figure(String name, String unit, double median, double low, double high, long peakHeapMegabytes,
+            int runs, String note) {
+    }
+
+    /** What one run of a piece of work gives: how many items it did (for a rate), or 1. */
+    @FunctionalInterface
+    interface Work {
+        long run(int attempt) throws Exception;
+    }
+
+    /** Items per second over {@code runs} runs. */
+    static Figure rate(String name, String unit, int runs, String note, Work work) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        long peak = 0;
+        for (int attempt = 0; attempt < runs; attempt++) {
+            resetPeaks();
+            long started = System.nanoTime();
+            long items = work.run(attempt);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            peak = Math.max(peak, peakHeapMegabytes());
+            rates.add(items / seconds);
+        }
+        return figure(name, unit, rates, peak, note);
+    }
+
+    /** Milliseconds per run over {@code runs} runs. */
+    static Figure millis(String name, int runs, String note, Work work) throws Exception {
+        List<Double> times = new ArrayList<>();
+        long peak = 0;
+        for (int attempt = 0; attempt < runs; attempt++) {
+            resetPeaks();
+            long started = System.nanoTime();
+            work.run(attempt);
+            times.add((System.nanoTime() - started) / 1e6);
+            peak = Math.max(peak, peakHeapMegabytes());
+        }
+        return figure(name, "ms", times, peak, note);
+    }
+
+    private static Figure figure(String name, String unit, List<Double> values, long peak, String note) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return new Figure(name, unit, median, sorted.get(0), sorted.get(n - 1), peak, n, note);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapMegabytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+}
