@@ -20,10 +20,12 @@ import picocli.CommandLine.Option;
 /** {@code casefunds export}: the whole journal as an hledger journal, a CSV file of postings, or JSON. */
 @CommandLine.Command(name = "export", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Exports the whole journal for tools that check it independently.",
-            "hledger: a journal for hledger 1.25 or later: declared commodities and accounts, one transaction per"
-                + " event that moves money (debits positive, credits negative, tagged with the event's sequence),"
-                + " and balance assertions for every account at every month end. Check it with"
-                + " `hledger -f FILE check --strict`.",
+            "hledger: a journal that hledger 1.25 or later reads, with declared commodities and accounts, one"
+                + " transaction per event that moves money (debits positive, credits negative, tagged with the"
+                + " event's sequence), and balance assertions for every account at every month end. Accounts:"
+                + " assets:bank:<no>, liabilities:case:<case number>, liabilities:unidentified:<no>,"
+                + " liabilities:payouts-in-transit, liabilities:refunds-in-transit, liabilities:deposits-in-transit,"
+                + " income:court-fees. Check it with `hledger -f FILE check --strict`.",
             "csv: one row per posting: sequence, effective_date, kind, idempotency_key, account, currency, debit,"
                 + " credit (UTF-8, RFC 4180, with a header).",
             "json: one array of every event with all its fields (payload, postings, lot movements, hashes), one"

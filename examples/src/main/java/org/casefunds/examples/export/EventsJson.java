@@ -16,8 +16,9 @@ import org.casefunds.ledger.journal.Event;
  * Every event as one JSON array, one event per line, written with Jackson's streaming generator so
  * that memory holds one event at a time. Each event has all its fields: sequence, id, key, kind,
  * dates, actor, approvals, metadata, the payload with its {@code "type"} (the event kind) and
- * fields, postings, lot movements, previous hash and hash. How each value reads is the mapper's
- * (the command line's: money as {@code {"amount":"65000.00","currency":"CNY"}}).
+ * fields, postings, lot movements, previous hash and hash. An optional field that is absent is left
+ * out. How each value reads is the mapper's (the command line's: money as
+ * {@code {"amount":"65000.00","currency":"CNY"}}, dates ISO, case numbers canonical).
  *
  * <p>This class is immutable and thread-safe.
  */
