@@ -1,6 +1,8 @@
 package org.casefunds.examples.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
@@ -15,13 +18,18 @@ import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.commands.Request;
+import org.casefunds.ledger.events.EventKind;
+import org.casefunds.ledger.events.EventPayload;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.sql.config.ConfigFiles;
 
 /**
  * The JSON of the command line: the project's strict mapper (money as decimal strings with their
  * currency, dates ISO, unknown fields refused), plus case numbers, account names and lot ids as
- * their text, and requests told apart by a {@code "type"} field naming the request.
+ * their text, and requests told apart by a {@code "type"} field naming the request. Events (for
+ * {@code casefunds export --format json}) are written with their kind, and their payloads with a
+ * {@code "type"} field naming the event kind, such as {@code "RECEIPT_RECORDED"}.
  */
 final class Json {
     static final ObjectMapper MAPPER = build();
@@ -55,6 +63,12 @@ final class Json {
         module.addSerializer(LotId.class, ToStringSerializer.instance);
         mapper.registerModule(module);
         mapper.addMixIn(Request.class, RequestTypes.class);
+        mapper.addMixIn(Event.class, EventFields.class);
+        mapper.addMixIn(EventPayload.class, PayloadTypes.class);
+        // Every kind's payload record under the kind's name: a new kind is covered without a change here.
+        for (EventKind kind : EventKind.values()) {
+            mapper.registerSubtypes(new NamedType(kind.payloadType(), kind.name()));
+        }
         mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
                 JsonInclude.Include.NON_ABSENT));
         return mapper;
@@ -87,6 +101,19 @@ final class Json {
         @JsonSubTypes.Type(org.casefunds.ledger.commands.RenewDeferral.class),
         @JsonSubTypes.Type(org.casefunds.ledger.commands.LiftDeferral.class)})
     interface RequestTypes {
+    }
+
+    /** Events are written with their kind beside their sequence and key, in the order an auditor reads them. */
+    @JsonPropertyOrder({"sequence", "id", "idempotencyKey", "kind", "effectiveDate", "recordedAt", "actor",
+        "approvals", "metadata", "payload", "postings", "lotMovements", "requestDigest", "previousHash", "hash"})
+    interface EventFields {
+        @JsonProperty("kind")
+        EventKind kind();
+    }
+
+    /** A payload is written with its event kind in a {@code "type"} field, then its record's fields. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    interface PayloadTypes {
     }
 
     /** Reads a value written as text, naming the JSON field in its error. */

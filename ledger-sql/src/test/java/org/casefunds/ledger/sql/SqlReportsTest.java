@@ -82,6 +82,11 @@ class SqlReportsTest {
                                 .filter(event -> event.kind().name().startsWith("CASE"))
                                 .map(event -> event.sequence() + " " + event.effectiveDate() + " " + event.payload())
                                 .collect(Collectors.joining("\n")));
+                // The export's month-end balances and what finance still has to pay, read on this date.
+                assertEquals(org.casefunds.ledger.reports.ReportSource.folding(fold).balances(date),
+                        SqlReportSource.of(store).balances(date), "balances" + on);
+                assertEquals(org.casefunds.ledger.reports.ReportSource.folding(fold).inTransit(date),
+                        SqlReportSource.of(store).inTransit(date), "in transit" + on);
                 assertEquals(reference.doubleZero(date), sql.doubleZero(date), "double zero" + on);
                 assertEquals(reference.caseLots(date), sql.caseLots(date), "case lots" + on);
                 assertEquals(reference.dailyList(date), sql.dailyList(date), "daily list" + on);
