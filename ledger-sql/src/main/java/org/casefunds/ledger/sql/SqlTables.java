@@ -606,17 +606,24 @@ final class SqlTables implements StateTables {
     @Override
     public void putDeferral(Deferral deferral) {
         String body = encode(DEFERRAL_TEXT, deferral);
-        statements.context().insertInto(DEFERRAL, DEFERRAL.ID, DEFERRAL.CASE_NUMBER, DEFERRAL.POSITION, DEFERRAL.BODY)
-                .values(inline(deferral.id()), inline(deferral.caseNumber().toString()),
-                        select(coalesce(max(DEFERRAL.POSITION), inline(0L)).plus(1)).from(DEFERRAL).asField(),
-                        inline(body))
-                .onConflict(DEFERRAL.ID).doUpdate().set(DEFERRAL.BODY, body).execute();
-        statements.context().insertInto(DEFERRAL_CHANGE, DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE,
-                DEFERRAL_CHANGE.CHANGED_ON, DEFERRAL_CHANGE.BODY)
-                .values(deferral.id(), eventSequence, eventDay, body)
+        // A new deferral goes after the others, so that a case's deferrals read back in the order granted.
+        statements.get("putDeferral", context -> context.insertInto(DEFERRAL, DEFERRAL.ID, DEFERRAL.CASE_NUMBER,
+                DEFERRAL.POSITION, DEFERRAL.BODY)
+                .values(param("id", String.class), param("case", String.class),
+                        select(coalesce(max(DEFERRAL.POSITION), inline(0L)).plus(inline(1L))).from(DEFERRAL).asField(),
+                        param("body", String.class))
+                .onConflict(DEFERRAL.ID).doUpdate().set(DEFERRAL.BODY, org.jooq.impl.DSL.excluded(DEFERRAL.BODY)))
+                .bind("id", deferral.id()).bind("case", deferral.caseNumber().toString()).bind("body", body).execute();
+        statements.get("deferralChange", context -> context.insertInto(DEFERRAL_CHANGE, DEFERRAL_CHANGE.ID,
+                DEFERRAL_CHANGE.SEQUENCE, DEFERRAL_CHANGE.CHANGED_ON, DEFERRAL_CHANGE.BODY)
+                .values(param("id", String.class), param("sequence", Long.class), param("day", Long.class),
+                        param("body", String.class))
                 .onConflict(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE).doUpdate()
-                .set(DEFERRAL_CHANGE.BODY, body).execute();
+                .set(DEFERRAL_CHANGE.BODY, org.jooq.impl.DSL.excluded(DEFERRAL_CHANGE.BODY)))
+                .bind("id", deferral.id()).bind("sequence", eventSequence).bind("day", eventDay).bind("body", body)
+                .execute();
     }
+
 
     // ------------------------------------------------------------------ flushing
 
