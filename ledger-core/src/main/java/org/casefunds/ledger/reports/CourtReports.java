@@ -255,9 +255,7 @@ public final class CourtReports {
         for (UnidentifiedEntry entry : unidentified(source, date)) {
             tally(tallies, entry.remaining().getCurrencyUnit()).unidentified(entry);
         }
-        for (AccountBalance balance : source.balances(date)) {
-            tally(tallies, balance.posted().getCurrencyUnit());
-        }
+        source.currencies(date).forEach(currency -> tally(tallies, currency));
         List<DoubleZero.Figures> figures = new ArrayList<>();
         boolean strict = true;
         boolean lenient = true;

@@ -72,6 +72,13 @@ public interface ReportSource {
     /** Every account's posted and pending balance at the end of {@code date}, in account order. */
     List<AccountBalance> balances(LocalDate date);
 
+    /** The currencies with postings by the end of {@code date}: those of {@link #balances}. */
+    default java.util.SortedSet<org.joda.money.CurrencyUnit> currencies(LocalDate date) {
+        java.util.SortedSet<org.joda.money.CurrencyUnit> currencies = new java.util.TreeSet<>();
+        balances(date).forEach(balance -> currencies.add(balance.posted().getCurrencyUnit()));
+        return currencies;
+    }
+
     /** Every case's handler at the end of {@code date}, in case-number order. */
     Map<CaseNumber, String> handlers(LocalDate date);
 

@@ -441,8 +441,12 @@ public final class LedgerState implements LedgerView {
     @Override
     public List<AccountBalance> balances() {
         List<AccountBalance> result = new ArrayList<>();
+        // The figures come with each pocket: one read of the tables, not two per account.
         for (StateTables.PocketFigures pocket : tables.pockets()) {
-            result.add(balanceOf(pocket.account(), pocket.currency()));
+            Money posted = Money.ofMinor(pocket.currency(), pocket.postedMinor());
+            Money pendingOut = Money.ofMinor(pocket.currency(), pocket.pendingMinor());
+            result.add(new AccountBalance(pocket.account(), posted, pendingOut,
+                    pocket.account().kind() == AccountKind.BANK ? posted.minus(pendingOut) : posted));
         }
         return result;
     }

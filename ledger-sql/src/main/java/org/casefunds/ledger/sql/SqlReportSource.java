@@ -1,7 +1,6 @@
 package org.casefunds.ledger.sql;
 
 import static org.casefunds.ledger.sql.schema.Tables.CASE_CHANGE;
-import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
@@ -149,14 +148,14 @@ public final class SqlReportSource implements ReportSource {
         if (byCase.isEmpty()) {
             return;
         }
-        Map<CaseNumber, String> handlers = handlers(date);
+        Map<String, String> handlers = handlersByText(date);
         Map<CaseNumber, List<Deferral>> deferrals = new HashMap<>();
         for (Deferral deferral : deferrals(date)) {
             deferrals.computeIfAbsent(deferral.caseNumber(), key -> new ArrayList<>()).add(deferral);
         }
         byCase.forEach((caseNumber, lots) -> {
             lots.sort(TAKING_ORDER);
-            visitor.accept(new CaseMoney(caseNumber, handlers.get(caseNumber), lots,
+            visitor.accept(new CaseMoney(caseNumber, handlers.get(caseNumber.toString()), lots,
                     deferrals.getOrDefault(caseNumber, List.of())));
         });
     }
@@ -287,39 +286,57 @@ public final class SqlReportSource implements ReportSource {
 
     @Override
     public List<Deferral> deferrals(LocalDate date) {
-        Map<String, Deferral> latest = new LinkedHashMap<>();
+        // Each deferral's last state by the date, found through the primary key (id, sequence), and the
+        // sequence of its grant for the order.
+        long end = day(date);
+        var later = DEFERRAL_CHANGE.as("later");
+        var first = DEFERRAL_CHANGE.as("first");
+        List<Deferral> deferrals = new ArrayList<>();
         Map<String, Long> granted = new HashMap<>();
-        context.select(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE, DEFERRAL_CHANGE.BODY).from(DEFERRAL_CHANGE)
-                .where(DEFERRAL_CHANGE.CHANGED_ON.le(day(date))).orderBy(DEFERRAL_CHANGE.SEQUENCE)
+        context.select(DEFERRAL_CHANGE.BODY, org.jooq.impl.DSL.select(org.jooq.impl.DSL.min(first.SEQUENCE))
+                        .from(first).where(first.ID.eq(DEFERRAL_CHANGE.ID)).asField("granted"))
+                .from(DEFERRAL_CHANGE)
+                .where(DEFERRAL_CHANGE.CHANGED_ON.le(end))
+                .and(DEFERRAL_CHANGE.SEQUENCE.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(later.SEQUENCE))
+                        .from(later).where(later.ID.eq(DEFERRAL_CHANGE.ID).and(later.CHANGED_ON.le(end)))))
                 .forEach(row -> {
-                    granted.putIfAbsent(row.value1(), row.value2());
-                    latest.put(row.value1(), SqlTables.decode(row.value3(), SqlTables.DEFERRAL_TEXT, Deferral.class));
+                    Deferral deferral = SqlTables.decode(row.value1(), SqlTables.DEFERRAL_TEXT, Deferral.class);
+                    granted.put(deferral.id(), (Long) row.get("granted"));
+                    deferrals.add(deferral);
                 });
-        List<Deferral> deferrals = new ArrayList<>(latest.values());
         deferrals.sort(Comparator.comparing((Deferral deferral) -> granted.get(deferral.id())));
         return deferrals;
     }
 
     @Override
     public Map<CaseNumber, String> handlers(LocalDate date) {
-        long end = day(date);
         Map<CaseNumber, String> handlers = new TreeMap<>();
-        Set<String> changedLater = new HashSet<>();
-        context.selectDistinct(CASE_CHANGE.CASE_NUMBER).from(CASE_CHANGE).where(CASE_CHANGE.CHANGED_ON.gt(end))
-                .forEach(row -> changedLater.add(row.value1()));
-        context.select(CASE_RECORD.CASE_NUMBER, CASE_RECORD.HANDLER).from(CASE_RECORD)
-                .where(CASE_RECORD.OPENED_ON.le(end)).fetchLazy().forEach(row -> {
-                    if (!changedLater.contains(row.value1())) {
-                        handlers.put(CaseNumber.parse(row.value1()), row.value2());
-                    }
-                });
-        if (!changedLater.isEmpty()) {
-            context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
-                    .where(CASE_CHANGE.CASE_NUMBER.in(changedLater).and(CASE_CHANGE.CHANGED_ON.le(end)))
-                    .orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
-                    .forEach(row -> handlers.put(CaseNumber.parse(row.value1()), row.value2()));
-        }
+        handlersByText(date).forEach((number, handler) -> handlers.put(CaseNumber.parse(number), handler));
         return handlers;
+    }
+
+    /**
+     * Every case's handler at the end of {@code date}, by the case number's canonical text. The history
+     * holds a row for every change of a case's record, its opening included, with the handler then: the
+     * last row dated by the date is the handler then.
+     */
+    private Map<String, String> handlersByText(LocalDate date) {
+        Map<String, String> byText = new HashMap<>();
+        context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
+                .where(CASE_CHANGE.CHANGED_ON.le(day(date))).orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
+                .fetchSize(1_000).fetchLazy().forEach(row -> byText.put(row.value1(), row.value2()));
+        return byText;
+    }
+
+    @Override
+    public java.util.SortedSet<CurrencyUnit> currencies(LocalDate date) {
+        // Money enters through the bank accounts: a currency has postings by a date when one of them has.
+        java.util.SortedSet<CurrencyUnit> currencies = new java.util.TreeSet<>();
+        context.selectDistinct(DAILY_CHANGE.CURRENCY).from(DAILY_CHANGE)
+                .where(DAILY_CHANGE.ACCOUNT.like(inline(AccountKind.BANK.prefix() + ":%"))
+                        .and(DAILY_CHANGE.DAY.le(day(date))))
+                .forEach(row -> currencies.add(CurrencyUnit.of(row.value1())));
+        return currencies;
     }
 
     @Override

@@ -490,10 +490,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public List<PocketFigures> pockets() {
-        Map<Key, long[]> all = new TreeMap<>((a, b) -> {
-            int byAccount = AccountId.parse(a.account()).compareTo(AccountId.parse(b.account()));
-            return byAccount != 0 ? byAccount : a.currency().compareTo(b.currency());
-        });
+        Map<Key, long[]> all = new HashMap<>();
         statements.context().select(BALANCE.ACCOUNT, BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR)
                 .from(BALANCE).forEach(row -> all.put(new Key(row.value1(), row.value2()),
                         new long[] {row.value3(), row.value4()}));
@@ -502,9 +499,12 @@ final class SqlTables implements StateTables {
             figures[0] += delta[0];
             figures[1] += delta[1];
         });
-        List<PocketFigures> pockets = new ArrayList<>();
+        List<PocketFigures> pockets = new ArrayList<>(all.size());
         all.forEach((key, figures) -> pockets.add(new PocketFigures(AccountId.parse(key.account()),
                 CurrencyUnit.of(key.currency()), figures[0], figures[1])));
+        // Each account is parsed once, then sorted in account order (not text order).
+        pockets.sort(java.util.Comparator.comparing(PocketFigures::account)
+                .thenComparing(figures -> figures.currency().getCode()));
         return pockets;
     }
 
