@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.casefunds.examples.statement.StatementFile;
 import org.casefunds.examples.statement.StatementProblems;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.reconciliation.BalanceBreak;
 import org.casefunds.ledger.reconciliation.Correction;
 import org.casefunds.ledger.reconciliation.LedgerLine;
@@ -87,7 +89,10 @@ final class ReconcileCommand implements Callable<Integer> {
             SqlReportSource source = SqlReportSource.of((SqlJournalStore) opened.store());
             Money opening = posted(source.balances(from.minusDays(1)), account);
             Money closing = posted(source.balances(to), account);
-            ReconciliationReport report = reconciliation.reconcile(() -> opened.events(1), opening, closing);
+            ReconciliationReport report;
+            try (Stream<Event> events = opened.events(1)) {
+                report = reconciliation.reconcile(events, opened.view(), opening, closing);
+            }
             if (json) {
                 printJson(out, report);
             } else {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.accounts.AccountId;
@@ -15,6 +14,7 @@ import org.casefunds.ledger.events.EventReversed;
 import org.casefunds.ledger.events.FeesSwept;
 import org.casefunds.ledger.events.ReceiptRecorded;
 import org.casefunds.ledger.journal.Event;
+import org.casefunds.ledger.state.LedgerView;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -30,14 +30,15 @@ import org.joda.money.Money;
  * period are reported as {@linkplain Correction corrections in the ledger}. Otherwise the event and
  * the reversal are each a line of their own, dated on their own day.
  *
- * <p>The journal is read twice, streaming: first for the reversals of the account's lines, then
- * for the lines. Memory holds only those reversals (each one needs an approval; they are few),
- * never the journal's lines.
+ * <p>The journal is read once, streaming. A reversal always comes after the event it reverses, so
+ * the line of an event that the ledger knows to be reversed waits for its reversal, and only then
+ * is it told whether they cancel. Memory holds only those waiting lines (each reversal needs an
+ * approval; they are few), never the journal's lines.
  *
  * <p>This class is not thread-safe.
  */
 public final class LedgerBankLines {
-    /** Receives the lines, in journal order. */
+    /** Receives the lines. */
     public interface Sink {
         /** A line of the account, dated in the period or not. */
         void line(LedgerLine line);
@@ -46,113 +47,85 @@ public final class LedgerBankLines {
         void corrected(Correction correction);
     }
 
-    /** A reversal of one of the account's lines. */
-    private record Reversal(long sequence, LocalDate date) {
-    }
-
     private final AccountId bank;
     private final LocalDate from;
     private final LocalDate to;
+    private final LedgerView view;
     private final Sink sink;
-    /** The reversals by the sequence of the event they reverse. */
-    private final Map<Long, Reversal> reversals = new HashMap<>();
     /** The lines of reversed events, by sequence, until their reversal is read. */
-    private final Map<Long, LedgerLine> reversedLines = new HashMap<>();
-    /** The last event the first pass read: the second pass reads no further, whatever was appended since. */
-    private long lastSequence;
+    private final Map<Long, LedgerLine> awaitingReversal = new HashMap<>();
 
-    private LedgerBankLines(String bankAccount, LocalDate from, LocalDate to, Sink sink) {
+    private LedgerBankLines(String bankAccount, LocalDate from, LocalDate to, LedgerView view, Sink sink) {
         this.bank = AccountId.bank(bankAccount);
         this.from = from;
         this.to = to;
+        this.view = view;
         this.sink = sink;
     }
 
     /**
      * Gives {@code sink} every bank line of master account {@code bankAccount}, dated in the period
-     * {@code from}..{@code to} or not, and every correction within the period, in journal order.
+     * {@code from}..{@code to} or not, and every correction within the period.
      *
-     * @param journal opens the journal's events from the first, in sequence order; called twice,
-     *     and each stream is closed
+     * @param events the journal's events from the first, in sequence order; the caller closes them
+     * @param view the ledger's state, asked which events were reversed; a reversal it knows of that
+     *     {@code events} does not hold (written since they were read) is not taken into account
      */
-    public static void read(Supplier<? extends Stream<Event>> journal, String bankAccount, LocalDate from,
+    public static void read(Stream<Event> events, LedgerView view, String bankAccount, LocalDate from,
             LocalDate to, Sink sink) {
-        Checks.required(journal, "journal");
+        Checks.required(events, "events");
+        Checks.required(view, "view");
         Checks.required(bankAccount, "bankAccount");
         Checks.required(from, "from");
         Checks.required(to, "to");
         Checks.required(sink, "sink");
-        LedgerBankLines lines = new LedgerBankLines(bankAccount, from, to, sink);
-        try (Stream<Event> events = journal.get()) {
-            lines.findReversals(events.iterator());
+        LedgerBankLines lines = new LedgerBankLines(bankAccount, from, to, view, sink);
+        Iterator<Event> iterator = events.iterator();
+        while (iterator.hasNext()) {
+            lines.read(iterator.next());
         }
-        try (Stream<Event> events = journal.get()) {
-            lines.readLines(events.iterator());
-        }
-        Checks.invariant(lines.reversedLines.isEmpty(), "every reversed event of " + lines.bank
-                + " was followed by its reversal: " + lines.reversedLines.keySet());
+        // Reversals the events did not reach: those events stand as they were read.
+        lines.awaitingReversal.values().forEach(sink::line);
     }
 
-    private void findReversals(Iterator<Event> events) {
-        while (events.hasNext()) {
-            Event event = events.next();
-            lastSequence = event.sequence();
-            if (event.kind() == EventKind.EVENT_REVERSED && movementMinor(event) != 0) {
-                EventReversed reversal = (EventReversed) event.payload();
-                reversals.put(reversal.reversedSequence(), new Reversal(event.sequence(), event.effectiveDate()));
-            }
+    private void read(Event event) {
+        long movement = movementMinor(event);
+        if (movement == 0) {
+            return;
         }
-    }
-
-    private void readLines(Iterator<Event> events) {
-        while (events.hasNext()) {
-            Event event = events.next();
-            if (event.sequence() > lastSequence) {
-                return;
-            }
-            long movement = movementMinor(event);
-            if (movement == 0) {
-                continue;
-            }
-            if (event.kind() == EventKind.EVENT_REVERSED) {
-                readReversal(event, movement);
-            } else {
-                readEvent(event, movement);
-            }
+        if (event.kind() == EventKind.EVENT_REVERSED) {
+            readReversal(event, movement);
+            return;
         }
-    }
-
-    private void readEvent(Event event, long movement) {
         LedgerLine line = new LedgerLine(reference(event), event.effectiveDate(),
                 movement > 0 ? Direction.CREDIT : Direction.DEBIT, money(event, Math.abs(movement)), event.sequence(),
                 event.kind());
         Checks.invariant(line.direction() == (event.kind() == EventKind.RECEIPT_RECORDED ? Direction.CREDIT
                 : Direction.DEBIT), "event " + event.sequence() + " (" + event.kind() + ") moves money on " + bank
                 + " the way its kind does");
-        Reversal reversal = reversals.get(event.sequence());
-        if (reversal == null) {
+        if (view.reversalOf(event.sequence()).isPresent()) {
+            awaitingReversal.put(event.sequence(), line);
+        } else {
             sink.line(line);
-            return;
-        }
-        reversedLines.put(event.sequence(), line);
-        if (!sameSide(event.effectiveDate(), reversal.date())) {
-            sink.line(line);
-        } else if (inPeriod(event.effectiveDate())) {
-            sink.corrected(new Correction(line, reversal.sequence(), reversal.date()));
         }
     }
 
     private void readReversal(Event event, long movement) {
         EventReversed payload = (EventReversed) event.payload();
-        LedgerLine original = reversedLines.remove(payload.reversedSequence());
+        LedgerLine original = awaitingReversal.remove(payload.reversedSequence());
         Checks.invariant(original != null, "reversal " + event.sequence() + " follows the event "
                 + payload.reversedSequence() + " it reverses, which moved money on " + bank);
         Checks.invariant(movement == -original.movementMinor(), "reversal " + event.sequence()
                 + " mirrors the movement of event " + payload.reversedSequence() + " on " + bank);
-        if (!sameSide(original.valueDate(), event.effectiveDate())) {
-            sink.line(new LedgerLine(original.reference(), event.effectiveDate(), original.direction().opposite(),
-                    original.amount(), event.sequence(), event.kind()));
+        if (sameSide(original.valueDate(), event.effectiveDate())) {
+            if (inPeriod(original.valueDate())) {
+                sink.corrected(new Correction(original, event.sequence(), event.effectiveDate()));
+            }
+            return;
         }
+        sink.line(original);
+        sink.line(new LedgerLine(original.reference(), event.effectiveDate(), original.direction().opposite(),
+                original.amount(), event.sequence(), event.kind()));
     }
 
     /** The event's net movement of the account in minor units: positive in, negative out, 0 if none. */

@@ -2,7 +2,6 @@ package org.casefunds.ledger.reconciliation;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
@@ -10,6 +9,7 @@ import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.money.Amounts;
+import org.casefunds.ledger.state.LedgerView;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -128,18 +128,17 @@ public final class Reconciliation implements LedgerBankLines.Sink {
     /**
      * Streams the journal's bank lines of the account against the statement and reports.
      *
-     * @param journal opens the journal's events from the first, in sequence order; it is called
-     *     twice and each stream is closed
+     * @param events the journal's events from the first, in sequence order; the caller closes them
+     * @param view the ledger's state, asked which events were reversed (see {@link LedgerBankLines})
      * @param ledgerOpening the ledger's posted balance of {@code bank:<no>} at the end of the day
      *     before {@code from}; checked against the journal's own lines
      * @param ledgerClosing its posted balance at the end of {@code to}; checked likewise
      * @throws org.casefunds.ledger.IntegrityException if the balances given are not what the
      *     journal's lines add up to
      */
-    public ReconciliationReport reconcile(Supplier<? extends Stream<Event>> journal, Money ledgerOpening,
+    public ReconciliationReport reconcile(Stream<Event> events, LedgerView view, Money ledgerOpening,
             Money ledgerClosing) {
-        Checks.required(journal, "journal");
-        LedgerBankLines.read(journal, bankAccount, from, to, this);
+        LedgerBankLines.read(events, view, bankAccount, from, to, this);
         return finish(ledgerOpening, ledgerClosing);
     }
 

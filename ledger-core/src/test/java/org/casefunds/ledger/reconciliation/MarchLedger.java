@@ -12,6 +12,7 @@ import static org.casefunds.ledger.testing.Fixtures.cny;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
@@ -24,6 +25,7 @@ import org.casefunds.ledger.commands.SettleDisbursement;
 import org.casefunds.ledger.commands.SweepFees;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.testing.Fixtures;
 import org.joda.money.Money;
 
@@ -89,7 +91,15 @@ final class MarchLedger {
     /** The lines and corrections {@link LedgerBankLines} gives for the period, as text. */
     List<String> lines() {
         List<String> seen = new ArrayList<>();
-        LedgerBankLines.read(() -> ledger.events(1), BANK, FROM, TO, new LedgerBankLines.Sink() {
+        try (Stream<Event> events = ledger.events(1)) {
+            LedgerBankLines.read(events, ledger.view(), BANK, FROM, TO, sink(seen));
+        }
+        return seen;
+    }
+
+    /** A sink that writes what it is told, as text, to {@code seen}. */
+    static LedgerBankLines.Sink sink(List<String> seen) {
+        return new LedgerBankLines.Sink() {
             @Override
             public void line(LedgerLine line) {
                 seen.add(line.reference() + " " + line.direction() + " " + line.amount().getAmount() + " "
@@ -100,8 +110,14 @@ final class MarchLedger {
             public void corrected(Correction correction) {
                 seen.add("corrected " + correction.original().reference() + " " + correction.reversalDate());
             }
-        });
-        return seen;
+        };
+    }
+
+    /** Reconciles {@code reconciliation} with this ledger's journal and its posted balances of March. */
+    ReconciliationReport reconcile(Reconciliation reconciliation, Money opening, Money closing) {
+        try (Stream<Event> events = ledger.events(1)) {
+            return reconciliation.reconcile(events, ledger.view(), opening, closing);
+        }
     }
 
     /** The statement line that matches a ledger line; line numbers count from 2 (line 1 is a header). */

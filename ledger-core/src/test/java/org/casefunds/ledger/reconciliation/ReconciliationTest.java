@@ -54,8 +54,7 @@ class ReconciliationTest {
     private ReconciliationReport reconcile(List<StatementLine> statement, int detailLimit) {
         Reconciliation reconciliation = Reconciliation.of(BANK, CNY, FROM, TO, detailLimit);
         statement.forEach(reconciliation::add);
-        return reconciliation.reconcile(() -> march.ledger.events(1), march.posted(FROM.minusDays(1)),
-                march.posted(TO));
+        return march.reconcile(reconciliation, march.posted(FROM.minusDays(1)), march.posted(TO));
     }
 
     @Test
@@ -178,8 +177,8 @@ class ReconciliationTest {
     void balancesThatTheJournalDoesNotAddUpToAreAnIntegrityFailure() {
         Reconciliation reconciliation = Reconciliation.of(BANK, CNY, FROM, TO);
         agreeing().forEach(reconciliation::add);
-        assertThrows(IntegrityException.class, () -> reconciliation.reconcile(() -> march.ledger.events(1),
-                cny("1100.00"), cny("991.00")));
+        assertThrows(IntegrityException.class, () -> march.reconcile(reconciliation, cny("1100.00"),
+                cny("991.00")));
     }
 
     @Test
