@@ -30,19 +30,21 @@ import picocli.CommandLine.Option;
 /** The options of the commands that read a bank statement, and what they share in reading one. */
 final class StatementOptions {
     /** The statement format, for the commands' help. */
-    static final String FORMAT_HELP = "%nThe statement: CSV (commas; a cell holding a comma, quote or line break in"
-            + " double quotes), UTF-8 (a byte-order mark allowed) or GBK. Lines starting with # are comments; the first"
-            + " other line is the header, and columns are found by their header in any order:"
-            + "%n  serial       交易流水号, 流水号, serial (required: the bank serial number)"
-            + "%n  value_date   起息日, 记账日期, 交易日期, value_date (required; yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd)"
-            + "%n  credit/debit 贷方发生额/收入金额 and 借方发生额/支出金额 (money in / out), or"
-            + "%n  amount       交易金额, amount: signed (negative out), or with a direction column 借贷标志 (借/贷, D/C)"
-            + "%n  balance      余额 (the balance after the line; reconcile checks it)"
-            + "%n  payer_name, payer_account, payer_bank  对方户名, 对方账号, 对方开户行"
-            + "%n  memo         摘要, 附言, 用途, memo (all that are present, joined; a case number is looked for in it)"
-            + "%n  sub_account  子账号 (the case's sub-account);  currency 币种;  account 本方账号 (the master account)"
-            + "%nAmounts: 65000.00 or 65,000.00, never more decimals than the currency has. Name other headers with"
-            + " --column FIELD=HEADER or a mapping file of FIELD=HEADER lines (Java properties, UTF-8).";
+    static final String FORMAT_HELP = "%nThe statement: CSV, UTF-8 (a byte-order mark allowed) or GBK; a cell holding"
+            + " a comma, a quote or a line break in double quotes. Lines starting with # are comments; the first"
+            + " other line is the header. Columns are found by their header, in any order:"
+            + "%n  serial       交易流水号, 流水号 (required)"
+            + "%n  value_date   起息日, 记账日期, 交易日期 (required)"
+            + "%n  credit       贷方发生额, 收入金额 (money in)"
+            + "%n  debit        借方发生额, 支出金额 (money out)"
+            + "%n  amount       交易金额: signed, or beside direction 借贷标志 (借/贷, D/C)"
+            + "%n  balance      余额: the balance after the line (reconcile checks it)"
+            + "%n  payer_name   对方户名;  payer_account 对方账号;  payer_bank 对方开户行"
+            + "%n  memo         摘要, 附言, 用途 (joined; a case number is looked for in it)"
+            + "%n  sub_account  子账号;  currency 币种;  account 本方账号 (the master account)"
+            + "%nDates: yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd. Amounts: 65000.00 or 65,000.00, never more decimals"
+            + " than the currency has. Other headers: --column FIELD=HEADER, or --mapping FILE of FIELD=HEADER lines"
+            + " (Java properties, UTF-8).";
 
     @Option(names = "--statement", required = true, paramLabel = "CSV", description = "The bank statement (CSV).")
     Path statement;

@@ -113,6 +113,9 @@ public final class Reconciliation implements LedgerBankLines.Sink {
                     "is also the serial number of line " + statement.lineNumber(earlier)
                             + "; a bank serial number appears once in a statement");
         }
+        // The compact store keeps line numbers in 32 bits: far beyond any statement's length.
+        Checks.argument(line.lineNumber() <= Integer.MAX_VALUE, "lineNumber", line.lineNumber(),
+                "is beyond the " + Integer.MAX_VALUE + " lines a statement may number");
         if (statement.size() >= STATEMENT_LINES_MAX) {
             throw new InvalidInputException(ErrorCode.LIMIT_EXCEEDED, "lineNumber", line.lineNumber(),
                     "a statement holds at most " + STATEMENT_LINES_MAX + " lines; reconcile it in parts");
