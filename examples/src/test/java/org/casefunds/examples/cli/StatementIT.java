@@ -167,6 +167,10 @@ class StatementIT {
                 .printed("SN202503120007").printed("SN202503050003").printed("SN202503180010");
     }
 
+    /** A change that makes one line of the sample bad, a text only that line holds, and what is said of it. */
+    private record BadRow(UnaryOperator<String> change, String marker, String expected) {
+    }
+
     private static JsonNode single(JsonNode listing) {
         assertEquals(1, listing.get("count").asLong(), listing.toString());
         return listing.get("shown").get(0);
@@ -184,7 +188,27 @@ class StatementIT {
     @Test
     void everyBadRowIsNamedAndNothingIsImported() throws IOException {
         String before = balances(db);
-        // A bad amount, a bad date, a duplicated serial and a missing serial in one file: all four are named.
+        // Each bad line alone refuses its file, naming the line (found by a text only that line holds).
+        List<BadRow> badRows = List.of(
+                new BadRow(line -> line.replace(",8500.00,", ",8500.001,"), "8500.001", ", credit (贷方发生额) '8500.001':"
+                        + " has more decimals than CNY has (2)"),
+                new BadRow(line -> line.replace("2025-03-06,SN202503060004", "2025-02-30,SN202503060004"),
+                        "2025-02-30", ", value_date (交易日期) '2025-02-30': is not a date"),
+                new BadRow(line -> line.replace("SN202503070005", "SN202503040002"), "2025/03/07",
+                        ": serial 'SN202503040002': is also the serial number of line "
+                                + lineOf(STATEMENT, "SN202503040002", StandardCharsets.UTF_8)),
+                new BadRow(line -> line.replace("SN202503110006", ""), "2025-03-11,,",
+                        ", serial (交易流水号): is missing"));
+        for (int i = 0; i < badRows.size(); i++) {
+            BadRow row = badRows.get(i);
+            Path file = copy("bad-" + i + ".csv", StandardCharsets.UTF_8, row.change());
+            CliProcess.run("import-statement", "--db", db.toString(), "--statement", file.toString()).expect(2)
+                    .printed("1 problem(s)")
+                    .printed("line " + lineOf(file, row.marker(), StandardCharsets.UTF_8) + row.expected());
+        }
+        assertEquals(before, balances(db), "nothing was imported");
+
+        // All four in one file: every one is named, not just the first.
         Path bad = copy("bad.csv", StandardCharsets.UTF_8, line -> line.replace(",8500.00,", ",8500.001,")
                 .replace("2025-03-06,SN202503060004", "2025-02-30,SN202503060004")
                 .replace("SN202503070005", "SN202503040002").replace("SN202503110006", ""));
