@@ -118,6 +118,11 @@ final class StatementRow {
             }
             return null;
         }
+        return checkedText(field, value, lengthMax);
+    }
+
+    /** {@code value} if it fits {@code lengthMax} and holds no control character; else null, and a problem. */
+    private String checkedText(StatementField field, String value, int lengthMax) {
         try {
             return StatementValues.text(value, lengthMax);
         } catch (StatementValues.BadValue bad) {
@@ -262,12 +267,6 @@ final class StatementRow {
         if (parts.isEmpty()) {
             return null;
         }
-        String memo = String.join(" / ", parts);
-        try {
-            return StatementValues.text(memo, Request.TEXT_LENGTH_MAX);
-        } catch (StatementValues.BadValue bad) {
-            problem(StatementField.MEMO, abbreviate(memo), bad.getMessage());
-            return null;
-        }
+        return checkedText(StatementField.MEMO, String.join(" / ", parts), Request.TEXT_LENGTH_MAX);
     }
 }
