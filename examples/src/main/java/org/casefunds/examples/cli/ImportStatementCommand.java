@@ -1,14 +1,273 @@
 package org.casefunds.examples.cli;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.casefunds.examples.statement.StatementEntry;
+import org.casefunds.examples.statement.StatementFile;
+import org.casefunds.examples.statement.StatementProblems;
+import org.casefunds.ledger.BatchResult;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.commands.Command;
+import org.casefunds.ledger.commands.CommandResult;
+import org.casefunds.ledger.commands.RecordReceipt;
+import org.casefunds.ledger.events.Payer;
+import org.casefunds.ledger.events.ReceiptRecorded;
+import org.casefunds.ledger.events.ReceiptSource;
+import org.casefunds.ledger.events.Routing;
+import org.casefunds.ledger.money.Amounts;
+import org.casefunds.ledger.reconciliation.Direction;
+import org.casefunds.ledger.state.BankAccount;
+import org.casefunds.ledger.state.LedgerView;
+import org.casefunds.ledger.state.Receipt;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code casefunds import-statement}: being built. */
-@CommandLine.Command(name = "import-statement", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
-        description = "Turns the credits of a master-account bank statement into receipts.")
+/** {@code casefunds import-statement}: the credits of a master account's bank statement become receipts. */
+@CommandLine.Command(name = "import-statement", mixinStandardHelpOptions = true,
+        footer = {StatementOptions.FORMAT_HELP, ExitCodes.HELP},
+        description = {"Records each credit line of a master account's bank statement as a receipt (key"
+            + " bank:<account>:<serial>, dated on its value date), which the ledger routes to a case by its"
+            + " sub-account, else by a case number in its memo, else leaves unidentified (不明款).",
+            "Debit lines are payouts and fee sweeps that finance records as settlements: they are skipped.",
+            "A serial number already recorded on the account with the same amount and date is already imported and"
+                + " skipped, so importing a statement again changes nothing; with another amount or date it is an"
+                + " error.",
+            "All or nothing: every line is checked first; one bad line or refused receipt and nothing is written"
+                + " (with --batch-size N, each batch of N receipts is all or nothing, and the import stops at the"
+                + " first refused batch)."})
 final class ImportStatementCommand implements Callable<Integer> {
+    @Mixin
+    LedgerOptions ledger;
+
+    @Mixin
+    StatementOptions statement;
+
+    @Option(names = "--actor", paramLabel = "ID", defaultValue = "fund-administrator",
+            description = "Who records the receipts (a fund administrator). Default: ${DEFAULT-VALUE}.")
+    String actor;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Receipts per transaction. Default: the whole file.")
+    Integer batchSize;
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** What the import did, for the report and for {@code --json}. */
+    record Outcome(String statement, String bankAccount, String encoding, long lines, long credits,
+            long imported, long routedBySubAccount, long routedByCaseNumber, long unidentified, long alreadyImported,
+            long debitsSkipped, long problemCount, List<Map<String, Object>> problems) {
+    }
+
     @Override
-    public Integer call() {
-        throw new Casefunds.BadInput("import-statement is not built yet");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Ledger opened = ledger.open()) {
+            StatementFile file = statement.open();
+            if (!file.problems().isEmpty()) {
+                return problems(out, file.problems(), null);
+            }
+            BankAccount account = statement.masterAccount(opened.view(), file);
+            Check check = new Check(opened.view(), account, Actor.of(actor, Role.FUND_ADMINISTRATOR));
+            StatementFile.Reading reading = StatementOptions.read(file, account, check::line);
+            if (!reading.problems().isEmpty()) {
+                return problems(out, reading.problems(), account);
+            }
+            Import done = new Import(opened, check);
+            StatementOptions.read(file, account, done::line);
+            done.finish();
+            Outcome outcome = outcome(file, account, reading, check, done);
+            print(out, outcome, done.refusal);
+            return done.refusal == null ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        }
+    }
+
+    /** Reports the statement's problems: nothing was written. */
+    private Integer problems(PrintWriter out, StatementProblems problems, BankAccount account) throws Exception {
+        if (json) {
+            out.println(Json.MAPPER.writeValueAsString(new Outcome(statement.statement.toString(),
+                    account == null ? null : account.number(), null, 0, 0, 0, 0, 0, 0, 0, 0, problems.count(),
+                    StatementOptions.json(problems))));
+        } else {
+            StatementOptions.print(out, problems);
+        }
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private Outcome outcome(StatementFile file, BankAccount account, StatementFile.Reading reading, Check check,
+            Import done) {
+        long imported = done.routed.values().stream().mapToLong(Long::longValue).sum();
+        return new Outcome(statement.statement.toString(), account.number(), file.charset().name(), reading.records(),
+                check.credits, imported, done.routed.getOrDefault(Routing.SUB_ACCOUNT, 0L),
+                done.routed.getOrDefault(Routing.CASE_NUMBER, 0L), done.routed.getOrDefault(Routing.UNIDENTIFIED, 0L),
+                check.alreadyImported.size() + done.repeated, check.debits, done.refusal == null ? 0 : 1,
+                done.refusal == null ? List.of() : List.of(done.refusal));
+    }
+
+    private void print(PrintWriter out, Outcome outcome, Map<String, Object> refusal) throws Exception {
+        if (json) {
+            out.println(Json.MAPPER.writeValueAsString(outcome));
+            return;
+        }
+        if (refusal != null) {
+            out.println("The ledger refused a receipt; nothing of its batch was written"
+                    + (outcome.imported() > 0 ? ", but earlier batches were:" : ", nor anything else:"));
+            out.println("  line " + refusal.get("line") + ": " + refusal.get("message"));
+        }
+        out.printf("%s: %d line(s) on master account %s (%s): %d credit(s), %d debit(s) skipped (payouts and"
+                + " sweeps are recorded by finance)%n", outcome.statement(), outcome.lines(), outcome.bankAccount(),
+                outcome.encoding(), outcome.credits(), outcome.debitsSkipped());
+        out.printf("imported %d receipt(s): %d routed by sub-account, %d by case number, %d unidentified;"
+                + " %d already imported before%n", outcome.imported(), outcome.routedBySubAccount(),
+                outcome.routedByCaseNumber(), outcome.unidentified(), outcome.alreadyImported());
+    }
+
+    /**
+     * The first reading: every line checked, against the statement's other lines (a serial number
+     * once) and against the ledger (a serial already recorded must agree), before anything is written.
+     */
+    static final class Check {
+        private final LedgerView view;
+        private final BankAccount account;
+        private final Actor actor;
+        private final Map<String, Long> lineOfSerial = new HashMap<>();
+        private final Set<Long> alreadyImported = new HashSet<>();
+        private long credits;
+        private long debits;
+        private long toImport;
+
+        Check(LedgerView view, BankAccount account, Actor actor) {
+            this.view = view;
+            this.account = account;
+            this.actor = actor;
+        }
+
+        void line(StatementEntry entry) {
+            Long earlier = lineOfSerial.putIfAbsent(entry.serial(), entry.line());
+            if (earlier != null) {
+                throw new InvalidInputException(ErrorCode.ALREADY_EXISTS, "serial", entry.serial(),
+                        "is also the serial number of line " + earlier + "; a bank serial number appears once in a"
+                                + " statement");
+            }
+            if (entry.direction() == Direction.DEBIT) {
+                debits++;
+                return;
+            }
+            credits++;
+            command(entry);
+            Optional<Receipt> recorded = view.receiptByBankReference(account.number(), entry.serial());
+            if (recorded.isEmpty()) {
+                toImport++;
+                return;
+            }
+            Receipt receipt = recorded.get();
+            if (!receipt.details().amount().equals(entry.amount()) || !receipt.valueDate().equals(entry.valueDate())) {
+                throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "serial", entry.serial(),
+                        "is already recorded on " + account.number() + " by receipt '" + receipt.key() + "' (event "
+                                + receipt.sequence() + ") of " + Amounts.decimal(receipt.details().amount()) + " on "
+                                + receipt.valueDate() + ", but this line says " + Amounts.decimal(entry.amount())
+                                + " on " + entry.valueDate()
+                                + "; correct the ledger with a reversal, or the statement");
+            }
+            alreadyImported.add(entry.line());
+        }
+
+        /** The receipt command of a credit line; making it checks what the ledger would refuse at once. */
+        Command command(StatementEntry entry) {
+            Payer payer = Payer.of(entry.payerName().orElse(null), entry.payerAccount().orElse(null),
+                    entry.payerBank().orElse(null));
+            // A statement does not say how the money came (paid, deducted, auctioned): the memo tells.
+            RecordReceipt receipt = RecordReceipt.of(account.number(), entry.serial(), entry.amount(), payer,
+                    entry.memo().orElse(null), ReceiptSource.OTHER, entry.subAccount().orElse(null));
+            return Command.of("bank:" + account.number() + ":" + entry.serial(), actor, entry.valueDate(), receipt);
+        }
+    }
+
+    /** The second reading: the credits not yet imported, applied in batches. */
+    final class Import {
+        private final Ledger ledger;
+        private final Check check;
+        private final int size;
+        private final List<Command> batch = new ArrayList<>();
+        private final List<Long> lines = new ArrayList<>();
+        private final Map<Routing, Long> routed = new EnumMap<>(Routing.class);
+        private final ProgressBar progress;
+        private long repeated;
+        private Map<String, Object> refusal;
+
+        Import(Ledger ledger, Check check) {
+            this.ledger = ledger;
+            this.check = check;
+            this.size = batchSize == null || batchSize <= 0 ? Integer.MAX_VALUE : batchSize;
+            this.progress = ApplyCommand.progress(check.toImport);
+        }
+
+        void line(StatementEntry entry) {
+            boolean skipped = entry.direction() == Direction.DEBIT || check.alreadyImported.contains(entry.line());
+            if (refusal != null || skipped) {
+                return;
+            }
+            batch.add(check.command(entry));
+            lines.add(entry.line());
+            if (batch.size() >= size) {
+                flush();
+            }
+        }
+
+        void finish() {
+            if (refusal == null) {
+                flush();
+            }
+            if (progress != null) {
+                progress.close();
+            }
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            BatchResult result = ledger.executeAll(batch);
+            if (!result.applied()) {
+                BatchResult.Refusal refused = result.refusal().get();
+                refusal = new LinkedHashMap<>();
+                refusal.put("line", lines.get(refused.index()));
+                refusal.put("key", refused.command().idempotencyKey());
+                refusal.put("code", refused.reason().code().name());
+                refusal.put("message", refused.reason().getMessage());
+            } else {
+                for (CommandResult each : result.results()) {
+                    if (each.repeated()) {
+                        repeated++;
+                    } else {
+                        routed.merge(((ReceiptRecorded) each.event().payload()).routing(), 1L, Long::sum);
+                    }
+                }
+                if (progress != null) {
+                    progress.stepBy(batch.size());
+                }
+            }
+            batch.clear();
+            lines.clear();
+        }
     }
 }
