@@ -89,6 +89,8 @@ public final class Bench {
         }
         Path large = buildLarge();
         readLarge(large);
+        reconcileLarge(large);
+        balancesBesideTools(large);
         return figures;
     }
 
@@ -249,6 +251,58 @@ public final class Bench {
                         return 1;
                     }));
         }
+    }
+
+    /** The whole year's statement of the main master account, reconciled by the command line. */
+    private void reconcileLarge(Path large) throws Exception {
+        Path statement = settings.folder().resolve("province-statement.csv");
+        long lines;
+        try (Ledger ledger = SqlLedger.open(large, policy)) {
+            lines = BenchStatement.write(ledger, DemoCourt.MAIN_ACCOUNT, LocalDate.of(2025, 1, 1),
+                    LocalDate.of(2025, 12, 31), statement);
+        }
+        add(Measure.millis("reconcile a year's statement (" + String.format(Locale.ROOT, "%,d", lines) + " lines)",
+                settings.runs(), "", attempt -> cli(0, "reconcile", "--db", large.toString(), "--statement",
+                        statement.toString(), "--from", "2025-01-01", "--to", "2025-12-31")));
+    }
+
+    /** Our balances beside hledger's and Ledger's on the same journal, exported once. */
+    private void balancesBesideTools(Path large) throws Exception {
+        Path journal = settings.folder().resolve("province.journal");
+        add(Measure.millis("export the journal for hledger", 1, "", attempt -> cli(0, "export", "--db",
+                large.toString(), "--format", "hledger", "--out", journal.toString())));
+        Measure.Figure ours = Measure.millis("casefunds balances (every account, now)", settings.runs(), "",
+                attempt -> cli(0, "balances", "--db", large.toString()));
+        add(ours);
+        if (!settings.plainTextTools()) {
+            out.println("  hledger and Ledger skipped (--no-tools)");
+            return;
+        }
+        for (List<String> tool : List.of(List.of("hledger", "-f", journal.toString(), "balance"),
+                List.of("ledger", "-f", journal.toString(), "--permissive", "balance"))) {
+            ExternalTool.Run run = ExternalTool.run(tool, settings.folder());
+            if (run == null) {
+                out.println("  " + tool.get(0) + " is not installed: skipped (Debian: apt-get install " + tool.get(0)
+                        + ")");
+                continue;
+            }
+            add(new Measure.Figure(String.join(" ", tool.subList(0, 1)) + " balance on the same journal", "ms",
+                    run.millis(), run.millis(), run.millis(), 0, 1, "exit " + run.exitCode() + ", peak memory "
+                            + (run.maxResidentKilobytes() < 0 ? "?" : run.maxResidentKilobytes() / 1024 + " MB")
+                            + String.format(Locale.ROOT, "; %.0f× ours", run.millis() / ours.median())));
+        }
+    }
+
+    /** Runs the command line in this JVM, its output discarded; fails unless it exits {@code expected}. */
+    private static long cli(int expected, String... arguments) {
+        java.io.StringWriter errors = new java.io.StringWriter();
+        int code = org.casefunds.examples.cli.Casefunds.run(arguments, new PrintWriter(java.io.Writer.nullWriter()),
+                new PrintWriter(errors));
+        if (code != expected) {
+            throw new IllegalStateException("casefunds " + String.join(" ", arguments) + " exited " + code + ": "
+                    + errors);
+        }
+        return 1;
     }
 
     private void time(String name, Runnable work) throws Exception {
