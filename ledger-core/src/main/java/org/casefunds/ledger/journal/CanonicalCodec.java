@@ -94,9 +94,14 @@ public final class CanonicalCodec {
 
     /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 lower-case hex digits. */
     public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of {@code bytes}, as 64 lower-case hex digits. */
+    public static String sha256(byte[] bytes) {
         MessageDigest digest = SHA_256.get();
         digest.reset();
-        return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(digest.digest(bytes));
     }
 
     /**
@@ -117,6 +122,17 @@ public final class CanonicalCodec {
             throw new IllegalArgumentException("the text decodes but is not in canonical form "
                     + "(first difference at character " + firstDifference(again, text) + ")");
         }
+        return value;
+    }
+
+    /**
+     * Decodes like {@link #decode} but without encoding the result again to compare: for text whose
+     * hash has just been checked against a stored hash, where any changed byte has already been found.
+     */
+    static <T extends Record> T decodeHashed(String text, String header, Class<T> type, Map<String, Object> supplied) {
+        Reader reader = Reader.parse(text, header);
+        T value = type.cast(((RecordNode) node(type)).readComponents(reader, supplied));
+        reader.requireAllUsed();
         return value;
     }
 
@@ -438,8 +454,21 @@ public final class CanonicalCodec {
 
     /** A value written on one line. */
     private static final class ScalarNode extends Node {
+        /** Slots of the cache of parsed text values: a power of two. */
+        private static final int CACHE_SLOTS = 1 << 14;
+
         private final Class<?> type;
         private final MethodHandle parse;
+        /**
+         * Text values (case numbers, account names) parsed lately, one per slot by the text's hash:
+         * a journal names the same cases and accounts again and again, and they are immutable values,
+         * so a slot may be read and replaced by any thread.
+         */
+        private final Parsed[] parsed;
+
+        /** A text and the value parsed from it. */
+        private record Parsed(String text, Object value) {
+        }
 
         ScalarNode(Class<?> type) {
             this.type = type;
@@ -453,6 +482,18 @@ public final class CanonicalCodec {
                 }
             }
             this.parse = found;
+            this.parsed = found == null ? null : new Parsed[CACHE_SLOTS];
+        }
+
+        private Object parseTextValue(String text) throws Throwable {
+            int slot = text.hashCode() & (CACHE_SLOTS - 1);
+            Parsed known = parsed[slot];
+            if (known != null && known.text().equals(text)) {
+                return known.value();
+            }
+            Object value = parse.invoke(text);
+            parsed[slot] = new Parsed(text, value);
+            return value;
         }
 
         @Override
@@ -480,11 +521,11 @@ public final class CanonicalCodec {
                     }
                     return Boolean.parseBoolean(text);
                 } else if (type == LocalDate.class) {
-                    return LocalDate.parse(text);
+                    return parseDate(text);
                 } else if (type == Instant.class) {
-                    return Instant.parse(text);
+                    return parseInstant(text);
                 } else if (type == Money.class) {
-                    return Money.parse(text);
+                    return parseMoney(text);
                 } else if (type == CurrencyUnit.class) {
                     return CurrencyUnit.of(text);
                 } else if (type == UUID.class) {
@@ -492,7 +533,7 @@ public final class CanonicalCodec {
                 } else if (type.isEnum()) {
                     return Enum.valueOf((Class<? extends Enum>) type, text);
                 } else if (parse != null) {
-                    return parse.invoke(text);
+                    return parseTextValue(text);
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(reader.path() + ": '" + text + "' is not a valid "
@@ -503,6 +544,92 @@ public final class CanonicalCodec {
             }
             throw new IllegalArgumentException(reader.path() + ": no canonical form for " + type.getName());
         }
+    }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    /** A date written {@code 2025-03-04}: read by hand in that one form, else by {@link LocalDate#parse}. */
+    private static LocalDate parseDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /**
+     * An instant written as {@link Instant#toString()} writes the ledger's (to the second or the
+     * millisecond, in UTC): read by hand in those two forms, else by {@link Instant#parse}.
+     */
+    private static Instant parseInstant(String text) {
+        int length = text.length();
+        if ((length == 20 || length == 24) && text.charAt(10) == 'T' && text.charAt(length - 1) == 'Z'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && (length == 20 || text.charAt(19) == '.')) {
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int millis = length == 24 ? digits(text, 20, 23) : 0;
+            if (hour >= 0 && minute >= 0 && second >= 0 && millis >= 0) {
+                Instant instant = parseDate(text.substring(0, 10)).atTime(hour, minute, second, millis * 1_000_000)
+                        .toInstant(java.time.ZoneOffset.UTC);
+                // Instant.toString leaves out a zero fraction: such text is not the canonical form.
+                if (length == 20 || millis != 0) {
+                    return instant;
+                }
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The number written by the ASCII digits of {@code text} from {@code from} to {@code to}, or -1. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /**
+     * Money written {@code CNY 1234.50}, exactly as {@link #money(Money)} writes it: read by hand into
+     * minor units, else (any other form) by {@link Money#parse}.
+     */
+    private static Money parseMoney(String text) {
+        if (text.length() > 4 && text.charAt(3) == ' ') {
+            CurrencyUnit currency = CurrencyUnit.of(text.substring(0, 3));
+            int scale = currency.getDecimalPlaces();
+            int start = text.charAt(4) == '-' ? 5 : 4;
+            int point = scale == 0 ? text.length() : text.length() - scale - 1;
+            if (scale >= 0 && scale <= 6 && point > start && point - start <= 15
+                    && (scale == 0 || text.charAt(point) == '.')) {
+                long whole = 0;
+                boolean valid = point - start == 1 || text.charAt(start) != '0';
+                for (int i = start; i < point && valid; i++) {
+                    char c = text.charAt(i);
+                    valid = c >= '0' && c <= '9';
+                    whole = whole * 10 + (c - '0');
+                }
+                long fraction = 0;
+                for (int i = point + 1; i < text.length() && valid; i++) {
+                    char c = text.charAt(i);
+                    valid = c >= '0' && c <= '9';
+                    fraction = fraction * 10 + (c - '0');
+                }
+                if (valid) {
+                    long minor = Math.addExact(Math.multiplyExact(whole, POWERS_OF_TEN[scale]), fraction);
+                    return Money.ofMinor(currency, start == 5 ? -minor : minor);
+                }
+            }
+        }
+        return Money.parse(text);
     }
 
     private static String scalar(Object value) {

@@ -119,6 +119,38 @@ public record Event(
         return CanonicalCodec.decode(canonicalText, CANONICAL_HEADER, Event.class, supplied);
     }
 
+    /**
+     * Decodes an event as a store keeps it: its text and the hash stored beside it. The text's own
+     * hash is checked first, so any changed byte of the text is found; then the text is decoded
+     * strictly. (It is not encoded again to compare, as {@link #decode} does: the chain holds the
+     * hashes of these very bytes.)
+     *
+     * @throws IllegalArgumentException saying what is wrong, if the text does not match the hash or
+     *     is not an event
+     */
+    public static Event decodeStored(String text, String hash) {
+        return decodeStored(text, CanonicalCodec.sha256(text), hash);
+    }
+
+    /**
+     * As {@link #decodeStored(String, String)}, from the text's UTF-8 bytes as a store holds them: the
+     * hash is taken of the bytes themselves, without encoding the text again.
+     */
+    public static Event decodeStored(byte[] utf8, String hash) {
+        return decodeStored(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), CanonicalCodec.sha256(utf8),
+                hash);
+    }
+
+    private static Event decodeStored(String text, String computed, String hash) {
+        if (!computed.equals(hash)) {
+            throw new IllegalArgumentException("its text does not match its stored hash (stored " + hash
+                    + ", computed " + computed + ")");
+        }
+        Map<String, Object> supplied = new HashMap<>();
+        supplied.put("hash", hash);
+        return CanonicalCodec.decodeHashed(text, CANONICAL_HEADER, Event.class, supplied);
+    }
+
     /** The name-based id of the event with {@code idempotencyKey} in the journal of {@code courtCode}. */
     public static UUID idFor(String courtCode, String idempotencyKey) {
         return UUID.nameUUIDFromBytes((courtCode + "\n" + idempotencyKey)

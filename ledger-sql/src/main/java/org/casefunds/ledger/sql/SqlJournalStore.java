@@ -20,6 +20,8 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -36,9 +38,7 @@ import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.JournalStore;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
 
 /**
  * The journal store over SQL (jOOQ): a SQLite file or a PostgreSQL schema. Events and postings are
@@ -228,37 +228,41 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     /**
-     * Decodes a stored event and checks it against its stored hash.
+     * Decodes a stored event (its sequence, text and hash) and checks it against its stored hash.
      *
      * @throws IntegrityException naming the event, if its row was changed after it was written
      */
-    static Event decode(Record3<Long, String, String> row) {
-        return decode(row.value1(), row.value2(), row.value3());
-    }
-
-    /** See {@link #decode(Record3)}: the stored sequence, canonical text and hash. */
-    static Event decode(long sequence, String body, String hash) {
+    static Event decode(long sequence, Object body, String hash) {
         Event event;
         try {
-            event = Event.decode(body, hash);
+            event = body instanceof byte[] ? Event.decodeStored((byte[]) body, hash)
+                    : Event.decodeStored((String) body, hash);
         } catch (IllegalArgumentException e) {
             throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", sequence,
-                    "the stored event cannot be read back (" + e.getMessage() + "); it was changed after it was"
+                    "the stored event does not read back (" + e.getMessage() + "); it was changed after it was"
                             + " written", e);
         }
-        // Decoding proved the body is the event's canonical text, so its hash is the body's hash.
-        if (event.sequence() != sequence || !org.casefunds.ledger.journal.CanonicalCodec.sha256(body).equals(hash)) {
+        if (event.sequence() != sequence) {
             throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", sequence,
-                    "the stored event does not match its hash; it was changed after it was written");
+                    "the stored event says it is event " + event.sequence() + "; it was changed after it was written");
         }
         return event;
     }
 
     @Override
     public Stream<Event> read(long fromSequence) {
+        return read(fromSequence, null);
+    }
+
+    /**
+     * The events from {@code fromSequence} of the given kinds only, in sequence order: for readers
+     * that look at a few kinds (the bank's lines, say) and need not decode the others. Close the stream.
+     */
+    public Stream<Event> read(long fromSequence, java.util.Set<org.casefunds.ledger.events.EventKind> kinds) {
         checkOpen();
         Connection connection;
-        Cursor<Record3<Long, String, String>> cursor;
+        PreparedStatement statement;
+        ResultSet rows;
         try {
             connection = database.connect();
         } catch (SQLException e) {
@@ -268,33 +272,51 @@ public final class SqlJournalStore implements JournalStore {
             // PostgreSQL streams a cursor only inside a transaction; SQLite streams either way.
             connection.setAutoCommit(false);
             DSLContext context = database.context(connection);
-            cursor = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
-                    .where(EVENT.SEQUENCE.ge(fromSequence)).orderBy(EVENT.SEQUENCE).fetchSize(FETCH_ROWS).fetchLazy();
+            org.jooq.Condition which = EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence));
+            if (kinds != null) {
+                which = which.and(EVENT.KIND.in(kinds.stream().map(Enum::name).map(org.jooq.impl.DSL::inline)
+                        .collect(java.util.stream.Collectors.toList())));
+            }
+            // Rendered by jOOQ, read through plain JDBC: a million rows through jOOQ's records cost a fifth
+            // of the time of reading the journal.
+            org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
+                    .where(which).orderBy(EVENT.SEQUENCE);
+            statement = connection.prepareStatement(context.render(query));
+            statement.setLong(1, fromSequence);
+            statement.setFetchSize(FETCH_ROWS);
+            rows = statement.executeQuery();
         } catch (SQLException | RuntimeException e) {
             closeQuietly(null, connection);
             throw SqlErrors.translate(e, "reading " + location());
         }
         Connection opened = connection;
+        boolean utf8Bodies = database instanceof Database.Sqlite;
         Spliterator<Event> events = new Spliterators.AbstractSpliterator<Event>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             @Override
             public boolean tryAdvance(Consumer<? super Event> action) {
-                Record3<Long, String, String> row;
+                long sequence;
+                Object body;
+                String hash;
                 try {
-                    row = cursor.fetchNext();
-                } catch (RuntimeException e) {
+                    if (!rows.next()) {
+                        return false;
+                    }
+                    sequence = rows.getLong(1);
+                    // SQLite keeps text as UTF-8: its bytes are hashed as they are, not decoded and encoded again.
+                    body = utf8Bodies ? rows.getBytes(2) : rows.getString(2);
+                    hash = rows.getString(3);
+                } catch (SQLException e) {
                     throw SqlErrors.translate(e, "reading " + location());
                 }
-                if (row == null) {
-                    return false;
-                }
-                action.accept(decode(row));
+                action.accept(decode(sequence, body, hash));
                 return true;
             }
         };
         return StreamSupport.stream(events, false).onClose(() -> {
-            cursor.close();
             try {
+                rows.close();
+                statement.close();
                 opened.rollback();
             } catch (SQLException e) {
                 // Nothing was written on a reading connection; closing it below is what matters.
