@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.casefunds.examples.cli.BankEvents;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.sql.SqlJournalStore;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.reconciliation.Correction;
 import org.casefunds.ledger.reconciliation.Direction;
@@ -31,8 +33,10 @@ final class BenchStatement {
     /** Writes the statement; the number of lines. */
     static long write(Ledger ledger, String bankAccount, LocalDate from, LocalDate to, Path file) throws IOException {
         List<LedgerLine> lines = new ArrayList<>();
-        try (Stream<Event> events = ledger.events(1)) {
-            LedgerBankLines.read(events, ledger.view(), bankAccount, from, to, new LedgerBankLines.Sink() {
+        SqlJournalStore store = (SqlJournalStore) ledger.store();
+        java.util.Set<Long> reversed = BankEvents.reversedSequences(store);
+        try (Stream<Event> events = store.read(1, BankEvents.KINDS)) {
+            LedgerBankLines.read(events, reversed::contains, bankAccount, from, to, new LedgerBankLines.Sink() {
                 @Override
                 public void line(LedgerLine line) {
                     if (!line.valueDate().isBefore(from) && !line.valueDate().isAfter(to)) {

@@ -90,8 +90,10 @@ final class ReconcileCommand implements Callable<Integer> {
             Money opening = posted(source.balances(from.minusDays(1)), account);
             Money closing = posted(source.balances(to), account);
             ReconciliationReport report;
-            try (Stream<Event> events = opened.events(1)) {
-                report = reconciliation.reconcile(events, opened.view(), opening, closing);
+            SqlJournalStore store = (SqlJournalStore) opened.store();
+            java.util.Set<Long> reversed = BankEvents.reversedSequences(store);
+            try (Stream<Event> events = store.read(1, BankEvents.KINDS)) {
+                report = reconciliation.reconcile(events, reversed::contains, opening, closing);
             }
             if (json) {
                 printJson(out, report);

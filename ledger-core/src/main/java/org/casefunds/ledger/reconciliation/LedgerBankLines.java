@@ -50,16 +50,17 @@ public final class LedgerBankLines {
     private final AccountId bank;
     private final LocalDate from;
     private final LocalDate to;
-    private final LedgerView view;
+    private final java.util.function.LongPredicate reversed;
     private final Sink sink;
     /** The lines of reversed events, by sequence, until their reversal is read. */
     private final Map<Long, LedgerLine> awaitingReversal = new HashMap<>();
 
-    private LedgerBankLines(String bankAccount, LocalDate from, LocalDate to, LedgerView view, Sink sink) {
+    private LedgerBankLines(String bankAccount, LocalDate from, LocalDate to, java.util.function.LongPredicate reversed,
+            Sink sink) {
         this.bank = AccountId.bank(bankAccount);
         this.from = from;
         this.to = to;
-        this.view = view;
+        this.reversed = reversed;
         this.sink = sink;
     }
 
@@ -73,13 +74,24 @@ public final class LedgerBankLines {
      */
     public static void read(Stream<Event> events, LedgerView view, String bankAccount, LocalDate from,
             LocalDate to, Sink sink) {
-        Checks.required(events, "events");
         Checks.required(view, "view");
+        read(events, sequence -> view.reversalOf(sequence).isPresent(), bankAccount, from, to, sink);
+    }
+
+    /**
+     * As {@link #read(Stream, LedgerView, String, LocalDate, LocalDate, Sink)}, told which events were
+     * reversed by {@code reversed} (for example a set read from the journal's reversals once, rather
+     * than a question to the state per event).
+     */
+    public static void read(Stream<Event> events, java.util.function.LongPredicate reversed, String bankAccount,
+            LocalDate from, LocalDate to, Sink sink) {
+        Checks.required(events, "events");
+        Checks.required(reversed, "reversed");
         Checks.required(bankAccount, "bankAccount");
         Checks.required(from, "from");
         Checks.required(to, "to");
         Checks.required(sink, "sink");
-        LedgerBankLines lines = new LedgerBankLines(bankAccount, from, to, view, sink);
+        LedgerBankLines lines = new LedgerBankLines(bankAccount, from, to, reversed, sink);
         Iterator<Event> iterator = events.iterator();
         while (iterator.hasNext()) {
             lines.read(iterator.next());
@@ -103,7 +115,7 @@ public final class LedgerBankLines {
         Checks.invariant(line.direction() == (event.kind() == EventKind.RECEIPT_RECORDED ? Direction.CREDIT
                 : Direction.DEBIT), "event " + event.sequence() + " (" + event.kind() + ") moves money on " + bank
                 + " the way its kind does");
-        if (view.reversalOf(event.sequence()).isPresent()) {
+        if (reversed.test(event.sequence())) {
             awaitingReversal.put(event.sequence(), line);
         } else {
             sink.line(line);

@@ -145,6 +145,13 @@ public final class Reconciliation implements LedgerBankLines.Sink {
         return finish(ledgerOpening, ledgerClosing);
     }
 
+    /** As {@link #reconcile(Stream, LedgerView, Money, Money)}, told which events were reversed by {@code reversed}. */
+    public ReconciliationReport reconcile(Stream<Event> events, java.util.function.LongPredicate reversed,
+            Money ledgerOpening, Money ledgerClosing) {
+        LedgerBankLines.read(events, reversed, bankAccount, from, to, this);
+        return finish(ledgerOpening, ledgerClosing);
+    }
+
     /**
      * Takes the ledger's next bank line of the account, dated in the period or not; {@link
      * LedgerBankLines} calls it, and a caller that derives the lines itself may too.

@@ -12,6 +12,8 @@ import static org.casefunds.ledger.sql.schema.Tables.POSTING;
 import static org.casefunds.ledger.sql.schema.Tables.RECEIPT;
 import static org.jooq.impl.DSL.inline;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,8 +87,9 @@ public final class LedgerAudit {
 
     private final SqlJournalStore store;
     private final DSLContext context;
-    private final Map<String, Integer> pockets = new HashMap<>();
-    private final List<String> pocketNames = new ArrayList<>();
+    private final Map<Pocket, Integer> pockets = new HashMap<>();
+    private final List<Pocket> pocketKeys = new ArrayList<>();
+    private Map<String, Integer> pocketsByText;
     private long[] posted = new long[1024];
     private long[] pending = new long[1024];
     private long[] lotTotals = new long[1024];
@@ -148,67 +151,111 @@ public final class LedgerAudit {
 
     /** Reads every event once; the first problem with the journal itself, or null. */
     private String replayJournal() {
-        Iterator<org.jooq.Record4<Long, Long, String, Long>> postingRows = null;
+        String postings = context.renderInlined(context.select(POSTING.SEQUENCE, POSTING.DEBIT, POSTING.ACCOUNT,
+                POSTING.AMOUNT_MINOR).from(POSTING).orderBy(POSTING.SEQUENCE, POSTING.LINE));
         try (Stream<Event> stream = store.read(1);
-                org.jooq.Cursor<org.jooq.Record4<Long, Long, String, Long>> postingCursor = context.select(
-                        POSTING.SEQUENCE, POSTING.DEBIT, POSTING.ACCOUNT, POSTING.AMOUNT_MINOR).from(POSTING)
-                        .orderBy(POSTING.SEQUENCE, POSTING.LINE).fetchSize(1_000).fetchLazy()) {
-            postingRows = postingCursor.iterator();
-            for (Iterator<Event> each = stream.iterator(); each.hasNext();) {
-                Event event = each.next();
-                // Reading checked each stored text against its stored hash; what is left is the links.
-                if (event.sequence() != events + 1 || !event.previousHash().equals(lastHash)) {
-                    return "first failure at event " + (events + 1) + " (" + event.idempotencyKey() + "): "
-                            + (event.sequence() != events + 1 ? "has sequence " + event.sequence()
-                                    : "its previous hash is not the hash of the event before it");
+                java.sql.Connection connection = store.database().connect();
+                java.sql.PreparedStatement statement = connection.prepareStatement(postings)) {
+            statement.setFetchSize(1_000);
+            try (ResultSet postingRows = statement.executeQuery()) {
+                for (Iterator<Event> each = stream.iterator(); each.hasNext();) {
+                    Event event = each.next();
+                    // Reading checked each stored text against its stored hash; what is left is the links.
+                    if (event.sequence() != events + 1 || !event.previousHash().equals(lastHash)) {
+                        return "first failure at event " + (events + 1) + " (" + event.idempotencyKey() + "): "
+                                + (event.sequence() != events + 1 ? "has sequence " + event.sequence()
+                                        : "its previous hash is not the hash of the event before it");
+                    }
+                    String rows = checkPostingRows(event, postingRows);
+                    if (rows != null) {
+                        return "first failure at event " + event.sequence() + " (" + event.idempotencyKey() + "): "
+                                + rows;
+                    }
+                    apply(event);
+                    lastHash = event.hash();
+                    events++;
                 }
-                String rows = checkPostingRows(event, postingRows);
-                if (rows != null) {
-                    return "first failure at event " + event.sequence() + " (" + event.idempotencyKey() + "): "
-                            + rows;
+                if (postingRows.next()) {
+                    return "the posting table holds rows of event " + postingRows.getLong(1)
+                            + " beyond the journal's last event " + events;
                 }
-                apply(event);
-                lastHash = event.hash();
-                events++;
-            }
-            if (postingRows.hasNext()) {
-                return "the posting table holds rows of event " + postingRows.next().value1()
-                        + " beyond the journal's last event " + events;
             }
         } catch (IntegrityException unreadable) {
             return "first failure at event " + unreadable.value().orElse("?") + ": " + unreadable.getMessage();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "auditing " + store.location());
         }
         return null;
     }
 
     /** The posting rows of {@code event} must be its postings, line by line. */
-    private static String checkPostingRows(Event event,
-            Iterator<org.jooq.Record4<Long, Long, String, Long>> rows) {
+    private static String checkPostingRows(Event event, ResultSet rows) throws SQLException {
         for (Posting posting : event.postings()) {
-            if (!rows.hasNext()) {
+            if (!rows.next()) {
                 return "its posting rows are missing";
             }
-            org.jooq.Record4<Long, Long, String, Long> row = rows.next();
-            boolean debit = posting.side() == Side.DEBIT;
-            if (row.value1() != event.sequence() || (row.value2() == 1L) != debit
-                    || !row.value3().equals(posting.account().toString())
-                    || row.value4() != posting.amount().getAmountMinorLong()) {
-                return "its posting row (" + row.value3() + (row.value2() == 1L ? " debit " : " credit ")
-                        + row.value4() + ") is not its posting " + posting;
+            long sequence = rows.getLong(1);
+            boolean debit = rows.getLong(2) == 1L;
+            String account = rows.getString(3);
+            long amount = rows.getLong(4);
+            if (sequence != event.sequence() || debit != (posting.side() == Side.DEBIT)
+                    || !account.equals(posting.account().toString()) || amount != posting.amount().getAmountMinorLong()) {
+                return "its posting row (" + account + (debit ? " debit " : " credit ") + amount
+                        + ") is not its posting " + posting;
             }
         }
         return null;
     }
 
+    /** Reads every row of {@code query} through plain JDBC: the large tables hold a million rows and more. */
+    private void scan(org.jooq.Select<?> query, RowVisitor visitor) {
+        try (java.sql.Connection connection = store.database().connect();
+                java.sql.PreparedStatement statement = connection.prepareStatement(context.renderInlined(query))) {
+            statement.setFetchSize(1_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    visitor.visit(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "auditing " + store.location());
+        }
+    }
+
+    /** What {@link #scan} calls for each row. */
+    @FunctionalInterface
+    private interface RowVisitor {
+        void visit(ResultSet row) throws SQLException;
+    }
+
+    /** An account and a currency: the key of the compact figures. */
+    private record Pocket(AccountId account, CurrencyUnit currency) {
+    }
+
+    /** The pocket named in a table's row: account text and currency code. */
+    private Integer pocket(String account, String currency) {
+        if (pocketsByText == null) {
+            pocketsByText = new HashMap<>();
+            for (int i = 0; i < pocketKeys.size(); i++) {
+                pocketsByText.put(pocketKeys.get(i).account() + "\u0000" + pocketKeys.get(i).currency().getCode(), i);
+            }
+        }
+        return pocketsByText.get(account + "\u0000" + currency);
+    }
+
+    private String pocketName(int index) {
+        return pocketKeys.get(index).account() + " " + pocketKeys.get(index).currency().getCode();
+    }
+
     private int pocket(AccountId account, CurrencyUnit currency) {
-        String name = account + "\u0000" + currency.getCode();
-        Integer known = pockets.get(name);
+        Pocket key = new Pocket(account, currency);
+        Integer known = pockets.get(key);
         if (known != null) {
             return known;
         }
-        int index = pocketNames.size();
-        pockets.put(name, index);
-        pocketNames.add(name);
+        int index = pocketKeys.size();
+        pockets.put(key, index);
+        pocketKeys.add(key);
         if (index == posted.length) {
             posted = java.util.Arrays.copyOf(posted, index * 2);
             pending = java.util.Arrays.copyOf(pending, index * 2);
@@ -237,16 +284,21 @@ public final class LedgerAudit {
             long[] sums = trial.computeIfAbsent(posting.amount().getCurrencyUnit().getCode(), key -> new long[2]);
             sums[posting.side() == Side.DEBIT ? 0 : 1] += posting.amount().getAmountMinorLong();
         }
-        Map<Long, Long> movedLots = new HashMap<>();
-        for (LotMovement movement : event.lotMovements()) {
+        List<LotMovement> movements = event.lotMovements();
+        for (int m = 0; m < movements.size(); m++) {
+            LotMovement movement = movements.get(m);
             long key = lotKey(movement.lot().sequence(), movement.lot().index());
             long change = movement.type() == LotMovement.Type.CREATE ? movement.amount().getAmountMinorLong()
                     : movement.remainderChangeMinor();
             lots.add(key, change);
             lotTotals[pocket(movement.account(), movement.amount().getCurrencyUnit())] += change;
-            movedLots.merge(key, change, Long::sum);
+            // The history keeps one row per lot and event: a lot moved twice by one event is one row.
+            boolean movedBefore = false;
+            for (int earlier = 0; earlier < m && !movedBefore; earlier++) {
+                movedBefore = movements.get(earlier).lot().equals(movement.lot());
+            }
+            lotMovementRows += movedBefore ? 0 : 1;
         }
-        lotMovementRows += movedLots.size();
         applyPayload(event, event.payload());
     }
 
@@ -360,10 +412,10 @@ public final class LedgerAudit {
 
     private Check controlIdentity() {
         Map<String, long[]> sums = new TreeMap<>();
-        for (int i = 0; i < pocketNames.size(); i++) {
-            String[] parts = pocketNames.get(i).split("\u0000");
-            long[] each = sums.computeIfAbsent(parts[1], key -> new long[2]);
-            each[AccountId.parse(parts[0]).kind() == AccountKind.BANK ? 0 : 1] += posted[i];
+        for (int i = 0; i < pocketKeys.size(); i++) {
+            Pocket pocket = pocketKeys.get(i);
+            long[] each = sums.computeIfAbsent(pocket.currency().getCode(), key -> new long[2]);
+            each[pocket.account().kind() == AccountKind.BANK ? 0 : 1] += posted[i];
         }
         List<String> off = new ArrayList<>();
         sums.forEach((currency, each) -> {
@@ -413,10 +465,10 @@ public final class LedgerAudit {
 
     private Differences compareBalances() {
         Differences differences = new Differences("balance");
-        boolean[] seen = new boolean[pocketNames.size()];
+        boolean[] seen = new boolean[pocketKeys.size()];
         context.select(BALANCE.ACCOUNT, BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR,
                 BALANCE.LOT_TOTAL_MINOR).from(BALANCE).fetchLazy().forEach(row -> {
-                    Integer at = pockets.get(row.value1() + "\u0000" + row.value2());
+                    Integer at = pocket(row.value1(), row.value2());
                     if (at == null) {
                         if (row.value3() != 0 || row.value4() != 0 || row.value5() != 0) {
                             differences.add(row.value1() + " " + row.value2() + " has a balance but no posting");
@@ -432,7 +484,7 @@ public final class LedgerAudit {
                 });
         for (int i = 0; i < seen.length; i++) {
             if (!seen[i] && (posted[i] != 0 || pending[i] != 0 || lotTotals[i] != 0)) {
-                differences.add(pocketNames.get(i).replace('\u0000', ' ') + " has no balance row");
+                differences.add(pocketName(i) + " has no balance row");
             }
         }
         return differences;
@@ -441,16 +493,17 @@ public final class LedgerAudit {
     private Differences compareDaily() {
         Differences differences = new Differences("daily_change");
         long[] matched = {0};
-        context.select(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY, DAILY_CHANGE.DAY, DAILY_CHANGE.CHANGE_MINOR)
-                .from(DAILY_CHANGE).fetchLazy().forEach(row -> {
-                    Integer at = pockets.get(row.value1() + "\u0000" + row.value2());
-                    long key = at == null ? Long.MIN_VALUE + 1 : dailyKey(at, LocalDate.ofEpochDay(row.value3()));
+        scan(context.select(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY, DAILY_CHANGE.DAY, DAILY_CHANGE.CHANGE_MINOR)
+                .from(DAILY_CHANGE), row -> {
+                    Integer at = pocket(row.getString(1), row.getString(2));
+                    LocalDate day = LocalDate.ofEpochDay(row.getLong(3));
+                    long change = row.getLong(4);
+                    long key = at == null ? Long.MIN_VALUE + 1 : dailyKey(at, day);
                     if (at == null || !daily.containsKey(key)) {
-                        differences.add(row.value1() + " on " + LocalDate.ofEpochDay(row.value3())
-                                + " has a change no posting made");
-                    } else if (daily.get(key, 0) != row.value4()) {
-                        differences.add(row.value1() + " on " + LocalDate.ofEpochDay(row.value3()) + " changed by "
-                                + row.value4() + " but the postings of that day by " + daily.get(key, 0));
+                        differences.add(row.getString(1) + " on " + day + " has a change no posting made");
+                    } else if (daily.get(key, 0) != change) {
+                        differences.add(row.getString(1) + " on " + day + " changed by " + change
+                                + " but the postings of that day by " + daily.get(key, 0));
                     } else {
                         matched[0]++;
                     }
@@ -464,13 +517,14 @@ public final class LedgerAudit {
     private Differences compareLots() {
         Differences differences = new Differences("lot");
         long[] rows = {0};
-        context.select(LOT.SEQUENCE, LOT.IDX, LOT.REMAINING_MINOR).from(LOT).fetchLazy().forEach(row -> {
+        scan(context.select(LOT.SEQUENCE, LOT.IDX, LOT.REMAINING_MINOR).from(LOT), row -> {
             rows[0]++;
-            long key = lotKey(row.value1(), Math.toIntExact(row.value2()));
+            long key = lotKey(row.getLong(1), Math.toIntExact(row.getLong(2)));
+            long remaining = row.getLong(3);
             if (!lots.containsKey(key)) {
-                differences.add("lot " + row.value1() + "." + row.value2() + " was never created");
-            } else if (lots.get(key, 0) != row.value3()) {
-                differences.add("lot " + row.value1() + "." + row.value2() + " holds " + row.value3()
+                differences.add("lot " + row.getLong(1) + "." + row.getLong(2) + " was never created");
+            } else if (lots.get(key, 0) != remaining) {
+                differences.add("lot " + row.getLong(1) + "." + row.getLong(2) + " holds " + remaining
                         + " but its movements leave " + lots.get(key, 0));
             }
         });
@@ -578,10 +632,10 @@ public final class LedgerAudit {
         Differences differences = new Differences("lot_movement");
         LongLongMap sums = new LongLongMap(Math.max(16, lots.size()));
         long[] rows = {0};
-        context.select(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.CHANGE_MINOR).from(LOT_MOVEMENT)
-                .fetchLazy().forEach(row -> {
+        scan(context.select(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.CHANGE_MINOR)
+                .from(LOT_MOVEMENT), row -> {
                     rows[0]++;
-                    sums.add(lotKey(row.value1(), Math.toIntExact(row.value2())), row.value3());
+                    sums.add(lotKey(row.getLong(1), Math.toIntExact(row.getLong(2))), row.getLong(3));
                 });
         if (rows[0] != lotMovementRows) {
             differences.add("the table holds " + rows[0] + " movements, the journal made " + lotMovementRows);

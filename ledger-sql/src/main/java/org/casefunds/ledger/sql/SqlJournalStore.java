@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.casefunds.ledger.ErrorCode;
@@ -290,30 +289,11 @@ public final class SqlJournalStore implements JournalStore {
             throw SqlErrors.translate(e, "reading " + location());
         }
         Connection opened = connection;
-        boolean utf8Bodies = database instanceof Database.Sqlite;
-        Spliterator<Event> events = new Spliterators.AbstractSpliterator<Event>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(Consumer<? super Event> action) {
-                long sequence;
-                Object body;
-                String hash;
-                try {
-                    if (!rows.next()) {
-                        return false;
-                    }
-                    sequence = rows.getLong(1);
-                    // SQLite keeps text as UTF-8: its bytes are hashed as they are, not decoded and encoded again.
-                    body = utf8Bodies ? rows.getBytes(2) : rows.getString(2);
-                    hash = rows.getString(3);
-                } catch (SQLException e) {
-                    throw SqlErrors.translate(e, "reading " + location());
-                }
-                action.accept(decode(sequence, body, hash));
-                return true;
-            }
-        };
+        EventReader reader = new EventReader(rows, database instanceof Database.Sqlite, location());
+        Spliterator<Event> events = Spliterators.spliteratorUnknownSize(reader,
+                Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(events, false).onClose(() -> {
+            reader.cancel();
             try {
                 rows.close();
                 statement.close();
