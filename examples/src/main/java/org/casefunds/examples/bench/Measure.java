@@ -1,17 +1,13 @@
 package org.casefunds.examples.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Runs a piece of work several times and keeps what a benchmark reports: the median and the spread
- * of a rate or a duration, and the peak heap the work used (the highest heap occupancy seen by the
- * JVM's memory pools between a collection before the run and its end, so garbage not yet collected
- * counts: it is an upper bound).
+ * of a rate or a duration, and the peak heap the work used (see {@link #PEAK}).
  */
 final class Measure {
     private Measure() {
@@ -65,22 +61,38 @@ final class Measure {
         return new Figure(name, unit, median, sorted.get(0), sorted.get(n - 1), peak, n, note);
     }
 
+    /**
+     * The heap's occupancy, sampled every few milliseconds by a daemon thread: the highest value seen
+     * since the last reset. (The memory pools' own peaks cannot be added up: each pool peaks at
+     * another moment.) It counts garbage not yet collected, so it is an upper bound of what the work
+     * needed; with -Xmx512m it can never pass 512 MB, and the work finishing is the proof it fit.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.management.MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    static {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                long used = MEMORY.getHeapMemoryUsage().getUsed();
+                PEAK.accumulateAndGet(used, Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
     private static void resetPeaks() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
+        PEAK.set(MEMORY.getHeapMemoryUsage().getUsed());
     }
 
     private static long peakHeapMegabytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024 * 1024);
+        PEAK.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+        return PEAK.get() / (1024 * 1024);
     }
 }

@@ -55,6 +55,29 @@ final class RawSqlite {
         }
     }
 
+    /** The names of the schema's own indexes (not those SQLite makes for keys and UNIQUE). */
+    static List<String> secondaryIndexes(Path ledger) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection in = DriverManager.getConnection("jdbc:sqlite:" + ledger); Statement read = in.createStatement();
+                ResultSet indexes = read.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'"
+                        + " AND sql IS NOT NULL AND tbl_name NOT LIKE 'flyway%' ORDER BY name")) {
+            while (indexes.next()) {
+                names.add(indexes.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** Drops index {@code name} (one of {@link #secondaryIndexes}) from {@code file}. */
+    static void dropIndex(Path file, String name) throws SQLException {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not an index name of the schema: " + name);
+        }
+        try (Connection out = DriverManager.getConnection("jdbc:sqlite:" + file); Statement write = out.createStatement()) {
+            write.execute("DROP INDEX " + name);
+        }
+    }
+
     /** Every row of the ledger's tables, table by table, read into memory before any is written. */
     record Rows(List<String> tables, List<List<Object[]>> rows, long events) {
     }

@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-tools", description = "Do not run hledger and Ledger beside our balances.")
     boolean noTools;
 
+    @Option(names = "--index-costs", description = "Only measure what each secondary index of the schema costs"
+            + " plain JDBC writes of the ledger's rows, then stop.")
+    boolean indexCosts;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
     Path jsonFile;
 
@@ -72,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
             postgres.setPassword(postgresPassword);
         }
         List<?> figures = Bench.run(new Bench.Settings(folder, events, appendEvents, singleCommits, runs, postgres,
-                !noTools), spec.commandLine().getOut());
+                !noTools, indexCosts), spec.commandLine().getOut());
         if (jsonFile != null) {
             Files.writeString(jsonFile, Json.MAPPER.writeValueAsString(figures));
         }

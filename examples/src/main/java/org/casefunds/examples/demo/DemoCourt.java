@@ -280,11 +280,7 @@ public final class DemoCourt {
     }
 
     private LocalDate firstWorkingDay(LocalDate from) {
-        LocalDate date = from;
-        while (!calendar.isWorkingDay(date)) {
-            date = date.plusDays(1);
-        }
-        return date;
+        return calendar.nextWorkingDayOnOrAfter(from);
     }
 
     private LocalDate later(int fromWorkingDays, int toWorkingDays) {
@@ -555,10 +551,7 @@ public final class DemoCourt {
         LocalDate date = day;
         int back = random.nextInt(1, 4);
         while (back > 0) {
-            LocalDate earlier = date.minusDays(1);
-            while (!calendar.isWorkingDay(earlier)) {
-                earlier = earlier.minusDays(1);
-            }
+            LocalDate earlier = calendar.previousWorkingDay(date);
             if (earlier.isBefore(notBefore) || (closedThrough != null && !earlier.isAfter(closedThrough))) {
                 break;
             }

@@ -45,6 +45,8 @@ import org.joda.money.CurrencyUnit;
  * <p>This class is immutable and thread-safe.
  */
 public final class HledgerJournal implements LedgerExport {
+    /** The line that opens the month-end balance assertions, which follow every event. */
+    public static final String ASSERTIONS_HEADER = "; Balance assertions at every month end";
     private static final String INDENT = "    ";
     private static final String GAP = "  ";
 
@@ -138,7 +140,7 @@ public final class HledgerJournal implements LedgerExport {
         if (span.first == null) {
             return 0;
         }
-        out.write("\n; Balance assertions at every month end, after all the events: events may be back-dated, and\n"
+        out.write("\n" + ASSERTIONS_HEADER + ", after all the events: events may be back-dated, and\n"
                 + "; hledger checks assertions in date order and, within a date, in file order, so each one below\n"
                 + "; is checked after every posting dated on or before its date. Zero postings carry them.\n");
         long assertions = 0;
