@@ -190,63 +190,65 @@ public final class CanonicalCodec {
         return new ScalarNode(raw);
     }
 
-    /** An optional value: nothing when empty, else the value at the same path. */
-    private static final class OptionalNode extends Node {
-        private final Type inner;
+    /**
+     * The plan of a type, made on first use: a plan that holds plans of its parts gets them lazily, so
+     * that planning a type never recurses into itself.
+     */
+    private static final class LazyNode {
+        private final Type type;
         private volatile Node node;
 
-        OptionalNode(Type inner) {
-            this.inner = inner;
+        LazyNode(Type type) {
+            this.type = type;
         }
 
-        private Node inner() {
+        Node get() {
             Node found = node;
             if (found == null) {
-                found = node(inner);
+                found = node(type);
                 node = found;
             }
             return found;
+        }
+    }
+
+    /** An optional value: nothing when empty, else the value at the same path. */
+    private static final class OptionalNode extends Node {
+        private final LazyNode inner;
+
+        OptionalNode(Type inner) {
+            this.inner = new LazyNode(inner);
         }
 
         @Override
         void write(Writer writer, Object value) {
             Optional<?> optional = (Optional<?>) value;
             if (optional.isPresent()) {
-                inner().write(writer, optional.get());
+                inner.get().write(writer, optional.get());
             }
         }
 
         @Override
         Object read(Reader reader) {
-            return reader.presentAtPath() ? Optional.of(inner().read(reader)) : Optional.empty();
+            return reader.presentAtPath() ? Optional.of(inner.get().read(reader)) : Optional.empty();
         }
     }
 
     /** A list, or a set written in ascending order of its elements' text. */
     private static final class ListNode extends Node {
-        private final Type element;
+        private final LazyNode element;
         private final boolean set;
-        private volatile Node node;
 
         ListNode(Type element, boolean set) {
-            this.element = element;
+            this.element = new LazyNode(element);
             this.set = set;
-        }
-
-        private Node element() {
-            Node found = node;
-            if (found == null) {
-                found = node(element);
-                node = found;
-            }
-            return found;
         }
 
         @Override
         void write(Writer writer, Object value) {
             Collection<?> elements = set ? sorted((Set<?>) value) : (List<?>) value;
             writer.line(".size", Integer.toString(elements.size()));
-            Node each = element();
+            Node each = element.get();
             int index = 0;
             for (Object item : elements) {
                 int mark = writer.enter(index++);
@@ -259,7 +261,7 @@ public final class CanonicalCodec {
         Object read(Reader reader) {
             int size = reader.size();
             List<Object> elements = new ArrayList<>(size);
-            Node each = element();
+            Node each = element.get();
             for (int i = 0; i < size; i++) {
                 int mark = reader.enter(i);
                 elements.add(each.read(reader));

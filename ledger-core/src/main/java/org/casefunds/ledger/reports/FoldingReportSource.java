@@ -153,9 +153,7 @@ final class FoldingReportSource implements ReportSource {
     public void disbursements(LocalDate from, LocalDate to, Consumer<DisbursementRecord> sink) {
         List<DisbursementRecord> records = new ArrayList<>();
         for (DisbursementRecord record : on(to).disbursements()) {
-            boolean issued = !record.issuedOn().isBefore(from) && !record.issuedOn().isAfter(to);
-            boolean finished = record.finishedOn().map(day -> !day.isBefore(from) && !day.isAfter(to)).orElse(false);
-            if (issued || finished) {
+            if (ReportSource.issuedOrFinishedIn(record, from, to)) {
                 records.add(record);
             }
         }

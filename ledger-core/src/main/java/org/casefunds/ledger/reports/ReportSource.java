@@ -101,6 +101,13 @@ public interface ReportSource {
      */
     void disbursements(LocalDate from, LocalDate to, Consumer<DisbursementRecord> sink);
 
+    /** Whether {@code record} (as it stood at the end of {@code to}) was issued or finished in the period. */
+    static boolean issuedOrFinishedIn(DisbursementRecord record, LocalDate from, LocalDate to) {
+        boolean issued = !record.issuedOn().isBefore(from) && !record.issuedOn().isAfter(to);
+        boolean finished = record.finishedOn().map(day -> !day.isBefore(from) && !day.isAfter(to)).orElse(false);
+        return issued || finished;
+    }
+
     /** The lot {@code id} as it was created. */
     Optional<Lot> lot(LotId id);
 }

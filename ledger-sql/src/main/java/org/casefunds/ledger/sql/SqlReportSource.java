@@ -272,9 +272,7 @@ public final class SqlReportSource implements ReportSource {
                 .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
         List<DisbursementRecord> records = new ArrayList<>();
         for (DisbursementRecord record : standingAt(current, to).values()) {
-            boolean issued = !record.issuedOn().isBefore(from);
-            boolean finished = record.finishedOn().map(day -> !day.isBefore(from) && !day.isAfter(to)).orElse(false);
-            if (issued || finished) {
+            if (ReportSource.issuedOrFinishedIn(record, from, to)) {
                 records.add(record);
             }
         }
