@@ -97,7 +97,22 @@ public final class SqlJournalStore implements JournalStore {
             checkOpen();
             connection = writerConnection();
             statements = writerStatements(connection);
-            database.begin(connection, statements.context());
+            try {
+                database.begin(connection, statements.context());
+            } catch (SQLException | RuntimeException stale) {
+                // A kept connection may have been ended by the server while the store was idle (the
+                // driver then closes it); nothing was written yet, so the transaction starts once
+                // more on a new connection. A busy or failing database is not tried again.
+                if (!database.keepsWriterConnection() || !connection.isClosed()) {
+                    throw stale;
+                }
+                closeQuietly(writerStatements, writer);
+                writer = null;
+                writerStatements = null;
+                connection = writerConnection();
+                statements = writerStatements(connection);
+                database.begin(connection, statements.context());
+            }
             begun = true;
             tables = SqlTables.ofTransaction(statements);
             T result = body.run(statements, tables);
@@ -125,6 +140,9 @@ public final class SqlJournalStore implements JournalStore {
     private void rollback(Connection connection, boolean begun, SqlTables tables, Throwable failure) {
         if (tables != null) {
             tables.discard();
+        }
+        if (writerStatements != null) {
+            writerStatements.discardBatches();
         }
         if (connection == null) {
             return;
@@ -168,10 +186,14 @@ public final class SqlJournalStore implements JournalStore {
         return writerStatements;
     }
 
-    /** The writer of one transaction. */
+    /**
+     * The writer of one transaction. Its events and postings are written in batches before the
+     * commit, so the events appended in this transaction are found by key from memory.
+     */
     private final class SqlWriter implements Writer {
         private final Statements statements;
         private final LedgerState state;
+        private final java.util.Map<String, Event> appended = new java.util.HashMap<>();
 
         SqlWriter(Statements statements, LedgerState state) {
             this.statements = statements;
@@ -185,13 +207,16 @@ public final class SqlJournalStore implements JournalStore {
 
         @Override
         public Optional<Event> findByKey(String idempotencyKey) {
-            return SqlJournalStore.findByKey(statements, idempotencyKey);
+            Event inThisTransaction = appended.get(idempotencyKey);
+            return inThisTransaction != null ? Optional.of(inThisTransaction)
+                    : SqlJournalStore.findByKey(statements, idempotencyKey);
         }
 
         @Override
         public void append(Event event) {
             insert(statements, event);
             state.apply(event);
+            appended.put(event.idempotencyKey(), event);
         }
     }
 
@@ -203,7 +228,7 @@ public final class SqlJournalStore implements JournalStore {
                         param("hash", String.class)))
                 .bind("sequence", event.sequence()).bind("key", event.idempotencyKey()).bind("kind", event.kind().name())
                 .bind("day", event.effectiveDate().toEpochDay()).bind("at", event.recordedAt().toEpochMilli())
-                .bind("body", event.canonicalText()).bind("hash", event.hash()).execute();
+                .bind("body", event.canonicalText()).bind("hash", event.hash()).defer();
         long line = 0;
         for (Posting posting : event.postings()) {
             statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE, POSTING.LINE,
@@ -215,7 +240,7 @@ public final class SqlJournalStore implements JournalStore {
                     .bind("currency", posting.amount().getCurrencyUnit().getCode())
                     .bind("debit", posting.side() == Side.DEBIT ? 1L : 0L)
                     .bind("amount", posting.amount().getAmountMinorLong())
-                    .bind("day", event.effectiveDate().toEpochDay()).execute();
+                    .bind("day", event.effectiveDate().toEpochDay()).defer();
         }
     }
 

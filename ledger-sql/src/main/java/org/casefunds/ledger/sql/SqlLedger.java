@@ -80,7 +80,9 @@ public final class SqlLedger {
 
     /**
      * The store of one court in a PostgreSQL database: the schema is created and migrated on first
-     * use. Each court has its own schema, journal and hash chain.
+     * use. Each court has its own schema, journal and hash chain. While it is open the store holds
+     * two connections of the data source, one for writing (with its prepared statements) and one
+     * shared by readers; a connection the server ended is replaced at the next use.
      *
      * @param dataSource connections to the database (a pool is the caller's choice)
      * @param schema the court's schema: lower-case letters, digits and '_'

@@ -238,7 +238,7 @@ final class SqlTables implements StateTables {
                 .onConflict(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE).doUpdate()
                 .set(CASE_CHANGE.HANDLER, org.jooq.impl.DSL.excluded(CASE_CHANGE.HANDLER)))
                 .bind("number", record.caseNumber().toString()).bind("sequence", eventSequence).bind("day", eventDay)
-                .bind("handler", record.handler()).execute();
+                .bind("handler", record.handler()).defer();
     }
 
     // ------------------------------------------------------------------ receipts
@@ -401,7 +401,7 @@ final class SqlTables implements StateTables {
                 .set(LOT_MOVEMENT.CHANGE_MINOR, LOT_MOVEMENT.CHANGE_MINOR.plus(
                         org.jooq.impl.DSL.excluded(LOT_MOVEMENT.CHANGE_MINOR))))
                 .bind("lot", lot.id().sequence()).bind("idx", (long) lot.id().index()).bind("sequence", eventSequence)
-                .bind("day", eventDay).bind("change", remainingChangeMinor).execute();
+                .bind("day", eventDay).bind("change", remainingChangeMinor).defer();
     }
 
     // ------------------------------------------------------------------ money
@@ -561,7 +561,7 @@ final class SqlTables implements StateTables {
                 .bind("id", record.id()).bind("sequence", eventSequence).bind("day", eventDay)
                 .bind("status", record.status().name())
                 .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null))
-                .bind("reference", record.bankReference().orElse(null)).execute();
+                .bind("reference", record.bankReference().orElse(null)).defer();
     }
 
     @Override
@@ -621,13 +621,16 @@ final class SqlTables implements StateTables {
                 .onConflict(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE).doUpdate()
                 .set(DEFERRAL_CHANGE.BODY, org.jooq.impl.DSL.excluded(DEFERRAL_CHANGE.BODY)))
                 .bind("id", deferral.id()).bind("sequence", eventSequence).bind("day", eventDay).bind("body", body)
-                .execute();
+                .defer();
     }
 
 
     // ------------------------------------------------------------------ flushing
 
-    /** Writes what the transaction summed in memory: balances, daily changes, the meta row. */
+    /**
+     * Writes what the transaction summed in memory (balances, daily changes, the meta row) and the
+     * rows it deferred (events, postings and the history of lots, cases, disbursements and deferrals).
+     */
     void flush() {
         for (Map.Entry<Key, long[]> entry : balanceDeltas.entrySet()) {
             long[] delta = entry.getValue();
@@ -662,7 +665,7 @@ final class SqlTables implements StateTables {
                         .set(DAILY_CHANGE.CHANGE_MINOR, DAILY_CHANGE.CHANGE_MINOR.plus(
                                 org.jooq.impl.DSL.excluded(DAILY_CHANGE.CHANGE_MINOR))))
                         .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency())
-                        .bind("day", change.getKey()).bind("change", change.getValue()).execute();
+                        .bind("day", change.getKey()).bind("change", change.getValue()).defer();
             }
         }
         dailyDeltas.clear();
@@ -682,6 +685,7 @@ final class SqlTables implements StateTables {
                     .bind("closed", value.closedThrough().map(SqlTables::day).orElse(null)).execute();
             metaChanged = false;
         }
+        statements.runBatches();
     }
 
     /** Forgets what the transaction summed, after a rollback. */

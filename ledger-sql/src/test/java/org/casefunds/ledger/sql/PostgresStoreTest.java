@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Goal: on PostgreSQL the journal is append-only (UPDATE, DELETE and TRUNCATE refused), each court's
  * schema is its own journal, projections rebuild to the same state, a tampered event is named, a
- * newer schema is refused, and concurrent writers of one court never lose or double an event.
+ * newer schema is refused, writes and reads after the server ended the store's connections succeed, and concurrent writers of one court never lose or double an event.
  *
  * <p>Method: scenarios on schemas of the real server that {@link PostgresServer} starts.
  */
@@ -170,6 +170,21 @@ class PostgresStoreTest {
             assertEquals(5 + 30 + 3 * 30, ledger.view().lastSequence());
             assertTrue(ledger.verifyChain().ok());
             assertEquals(cny("1120.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
+        }
+    }
+
+    @Test
+    void writesAndReadsAfterTheServerEndedTheStoresConnectionsStartOnNewOnes() throws SQLException {
+        String schema = populated();
+        try (Ledger ledger = ledger(schema)) {
+            ledger.execute(receipt("before", "1.00"));
+            assertEquals(cny("1001.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
+            // As a server restart or an idle timeout would: end every other connection to the database.
+            sql(schema, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            ledger.execute(receipt("after", "2.00"));
+            assertEquals(cny("1003.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
+            assertEquals(7, ledger.view().lastSequence());
         }
     }
 }
