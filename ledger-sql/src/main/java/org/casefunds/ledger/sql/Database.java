@@ -45,9 +45,6 @@ abstract class Database {
 
     abstract void rollback(Connection connection) throws SQLException;
 
-    /** Whether the writer keeps one connection, and its prepared statements, for its lifetime. */
-    abstract boolean keepsWriterConnection();
-
     /** A short description for messages: the file, or the schema. */
     abstract String describe();
 
@@ -141,11 +138,6 @@ abstract class Database {
         }
 
         @Override
-        boolean keepsWriterConnection() {
-            return true;
-        }
-
-        @Override
         String describe() {
             return file.toString();
         }
@@ -208,14 +200,6 @@ abstract class Database {
         void rollback(Connection connection) throws SQLException {
             connection.rollback();
             connection.setAutoCommit(true);
-        }
-
-        @Override
-        boolean keepsWriterConnection() {
-            // One connection of the data source is held for writing while the store is open: a new
-            // connection per transaction (a TCP connection and its statements prepared again) cost
-            // a third of the write time on a plain data source.
-            return true;
         }
 
         @Override

@@ -45,6 +45,10 @@ import org.jooq.DSLContext;
  * of the events ({@link LedgerState} over {@link SqlTables}), written in the same transaction as the
  * events they follow from, and rebuildable from them ({@link #rebuildProjections()}).
  *
+ * <p>The writer keeps one connection and its prepared statements while the store is open: a new
+ * PostgreSQL connection per transaction (its TCP connection, its statements prepared again) made a
+ * 1,000-case court write 581 events/s against 1,447 with one kept.
+ *
  * <p>Writes are serialised: within the process by this object, across processes by the database
  * (SQLite's {@code BEGIN IMMEDIATE}; a row lock on PostgreSQL). Each write decides against the state
  * read inside its own transaction, so two processes never apply one idempotent command twice.
@@ -103,7 +107,7 @@ public final class SqlJournalStore implements JournalStore {
                 // A kept connection may have been ended by the server while the store was idle (the
                 // driver then closes it); nothing was written yet, so the transaction starts once
                 // more on a new connection. A busy or failing database is not tried again.
-                if (!database.keepsWriterConnection() || !connection.isClosed()) {
+                if (!connection.isClosed()) {
                     throw stale;
                 }
                 closeQuietly(writerStatements, writer);
@@ -130,9 +134,6 @@ public final class SqlJournalStore implements JournalStore {
             rollback(connection, begun, tables, failure);
             throw SqlErrors.translate(failure, "writing to " + location());
         } finally {
-            if (!database.keepsWriterConnection()) {
-                closeQuietly(statements, connection);
-            }
             writeLock.unlock();
         }
     }
@@ -140,9 +141,6 @@ public final class SqlJournalStore implements JournalStore {
     private void rollback(Connection connection, boolean begun, SqlTables tables, Throwable failure) {
         if (tables != null) {
             tables.discard();
-        }
-        if (writerStatements != null) {
-            writerStatements.discardBatches();
         }
         if (connection == null) {
             return;
@@ -159,7 +157,7 @@ public final class SqlJournalStore implements JournalStore {
         // After the database itself failed (full, locked, broken), its prepared statements may be
         // unusable: start the next write on a fresh connection. A refusal leaves them intact.
         boolean databaseFailed = SqlErrors.fromDatabase(failure);
-        if ((!reusable || databaseFailed) && database.keepsWriterConnection()) {
+        if (!reusable || databaseFailed) {
             closeQuietly(writerStatements, writer);
             writer = null;
             writerStatements = null;
@@ -167,9 +165,6 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     private Connection writerConnection() throws SQLException {
-        if (!database.keepsWriterConnection()) {
-            return database.connect();
-        }
         if (writer == null) {
             writer = database.connect();
         }
@@ -177,23 +172,16 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     private Statements writerStatements(Connection connection) {
-        if (!database.keepsWriterConnection()) {
-            return Statements.kept(connection, database.context(connection));
-        }
         if (writerStatements == null) {
             writerStatements = Statements.kept(connection, database.context(connection));
         }
         return writerStatements;
     }
 
-    /**
-     * The writer of one transaction. Its events and postings are written in batches before the
-     * commit, so the events appended in this transaction are found by key from memory.
-     */
+    /** The writer of one transaction. */
     private final class SqlWriter implements Writer {
         private final Statements statements;
         private final LedgerState state;
-        private final java.util.Map<String, Event> appended = new java.util.HashMap<>();
 
         SqlWriter(Statements statements, LedgerState state) {
             this.statements = statements;
@@ -207,16 +195,13 @@ public final class SqlJournalStore implements JournalStore {
 
         @Override
         public Optional<Event> findByKey(String idempotencyKey) {
-            Event inThisTransaction = appended.get(idempotencyKey);
-            return inThisTransaction != null ? Optional.of(inThisTransaction)
-                    : SqlJournalStore.findByKey(statements, idempotencyKey);
+            return SqlJournalStore.findByKey(statements, idempotencyKey);
         }
 
         @Override
         public void append(Event event) {
             insert(statements, event);
             state.apply(event);
-            appended.put(event.idempotencyKey(), event);
         }
     }
 
@@ -228,7 +213,7 @@ public final class SqlJournalStore implements JournalStore {
                         param("hash", String.class)))
                 .bind("sequence", event.sequence()).bind("key", event.idempotencyKey()).bind("kind", event.kind().name())
                 .bind("day", event.effectiveDate().toEpochDay()).bind("at", event.recordedAt().toEpochMilli())
-                .bind("body", event.canonicalText()).bind("hash", event.hash()).defer();
+                .bind("body", event.canonicalText()).bind("hash", event.hash()).execute();
         long line = 0;
         for (Posting posting : event.postings()) {
             statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE, POSTING.LINE,
@@ -240,7 +225,7 @@ public final class SqlJournalStore implements JournalStore {
                     .bind("currency", posting.amount().getCurrencyUnit().getCode())
                     .bind("debit", posting.side() == Side.DEBIT ? 1L : 0L)
                     .bind("amount", posting.amount().getAmountMinorLong())
-                    .bind("day", event.effectiveDate().toEpochDay()).defer();
+                    .bind("day", event.effectiveDate().toEpochDay()).execute();
         }
     }
 

@@ -238,7 +238,7 @@ final class SqlTables implements StateTables {
                 .onConflict(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE).doUpdate()
                 .set(CASE_CHANGE.HANDLER, org.jooq.impl.DSL.excluded(CASE_CHANGE.HANDLER)))
                 .bind("number", record.caseNumber().toString()).bind("sequence", eventSequence).bind("day", eventDay)
-                .bind("handler", record.handler()).defer();
+                .bind("handler", record.handler()).execute();
     }
 
     // ------------------------------------------------------------------ receipts
@@ -401,7 +401,7 @@ final class SqlTables implements StateTables {
                 .set(LOT_MOVEMENT.CHANGE_MINOR, LOT_MOVEMENT.CHANGE_MINOR.plus(
                         org.jooq.impl.DSL.excluded(LOT_MOVEMENT.CHANGE_MINOR))))
                 .bind("lot", lot.id().sequence()).bind("idx", (long) lot.id().index()).bind("sequence", eventSequence)
-                .bind("day", eventDay).bind("change", remainingChangeMinor).defer();
+                .bind("day", eventDay).bind("change", remainingChangeMinor).execute();
     }
 
     // ------------------------------------------------------------------ money
@@ -561,7 +561,7 @@ final class SqlTables implements StateTables {
                 .bind("id", record.id()).bind("sequence", eventSequence).bind("day", eventDay)
                 .bind("status", record.status().name())
                 .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null))
-                .bind("reference", record.bankReference().orElse(null)).defer();
+                .bind("reference", record.bankReference().orElse(null)).execute();
     }
 
     @Override
@@ -621,16 +621,13 @@ final class SqlTables implements StateTables {
                 .onConflict(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE).doUpdate()
                 .set(DEFERRAL_CHANGE.BODY, org.jooq.impl.DSL.excluded(DEFERRAL_CHANGE.BODY)))
                 .bind("id", deferral.id()).bind("sequence", eventSequence).bind("day", eventDay).bind("body", body)
-                .defer();
+                .execute();
     }
 
 
     // ------------------------------------------------------------------ flushing
 
-    /**
-     * Writes what the transaction summed in memory (balances, daily changes, the meta row) and the
-     * rows it deferred (events, postings and the history of lots, cases, disbursements and deferrals).
-     */
+    /** Writes what the transaction summed in memory: balances, daily changes, the meta row. */
     void flush() {
         for (Map.Entry<Key, long[]> entry : balanceDeltas.entrySet()) {
             long[] delta = entry.getValue();
@@ -665,7 +662,7 @@ final class SqlTables implements StateTables {
                         .set(DAILY_CHANGE.CHANGE_MINOR, DAILY_CHANGE.CHANGE_MINOR.plus(
                                 org.jooq.impl.DSL.excluded(DAILY_CHANGE.CHANGE_MINOR))))
                         .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency())
-                        .bind("day", change.getKey()).bind("change", change.getValue()).defer();
+                        .bind("day", change.getKey()).bind("change", change.getValue()).execute();
             }
         }
         dailyDeltas.clear();
@@ -685,7 +682,6 @@ final class SqlTables implements StateTables {
                     .bind("closed", value.closedThrough().map(SqlTables::day).orElse(null)).execute();
             metaChanged = false;
         }
-        statements.runBatches();
     }
 
     /** Forgets what the transaction summed, after a rollback. */

@@ -40,11 +40,6 @@ final class Statements implements AutoCloseable {
     private final Connection connection;
     private final ConnectionProvider provider;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
-    /** The statements with rows added to their batch and not yet run, in the order first used. */
-    private final Map<String, PreparedStatement> batched = new java.util.LinkedHashMap<>();
-    private int batchedRows;
-    /** How many deferred rows are held before they are run. */
-    private static final int BATCH_ROWS = 1_000;
 
     /** A statement's SQL, its parameters in order, and the call site that built it. */
     private record Rendered(String sql, Map<String, Integer> positions, int[] sqlTypes, Class<?> builder) {
@@ -145,27 +140,6 @@ final class Statements implements AutoCloseable {
             return run(statement -> statement.executeUpdate());
         }
 
-        /**
-         * Adds an insert to its statement's batch, to be run with the others by {@link
-         * #runBatches()}, in the same transaction: for append-only rows that the transaction does
-         * not read back. On PostgreSQL a batch is one round trip instead of one per row. Off the
-         * writer's connection it runs at once.
-         */
-        void defer() {
-            if (connection == null) {
-                execute();
-                return;
-            }
-            run(statement -> {
-                statement.addBatch();
-                batched.putIfAbsent(name, statement);
-                return null;
-            });
-            if (++batchedRows >= BATCH_ROWS) {
-                runBatches();
-            }
-        }
-
         /** The first row, read by {@code reader}, if there is one. */
         <T> Optional<T> fetchOptional(RowReader<T> reader) {
             return run(statement -> {
@@ -249,38 +223,6 @@ final class Statements implements AutoCloseable {
         R run(PreparedStatement statement) throws SQLException;
     }
 
-    /** Runs every deferred row, in the order their statements were first used. */
-    void runBatches() {
-        if (batched.isEmpty()) {
-            return;
-        }
-        String name = null;
-        try {
-            for (Map.Entry<String, PreparedStatement> each : batched.entrySet()) {
-                name = each.getKey();
-                each.getValue().executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(name + ": " + e.getMessage(), e);
-        } finally {
-            batched.clear();
-            batchedRows = 0;
-        }
-    }
-
-    /** Forgets the deferred rows, after a rollback. */
-    void discardBatches() {
-        for (PreparedStatement statement : batched.values()) {
-            try {
-                statement.clearBatch();
-            } catch (SQLException e) {
-                // The statement is closed with its connection if it cannot be cleared.
-            }
-        }
-        batched.clear();
-        batchedRows = 0;
-    }
-
     @Override
     public void close() {
         for (PreparedStatement statement : prepared.values()) {
@@ -291,7 +233,5 @@ final class Statements implements AutoCloseable {
             }
         }
         prepared.clear();
-        batched.clear();
-        batchedRows = 0;
     }
 }
