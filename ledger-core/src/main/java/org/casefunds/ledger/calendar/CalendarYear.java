@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.casefunds.ledger.Checks;
@@ -27,9 +28,11 @@ import org.casefunds.ledger.InvalidInputException;
  * @param restDays the holiday rest days, all in {@code year}, never null
  * @param adjustedWorkingDays the weekend days that become working days, all in {@code year}, never
  *     null
+ * @param source where the data comes from: the notices of an official or local year, or
+ *     provisional; never null
  */
 public record CalendarYear(int year, SortedSet<LocalDate> restDays,
-        SortedSet<LocalDate> adjustedWorkingDays) {
+        SortedSet<LocalDate> adjustedWorkingDays, CalendarSource source) {
 
     /** The earliest year a calendar may hold: well before any case this ledger will see. */
     public static final int YEAR_MIN = 1900;
@@ -52,6 +55,19 @@ public record CalendarYear(int year, SortedSet<LocalDate> restDays,
         }
         restDays = copy(year, restDays, "restDays", null);
         adjustedWorkingDays = copy(year, adjustedWorkingDays, "adjustedWorkingDays", restDays);
+        Checks.required(source, "source");
+    }
+
+    /**
+     * Creates one year's data from any collections of dates (duplicates are merged), as a court's
+     * own data given without a notice.
+     *
+     * @return the year, never null
+     * @throws InvalidInputException as the canonical constructor does
+     */
+    public static CalendarYear of(int year, Collection<LocalDate> restDays,
+            Collection<LocalDate> adjustedWorkingDays) {
+        return of(year, restDays, adjustedWorkingDays, CalendarSource.given());
     }
 
     /**
@@ -61,12 +77,45 @@ public record CalendarYear(int year, SortedSet<LocalDate> restDays,
      * @throws InvalidInputException as the canonical constructor does
      */
     public static CalendarYear of(int year, Collection<LocalDate> restDays,
-            Collection<LocalDate> adjustedWorkingDays) {
+            Collection<LocalDate> adjustedWorkingDays, CalendarSource source) {
         // Checked here in the caller's order so that an index names the caller's entry; the
         // constructor checks the sorted copies again, which is cheap and cannot fail differently.
         SortedSet<LocalDate> restDaysCopy = copy(year, restDays, "restDays", null);
         return new CalendarYear(year, restDaysCopy,
-                copy(year, adjustedWorkingDays, "adjustedWorkingDays", restDaysCopy));
+                copy(year, adjustedWorkingDays, "adjustedWorkingDays", restDaysCopy), source);
+    }
+
+    /** Whether {@code other} rests and works on exactly the same days (whatever its source). */
+    public boolean sameDaysAs(CalendarYear other) {
+        return other != null && year == other.year && restDays.equals(other.restDays)
+                && adjustedWorkingDays.equals(other.adjustedWorkingDays);
+    }
+
+    /** Whether {@code date}, a day of this year, is a working day under this year's data. */
+    public boolean isWorkingDay(LocalDate date) {
+        if (isAdjustedWorkingDay(date)) {
+            return true;
+        }
+        return !isWeekend(date) && !isListedRestDay(date);
+    }
+
+    /**
+     * The first day of this year whose working-day status differs in {@code other}, a year with
+     * the same number; empty if they agree on every day.
+     */
+    public Optional<LocalDate> firstDifferentDay(CalendarYear other) {
+        LocalDate end = LocalDate.of(year + 1, 1, 1);
+        for (LocalDate date = LocalDate.of(year, 1, 1); date.isBefore(end); date = date.plusDays(1)) {
+            if (isWorkingDay(date) != other.isWorkingDay(date)) {
+                return Optional.of(date);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the year is computed from the statutory holidays rather than published. */
+    public boolean isProvisional() {
+        return source.isProvisional();
     }
 
     /** Whether {@code date} is listed as a holiday rest day; false for a null date. */

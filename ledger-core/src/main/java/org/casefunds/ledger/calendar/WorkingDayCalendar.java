@@ -6,9 +6,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
@@ -25,8 +28,11 @@ import org.casefunds.ledger.InvalidInputException;
  *   <li>Holiday rest days and adjusted working days are data: each year the State Council's
  *       General Office publishes them in its notice on the arrangement of holidays
  *       (国务院办公厅关于部分节假日安排的通知). A calendar holds consecutive {@link CalendarYear}s
- *       and refuses any date outside them, including a date a computation would walk to: it
- *       never guesses. Load the next year with {@link #withYears} when it is published.
+ *       and refuses any date outside them, including a date a computation would walk to. A year
+ *       not yet published may be held as a <em>provisional</em> year computed from the statutory
+ *       holidays ({@link StatutoryHolidays}); every answer that counts through one can say so
+ *       ({@link #countsThroughProvisional}). Replace it with {@link #withYears} when the notice
+ *       is published.
  *   <li>Periods (Civil Procedure Law art. 85): the starting day is not counted, and a period
  *       whose last day is a rest day ends on the next working day. So {@link #plusWorkingDays}
  *       returns the n-th working day strictly after the start, and {@link #plusCalendarDays}
@@ -59,6 +65,8 @@ public final class WorkingDayCalendar {
     private final int[] workingCountThrough;
     /** The offsets from the first day of every working day of the range, ascending. */
     private final int[] workingDayOffsets;
+    /** For each year of the range, by its offset from the first year: whether it is provisional. */
+    private final boolean[] provisional;
 
     private WorkingDayCalendar(String jurisdiction, SortedMap<Integer, CalendarYear> years) {
         this.jurisdiction = jurisdiction;
@@ -84,20 +92,24 @@ public final class WorkingDayCalendar {
             }
         }
         this.workingDayOffsets = Arrays.copyOf(offsets, workingCount);
+        this.provisional = new boolean[lastYear - firstYear + 1];
+        for (CalendarYear year : this.years.values()) {
+            provisional[year.year() - firstYear] = year.isProvisional();
+        }
         Checks.invariant(offset == dayCount, "the calendar walked " + offset + " days of "
                 + dayCount);
     }
 
     private static boolean isWorkingDay(CalendarYear year, LocalDate date) {
-        if (year.isAdjustedWorkingDay(date)) {
-            return true;
-        }
-        return !CalendarYear.isWeekend(date) && !year.isListedRestDay(date);
+        return year.isWorkingDay(date);
     }
 
     /**
-     * The calendar of the People's Republic of China (jurisdiction {@link #CHINA}) with the State
-     * Council's published data for 2025 and 2026. Add later years with {@link #withYears}.
+     * The calendar of the People's Republic of China (jurisdiction {@link #CHINA}): the State
+     * Council's published schedules from 2008 through the last year shipped
+     * ({@code china-official.txt}), then provisional years computed from the statutory holidays
+     * through {@value LunarDates#LAST_YEAR}. Replace a provisional year with {@link #withYears}
+     * when its notice is published (a ledger does it by adopting the year).
      *
      * @return the calendar, never null
      */
@@ -196,6 +208,47 @@ public final class WorkingDayCalendar {
     /** December 31 of the last year held; never null. */
     public LocalDate lastDate() {
         return LocalDate.of(lastYear, 12, 31);
+    }
+
+    /** Where the data of {@code year} comes from; empty if the calendar does not hold it. */
+    public Optional<CalendarSource> source(int year) {
+        CalendarYear held = years.get(year);
+        return held == null ? Optional.empty() : Optional.of(held.source());
+    }
+
+    /** The data of {@code year}; empty if the calendar does not hold it. */
+    public Optional<CalendarYear> year(int year) {
+        return Optional.ofNullable(years.get(year));
+    }
+
+    /** The provisional years held, ascending; never null, unmodifiable. */
+    public SortedSet<Integer> provisionalYears() {
+        SortedSet<Integer> found = new TreeSet<>();
+        for (int i = 0; i < provisional.length; i++) {
+            if (provisional[i]) {
+                found.add(firstYear + i);
+            }
+        }
+        return Collections.unmodifiableSortedSet(found);
+    }
+
+    /**
+     * Whether a count between {@code from} and {@code to} (in either order) touches a provisional
+     * year: a deadline so counted may move when the year's notice is adopted. False for a null
+     * date or a year the calendar does not hold. Never throws.
+     */
+    public boolean countsThroughProvisional(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return false;
+        }
+        int low = Math.max(Math.min(from.getYear(), to.getYear()), firstYear);
+        int high = Math.min(Math.max(from.getYear(), to.getYear()), lastYear);
+        for (int year = low; year <= high; year++) {
+            if (provisional[year - firstYear]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code date} is in a year the calendar holds; false for null. Never throws. */
@@ -426,12 +479,12 @@ public final class WorkingDayCalendar {
             String context) {
         String known = firstYear == lastYear ? String.valueOf(firstYear)
                 : firstYear + "–" + lastYear;
-        String source = CHINA.equals(jurisdiction) ? "the State Council's published holidays"
+        String source = CHINA.equals(jurisdiction) ? "the State Council's schedule"
                 : "the published holidays and adjusted working days";
         return new InvalidInputException(ErrorCode.INVALID_DATE, field, value, context
                 + "the working-day calendar '" + jurisdiction + "' has no data for " + missingYear
-                + " (it knows " + known + "); load " + source + " for " + missingYear
-                + " before using dates in it");
+                + " (it knows " + known + "); adopt " + source + " for " + missingYear
+                + " (casefunds calendar adopt FILE) before using dates in it");
     }
 
     /** Equal when the jurisdiction and every year's data are equal. */
@@ -461,56 +514,18 @@ public final class WorkingDayCalendar {
 
     /** Built on first use (a holder), so that only callers of china() pay for it. */
     private static final class ChinaHolder {
-        static final WorkingDayCalendar CALENDAR = of(CHINA, List.of(china2025(), china2026()));
+        static final WorkingDayCalendar CALENDAR = build();
 
         private ChinaHolder() {
         }
 
-        /** 国务院办公厅关于2025年部分节假日安排的通知 (DOMAIN.md item 30). */
-        private static CalendarYear china2025() {
-            List<LocalDate> rest = new ArrayList<>();
-            rest.addAll(days("2025-01-01", "2025-01-01")); // New Year's Day
-            rest.addAll(days("2025-01-28", "2025-02-04")); // Spring Festival
-            rest.addAll(days("2025-04-04", "2025-04-06")); // Qingming
-            rest.addAll(days("2025-05-01", "2025-05-05")); // Labour Day
-            rest.addAll(days("2025-05-31", "2025-06-02")); // Dragon Boat Festival
-            rest.addAll(days("2025-10-01", "2025-10-08")); // National Day and Mid-Autumn
-            List<LocalDate> adjusted = dates("2025-01-26", "2025-02-08", "2025-04-27",
-                    "2025-09-28", "2025-10-11");
-            return CalendarYear.of(2025, rest, adjusted);
-        }
-
-        /** 国务院办公厅关于2026年部分节假日安排的通知 (DOMAIN.md item 31). */
-        private static CalendarYear china2026() {
-            List<LocalDate> rest = new ArrayList<>();
-            rest.addAll(days("2026-01-01", "2026-01-03")); // New Year's Day
-            rest.addAll(days("2026-02-15", "2026-02-23")); // Spring Festival
-            rest.addAll(days("2026-04-04", "2026-04-06")); // Qingming
-            rest.addAll(days("2026-05-01", "2026-05-05")); // Labour Day
-            rest.addAll(days("2026-06-19", "2026-06-21")); // Dragon Boat Festival
-            rest.addAll(days("2026-09-25", "2026-09-27")); // Mid-Autumn Festival
-            rest.addAll(days("2026-10-01", "2026-10-07")); // National Day
-            List<LocalDate> adjusted = dates("2026-01-04", "2026-02-14", "2026-02-28",
-                    "2026-05-09", "2026-09-20", "2026-10-10");
-            return CalendarYear.of(2026, rest, adjusted);
-        }
-
-        private static List<LocalDate> days(String first, String last) {
-            List<LocalDate> days = new ArrayList<>();
-            LocalDate end = LocalDate.parse(last);
-            for (LocalDate day = LocalDate.parse(first); !day.isAfter(end);
-                    day = day.plusDays(1)) {
-                days.add(day);
+        private static WorkingDayCalendar build() {
+            List<CalendarYear> years = new ArrayList<>(OfficialSchedules.china());
+            int lastOfficial = years.get(years.size() - 1).year();
+            for (int year = lastOfficial + 1; year <= LunarDates.LAST_YEAR; year++) {
+                years.add(StatutoryHolidays.provisionalYear(year));
             }
-            return days;
-        }
-
-        private static List<LocalDate> dates(String... dates) {
-            List<LocalDate> parsed = new ArrayList<>();
-            for (String date : dates) {
-                parsed.add(LocalDate.parse(date));
-            }
-            return parsed;
+            return of(CHINA, years);
         }
     }
 }

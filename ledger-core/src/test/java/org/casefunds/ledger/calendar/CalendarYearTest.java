@@ -69,7 +69,7 @@ class CalendarYearTest {
     void canonicalConstructorReordersAForeignComparatorToDateOrder() {
         TreeSet<LocalDate> reversed = new TreeSet<>(Comparator.reverseOrder());
         reversed.addAll(dates("2025-01-01", "2025-05-01"));
-        CalendarYear year = new CalendarYear(2025, reversed, new TreeSet<>());
+        CalendarYear year = new CalendarYear(2025, reversed, new TreeSet<>(), CalendarSource.given());
 
         assertEquals(date("2025-01-01"), year.restDays().first());
         assertEquals(null, year.restDays().comparator());
@@ -134,7 +134,7 @@ class CalendarYearTest {
         assertRefused(ErrorCode.MISSING_VALUE, "restDays", null,
                 () -> CalendarYear.of(2025, null, List.of()));
         assertRefused(ErrorCode.MISSING_VALUE, "adjustedWorkingDays", null,
-                () -> new CalendarYear(2025, new TreeSet<>(), null));
+                () -> new CalendarYear(2025, new TreeSet<>(), null, CalendarSource.provisional()));
         List<LocalDate> withNull = Arrays.asList(date("2025-01-01"), null);
         assertRefused(ErrorCode.MISSING_VALUE, "restDays[1]", null,
                 () -> CalendarYear.of(2025, withNull, List.of()));

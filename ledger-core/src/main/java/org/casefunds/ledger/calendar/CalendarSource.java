@@ -1,0 +1,132 @@
+package org.casefunds.ledger.calendar;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+
+/**
+ * Where one year of a calendar comes from, so that every deadline can say which data it was
+ * counted on.
+ *
+ * <ul>
+ *   <li>{@link Kind#OFFICIAL}: the State Council's notice (or notices) for the year, as published;
+ *   <li>{@link Kind#LOCAL}: a court's own adjustment of the national schedule, adopted with a
+ *       reference to the document that decided it;
+ *   <li>{@link Kind#PROVISIONAL}: computed from the statutory holidays alone because no notice has
+ *       been published yet (see {@link StatutoryHolidays}); deadlines that count through such a
+ *       year are marked provisional until the official schedule is adopted.
+ * </ul>
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @param kind official, local or provisional
+ * @param notices the documents the year's data comes from, in the order they were issued; at least
+ *     one unless the year is provisional, none if it is
+ */
+public record CalendarSource(Kind kind, List<Notice> notices) {
+    /** The most notices one year may cite. */
+    public static final int NOTICES_MAX = 20;
+
+    /** What kind of data a year holds. */
+    public enum Kind {
+        /** Published by the State Council. */
+        OFFICIAL,
+        /** A court's own adjustment, adopted with a reference. */
+        LOCAL,
+        /** Computed from the statutory holidays while no schedule is published. */
+        PROVISIONAL
+    }
+
+    /**
+     * One document a year's data comes from.
+     *
+     * @param issuedOn the date it was signed or published, when known
+     * @param number its document number (文号), such as {@code 国办发明电〔2019〕16号}, when known
+     * @param title its title, never blank
+     */
+    public record Notice(Optional<LocalDate> issuedOn, Optional<String> number, String title) {
+        /** The longest number, in characters. */
+        public static final int NUMBER_LENGTH_MAX = 64;
+        /** The longest title, in characters. */
+        public static final int TITLE_LENGTH_MAX = 200;
+
+        /** Checks the values. */
+        public Notice {
+            Checks.required(issuedOn, "issuedOn");
+            Checks.required(number, "number");
+            number.ifPresent(text -> Checks.requiredText(text, "number", NUMBER_LENGTH_MAX));
+            title = Checks.requiredText(title, "title", TITLE_LENGTH_MAX);
+        }
+
+        /** A notice with a known date and number. */
+        public static Notice of(LocalDate issuedOn, String number, String title) {
+            return new Notice(Optional.of(Checks.required(issuedOn, "issuedOn")),
+                    Optional.of(Checks.required(number, "number")), title);
+        }
+
+        /** For example {@code 国办发明电〔2019〕16号 of 2019-11-21 (国务院办公厅关于…)}. */
+        @Override
+        public String toString() {
+            return number.orElse("(number unknown)") + " of " + issuedOn.map(LocalDate::toString).orElse("(date unknown)")
+                    + " (" + title + ")";
+        }
+    }
+
+    /** Checks the values: an official or local year cites a document, a provisional one none. */
+    public CalendarSource {
+        Checks.required(kind, "kind");
+        Checks.required(notices, "notices");
+        Checks.size(notices, "notices", NOTICES_MAX);
+        notices = List.copyOf(notices);
+        if (kind == Kind.PROVISIONAL && !notices.isEmpty()) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "notices", notices,
+                    "a provisional year is computed, not published; it cites no notice");
+        }
+        if (kind != Kind.PROVISIONAL && notices.isEmpty()) {
+            throw new InvalidInputException(ErrorCode.MISSING_VALUE, "notices", "[]",
+                    (kind == Kind.OFFICIAL ? "an official" : "a local") + " year cites the notice it comes from "
+                            + "(its number, date and title), so that an auditor can find it");
+        }
+    }
+
+    /** An official year from {@code notices}. */
+    public static CalendarSource official(List<Notice> notices) {
+        return new CalendarSource(Kind.OFFICIAL, notices);
+    }
+
+    /** A court's own year from {@code notices}. */
+    public static CalendarSource local(List<Notice> notices) {
+        return new CalendarSource(Kind.LOCAL, notices);
+    }
+
+    /** A computed year. */
+    public static CalendarSource provisional() {
+        return new CalendarSource(Kind.PROVISIONAL, List.of());
+    }
+
+    /** Data given without a document: a court's own, named only as "given directly". */
+    static CalendarSource given() {
+        return local(List.of(new Notice(Optional.empty(), Optional.empty(), "given directly, without a notice")));
+    }
+
+    /** Whether the year is computed rather than published. */
+    public boolean isProvisional() {
+        return kind == Kind.PROVISIONAL;
+    }
+
+    /** For example {@code official: 国办发明电〔2019〕16号 of 2019-11-21 (…)}, or {@code provisional}. */
+    public String describe() {
+        if (isProvisional()) {
+            return "provisional (statutory holidays only)";
+        }
+        StringBuilder text = new StringBuilder(kind.name().toLowerCase(Locale.ROOT)).append(": ");
+        for (int i = 0; i < notices.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(notices.get(i));
+        }
+        return text.toString();
+    }
+}
