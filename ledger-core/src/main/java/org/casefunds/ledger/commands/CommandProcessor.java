@@ -51,7 +51,7 @@ public final class CommandProcessor {
         this.clock = Checks.required(clock, "clock");
     }
 
-    /** The policy commands are decided under. */
+    /** The policy commands are decided under while the journal records none (the ledger's default). */
     public Policy policy() {
         return policy;
     }
@@ -123,6 +123,10 @@ public final class CommandProcessor {
             AdministrationDecisions.retireBankAccount(context, (RetireBankAccount) request);
         } else if (request instanceof ClosePeriod) {
             AdministrationDecisions.closePeriod(context, (ClosePeriod) request);
+        } else if (request instanceof AdoptCalendarYear) {
+            RulesDecisions.adoptCalendarYear(context, (AdoptCalendarYear) request);
+        } else if (request instanceof AdoptPolicy) {
+            RulesDecisions.adoptPolicy(context, (AdoptPolicy) request);
         } else if (request instanceof OpenCase) {
             CaseDecisions.openCase(context, (OpenCase) request);
         } else if (request instanceof HandOverCase) {

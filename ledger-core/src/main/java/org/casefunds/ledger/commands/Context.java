@@ -40,7 +40,9 @@ final class Context {
         this.command = command;
         this.writer = writer;
         this.view = writer.view();
-        this.policy = policy;
+        // The policy in force on the command's date decides it: the one adopted by then, else the default.
+        this.policy = view.courtRules().policyOn(command.effectiveDate())
+                .map(org.casefunds.ledger.rules.CourtRules.AdoptedPolicy::policy).orElse(policy);
         this.draft = new Draft(view.lastSequence() + 1);
         this.date = command.effectiveDate();
     }

@@ -40,7 +40,9 @@ public final class Permissions {
             Map.entry(ClosePeriod.class, FINANCE),
             Map.entry(GrantDeferral.class, HANDLER),
             Map.entry(RenewDeferral.class, HANDLER),
-            Map.entry(LiftDeferral.class, HANDLER));
+            Map.entry(LiftDeferral.class, HANDLER),
+            Map.entry(AdoptCalendarYear.class, FINANCE),
+            Map.entry(AdoptPolicy.class, FINANCE));
 
     private Permissions() {
     }

@@ -10,7 +10,7 @@ public sealed interface Request
                 RecordReceipt, ClaimUnidentified, RefundUnidentified, IssuePayoutNotice, RefundSurplus,
                 DepositWithNotary, Distribute, SettleDisbursement, ReturnDisbursement, ChargeExecutionFee,
                 SweepFees, TransferBetweenCases, Reverse, ClosePeriod, GrantDeferral, RenewDeferral,
-                LiftDeferral {
+                LiftDeferral, AdoptCalendarYear, AdoptPolicy {
 
     /** The longest free text: reasons, notes, explanations, memos. */
     int TEXT_LENGTH_MAX = 500;

@@ -27,7 +27,9 @@ public enum EventKind {
     PERIOD_CLOSED(PeriodClosed.class, false),
     DEFERRAL_GRANTED(DeferralGranted.class, false),
     DEFERRAL_RENEWED(DeferralRenewed.class, false),
-    DEFERRAL_LIFTED(DeferralLifted.class, false);
+    DEFERRAL_LIFTED(DeferralLifted.class, false),
+    CALENDAR_YEAR_ADOPTED(CalendarYearAdopted.class, false),
+    POLICY_ADOPTED(PolicyAdopted.class, false);
 
     private final Class<? extends EventPayload> payloadType;
     private final boolean financial;

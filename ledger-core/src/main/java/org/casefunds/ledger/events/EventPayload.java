@@ -15,7 +15,7 @@ public sealed interface EventPayload
                 SurplusRefundIssued, DepositIssued, UnidentifiedRefundIssued, DistributionIssued,
                 DisbursementSettled, DisbursementReturned, ExecutionFeeCharged, FeesSwept,
                 CaseFundsTransferred, EventReversed, PeriodClosed, DeferralGranted, DeferralRenewed,
-                DeferralLifted {
+                DeferralLifted, CalendarYearAdopted, PolicyAdopted {
 
     /** The kind of this event; never null. */
     default EventKind kind() {

@@ -179,7 +179,7 @@ public final class CanonicalCodec {
             return new ListNode(typeArgument(type, 0), true);
         }
         if (Map.class.isAssignableFrom(raw)) {
-            return new MapNode();
+            return new MapNode(rawType(typeArgument(type, 0)), rawType(typeArgument(type, 1)));
         }
         if (raw.isSealed() && raw.isInterface()) {
             return new SealedNode(raw);
@@ -280,25 +280,48 @@ public final class CanonicalCodec {
         return elements;
     }
 
-    /** A map of text to text, written in ascending key order. */
+    /**
+     * A map of scalars (text to text, or an enum to a number, say), written in ascending order of
+     * the keys' text.
+     */
     private static final class MapNode extends Node {
+        private final ScalarNode key;
+        private final ScalarNode value;
+        private final boolean text;
+
+        MapNode(Class<?> keyType, Class<?> valueType) {
+            this.key = new ScalarNode(keyType);
+            this.value = new ScalarNode(valueType);
+            this.text = keyType == String.class && valueType == String.class;
+        }
+
         @Override
-        void write(Writer writer, Object value) {
-            Map<?, ?> map = new TreeMap<>((Map<?, ?>) value);
-            writer.line(".size", Integer.toString(map.size()));
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                writer.line("." + entry.getKey(), (String) entry.getValue());
+        void write(Writer writer, Object map) {
+            SortedMap<String, String> lines = new TreeMap<>();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
+                lines.put(scalar(entry.getKey()), scalar(entry.getValue()));
+            }
+            writer.line(".size", Integer.toString(lines.size()));
+            for (Map.Entry<String, String> entry : lines.entrySet()) {
+                writer.line("." + entry.getKey(), entry.getValue());
             }
         }
 
         @Override
         Object read(Reader reader) {
             int size = reader.size();
-            return Collections.unmodifiableSortedMap(reader.takeEntries(size));
+            SortedMap<String, String> lines = reader.takeEntries(size);
+            if (text) {
+                return Collections.unmodifiableSortedMap(lines);
+            }
+            Map<Object, Object> values = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : lines.entrySet()) {
+                values.put(key.parseScalar(reader, entry.getKey()), value.parseScalar(reader, entry.getValue()));
+            }
+            return Collections.unmodifiableMap(values);
         }
     }
 
-    /** A record whose class is one of a sealed interface's: its simple name, then its components. */
     private static final class SealedNode extends Node {
         private final Map<String, Class<?>> byName = new HashMap<>();
 

@@ -31,7 +31,9 @@ import org.casefunds.ledger.journal.LotMovement;
 import org.casefunds.ledger.rules.LotStatus;
 import org.casefunds.ledger.rules.PayoutClock;
 import org.casefunds.ledger.rules.Period;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.rules.RulesInForce;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.LedgerState;
@@ -58,15 +60,28 @@ public final class CourtReports {
     private static final Set<Disbursement> CASE_OUTFLOWS = Set.of(Disbursement.PAYOUT,
             Disbursement.DISTRIBUTION_SHARE, Disbursement.SURPLUS_REFUND, Disbursement.DEPOSIT);
 
-    private final ReportSource root;
-    private final PayoutClock clock;
+    /** How many distinct sets of recorded rules keep their clock between reports. */
+    private static final int CLOCKS_KEPT = 16;
 
-    private CourtReports(ReportSource root, PayoutClock clock) {
+    private final ReportSource root;
+    private final Policy basePolicy;
+    private final WorkingDayCalendar baseCalendar;
+    private final Optional<Policy> whatIf;
+    private final Map<CourtRules, PayoutClock> clocks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private CourtReports(ReportSource root, Policy basePolicy, WorkingDayCalendar baseCalendar,
+            Optional<Policy> whatIf) {
         this.root = root;
-        this.clock = clock;
+        this.basePolicy = Checks.required(basePolicy, "policy");
+        this.baseCalendar = Checks.required(baseCalendar, "calendar");
+        this.whatIf = whatIf;
     }
 
-    /** Reports over {@code ledger}'s journal, folded in memory, under its policy, on {@code calendar}. */
+    /**
+     * Reports over {@code ledger}'s journal, folded in memory, under the rules the journal records
+     * (calendar years and policies adopted), over {@code calendar}, with the ledger's default policy
+     * where none was adopted.
+     */
     public static CourtReports of(Ledger ledger, WorkingDayCalendar calendar) {
         return of(ledger::asOf, ledger.policy(), calendar);
     }
@@ -77,13 +92,39 @@ public final class CourtReports {
         return of(ReportSource.folding(Checks.required(states, "states")), policy, calendar);
     }
 
-    /** Reports over {@code source} (for example a SQL store's set-based queries). */
+    /**
+     * Reports over {@code source} (for example a SQL store's set-based queries), under the rules it
+     * records, over {@code calendar}, with {@code policy} where no policy was adopted.
+     */
     public static CourtReports of(ReportSource source, Policy policy, WorkingDayCalendar calendar) {
-        return new CourtReports(Checks.required(source, "source"), new PayoutClock(policy, calendar));
+        return new CourtReports(Checks.required(source, "source"), policy, calendar, Optional.empty());
     }
 
-    /** The clock the reports use. */
-    public PayoutClock clock() {
+    /**
+     * The same reports under {@code policy} on every date instead of the recorded ones: a "what if"
+     * run, which every report says it is.
+     */
+    public CourtReports whatIf(Policy policy) {
+        return new CourtReports(root, basePolicy, baseCalendar, Optional.of(Checks.required(policy, "policy")));
+    }
+
+    /** The rules a report about {@code date} is computed under. */
+    public RulesInForce rulesOn(LocalDate date) {
+        return clockAt(root.forOneReport(), date).rules();
+    }
+
+    /** The clock under the rules recorded by the end of {@code date}. */
+    private PayoutClock clockAt(ReportSource source, LocalDate date) {
+        CourtRules recorded = source.courtRules(date);
+        PayoutClock clock = clocks.get(recorded);
+        if (clock == null) {
+            RulesInForce rules = RulesInForce.recorded(basePolicy, recorded, baseCalendar);
+            clock = new PayoutClock(whatIf.map(rules::whatIf).orElse(rules));
+            if (clocks.size() >= CLOCKS_KEPT) {
+                clocks.clear();
+            }
+            clocks.put(recorded, clock);
+        }
         return clock;
     }
 
@@ -123,6 +164,7 @@ public final class CourtReports {
 
     /** Classifies the money of each case holding some on {@code date}, one case at a time. */
     private void eachCase(ReportSource source, LocalDate date, java.util.function.BiConsumer<ReportSource.CaseMoney, List<LotStatus>> sink) {
+        PayoutClock clock = clockAt(source, date);
         source.casesHoldingMoney(date, money -> sink.accept(money,
                 clock.statusOfCase(money.openLots(), money.deferrals(), date)));
     }
@@ -151,6 +193,7 @@ public final class CourtReports {
     }
 
     private List<UnidentifiedEntry> unidentified(ReportSource source, LocalDate date) {
+        PayoutClock clock = clockAt(source, date);
         checkDate(source, date, "date");
         Map<String, List<Lot>> byReceipt = new TreeMap<>();
         for (Lot lot : source.unidentifiedLots(date)) {
@@ -170,7 +213,8 @@ public final class CourtReports {
             entries.add(new UnidentifiedEntry(receipt.key(), receipt.details().bankAccount(),
                     receipt.details().bankReference(), receipt.valueDate(), remaining, receipt.details().payer(),
                     receipt.details().memo(), deadline, ChronoUnit.DAYS.between(receipt.valueDate(), date),
-                    clock.daysBetween(date, deadline, Period.Unit.WORKING_DAYS), date.isAfter(deadline)));
+                    clock.daysBetween(date, deadline, Period.Unit.WORKING_DAYS), date.isAfter(deadline),
+                    clock.rules().provisional(receipt.valueDate(), deadline)));
         }
         entries.sort(Comparator.comparing(UnidentifiedEntry::arrivalDate).thenComparing(UnidentifiedEntry::receipt));
         return entries;
@@ -182,13 +226,14 @@ public final class CourtReports {
     }
 
     private List<NoticeOverdue> noticesOverdueAtFinance(ReportSource source, LocalDate date) {
+        PayoutClock clock = clockAt(source, date);
         checkDate(source, date, "date");
         List<NoticeOverdue> overdue = new ArrayList<>();
         for (DisbursementRecord notice : source.inTransit(date)) {
             LocalDate deadline = clock.settlementDeadline(notice);
             if (date.isAfter(deadline)) {
                 overdue.add(new NoticeOverdue(notice, deadline, -clock.daysBetween(date, deadline,
-                        Period.Unit.WORKING_DAYS)));
+                        Period.Unit.WORKING_DAYS), clock.rules().provisional(notice.issuedOn(), deadline)));
             }
         }
         overdue.sort(Comparator.comparing(NoticeOverdue::deadline).thenComparing(line -> line.notice().id()));
@@ -207,6 +252,7 @@ public final class CourtReports {
             }
         });
         List<DeferralWatch> watch = new ArrayList<>();
+        PayoutClock clock = clockAt(source, date);
         for (Deferral deferral : source.deferrals(date)) {
             if (deferral.liftedOn().isPresent() && !deferral.liftedOn().get().isAfter(date)) {
                 continue;
@@ -222,7 +268,7 @@ public final class CourtReports {
                     continue;
                 }
                 status = DeferralWatch.Status.ENDED_WITHOUT_LIFT;
-            } else if (deferral.holdsOn(date) && daysLeft <= clock.policy().warningHorizon().length()) {
+            } else if (deferral.holdsOn(date) && daysLeft <= clock.policyOn(date).warningHorizon().length()) {
                 status = DeferralWatch.Status.ENDING_SOON;
             } else {
                 continue;
@@ -242,17 +288,22 @@ public final class CourtReports {
         ReportSource source = root.forOneReport();
         checkDate(source, date, "date");
         Map<CurrencyUnit, Tally> tallies = new TreeMap<>();
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(Set.of(date.getYear()));
         eachCase(source, date, (money, statuses) -> {
             for (LotStatus status : statuses) {
+                years.add(status.deadline().getYear());
+                years.add(status.lot().clockStart().getYear());
                 if (status.state() == LotStatus.State.OVERDUE) {
-                    tally(tallies, status.amount().getCurrencyUnit()).overdue(money.caseNumber(), status.amount());
+                    tally(tallies, status.amount().getCurrencyUnit()).overdue(money.caseNumber(), status);
                 }
             }
         });
         for (NoticeOverdue line : noticesOverdueAtFinance(source, date)) {
+            years.add(line.deadline().getYear());
             tally(tallies, line.notice().amount().getCurrencyUnit()).financeOverdue(line.notice().amount());
         }
         for (UnidentifiedEntry entry : unidentified(source, date)) {
+            years.add(entry.claimingDeadline().getYear());
             tally(tallies, entry.remaining().getCurrencyUnit()).unidentified(entry);
         }
         source.currencies(date).forEach(currency -> tally(tallies, currency));
@@ -265,7 +316,7 @@ public final class CourtReports {
             strict &= each.strict();
             lenient &= each.lenient();
         }
-        return new DoubleZero(date, strict, lenient, figures);
+        return new DoubleZero(date, strict, lenient, figures, clockAt(source, date).rules().describe(date, years));
     }
 
     private static Tally tally(Map<CurrencyUnit, Tally> tallies, CurrencyUnit currency) {
@@ -284,19 +335,26 @@ public final class CourtReports {
         private Money unidentified;
         private int pastDeadline;
         private Money pastDeadlineAmount;
+        private int provisionalLots;
+        private Money provisional;
 
         Tally(CurrencyUnit currency) {
             this.currency = currency;
+            provisional = Money.zero(currency);
             overdue = Money.zero(currency);
             finance = Money.zero(currency);
             unidentified = Money.zero(currency);
             pastDeadlineAmount = Money.zero(currency);
         }
 
-        void overdue(CaseNumber caseNumber, Money amount) {
+        void overdue(CaseNumber caseNumber, LotStatus status) {
             overdueLots++;
             overdueCases.add(caseNumber);
-            overdue = overdue.plus(amount);
+            overdue = overdue.plus(status.amount());
+            if (status.provisional()) {
+                provisionalLots++;
+                provisional = provisional.plus(status.amount());
+            }
         }
 
         void financeOverdue(Money amount) {
@@ -315,7 +373,7 @@ public final class CourtReports {
 
         DoubleZero.Figures figures() {
             return new DoubleZero.Figures(currency, overdueLots, overdueCases.size(), overdue, financeNotices, finance,
-                    unidentifiedReceipts, unidentified, pastDeadline, pastDeadlineAmount);
+                    unidentifiedReceipts, unidentified, pastDeadline, pastDeadlineAmount, provisionalLots, provisional);
         }
     }
 
@@ -537,8 +595,9 @@ public final class CourtReports {
         }
         long timely = 0;
         BigDecimal timelyAmount = BigDecimal.ZERO;
+        PayoutClock clock = clockAt(source, to);
         for (DisbursementRecord record : issued) {
-            for (LotMovement piece : timelyPieces(source, record, deferrals.getOrDefault(record.caseNumber().orElseThrow(),
+            for (LotMovement piece : timelyPieces(source, clock, record, deferrals.getOrDefault(record.caseNumber().orElseThrow(),
                     List.of()))) {
                 timely++;
                 timelyAmount = timelyAmount.add(piece.amount().getAmount());
@@ -559,7 +618,8 @@ public final class CourtReports {
      * a deferral held them. A deferral of the whole case holds every piece; a deferral with an
      * amount holds that much of the notice's pieces, in the order the notice took them.
      */
-    private List<LotMovement> timelyPieces(ReportSource source, DisbursementRecord record, List<Deferral> caseDeferrals) {
+    private List<LotMovement> timelyPieces(ReportSource source, PayoutClock clock, DisbursementRecord record,
+            List<Deferral> caseDeferrals) {
         List<Deferral> known = new ArrayList<>();
         boolean wholeCase = false;
         Money covering = Money.zero(record.amount().getCurrencyUnit());
@@ -600,7 +660,7 @@ public final class CourtReports {
     public List<LargeBalance> largeBalances(LocalDate date) {
         ReportSource source = root.forOneReport();
         checkDate(source, date, "date");
-        Money threshold = clock.policy().largeBalanceThreshold();
+        Money threshold = clockAt(source, date).policyOn(date).largeBalanceThreshold();
         CurrencyUnit currency = threshold.getCurrencyUnit();
         Map<CaseNumber, Money[]> figures = new LinkedHashMap<>();
         for (AccountBalance balance : source.balances(date)) {
@@ -717,7 +777,7 @@ public final class CourtReports {
 
     /** Old balances before the policy's cut-off date. */
     public List<OldBalance> oldBalances(LocalDate date) {
-        return oldBalances(date, clock.policy().oldBalancesCutoff());
+        return oldBalances(date, rulesOn(date).policyOn(date).oldBalancesCutoff());
     }
 
     /** The one-case-one-account usage rate of the receipts of {@code from}..{@code to}. */

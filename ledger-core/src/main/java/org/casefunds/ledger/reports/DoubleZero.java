@@ -2,6 +2,7 @@ package org.casefunds.ledger.reports;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.casefunds.ledger.rules.RulesInForce;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -15,8 +16,11 @@ import org.joda.money.Money;
  * @param strict whether the court is strictly double zero in every currency
  * @param lenient whether it is double zero counting only unidentified money past its deadline
  * @param currencies the figures per currency
+ * @param rules what the figures were computed under: the policy and where it comes from, the
+ *     calendar's sources, the provisional years among them and how to adopt their schedules
  */
-public record DoubleZero(LocalDate date, boolean strict, boolean lenient, List<Figures> currencies) {
+public record DoubleZero(LocalDate date, boolean strict, boolean lenient, List<Figures> currencies,
+        RulesInForce.Description rules) {
 
     /**
      * The figures of one currency.
@@ -31,11 +35,16 @@ public record DoubleZero(LocalDate date, boolean strict, boolean lenient, List<F
      * @param unidentifiedAmount their sum
      * @param unidentifiedPastDeadline how many of them are past their claiming deadline
      * @param unidentifiedPastDeadlineAmount their sum
+     * @param overdueProvisionalLots how many of the overdue amounts have a deadline counted through
+     *     a provisional calendar year
+     * @param overdueProvisionalAmount their sum: the part of the overdue figure that may change
+     *     when the year's official schedule is adopted
      */
     public record Figures(
             CurrencyUnit currency, int overdueLots, int overdueCases, Money overdueAmount, int financeOverdueNotices,
             Money financeOverdueAmount, int unidentifiedReceipts, Money unidentifiedAmount,
-            int unidentifiedPastDeadline, Money unidentifiedPastDeadlineAmount) {
+            int unidentifiedPastDeadline, Money unidentifiedPastDeadlineAmount, int overdueProvisionalLots,
+            Money overdueProvisionalAmount) {
 
         /** Overdue unpaid funds (超期未发案款): unnoticed past deadline plus notices unpaid past deadline. */
         public Money overdueUnpaid() {

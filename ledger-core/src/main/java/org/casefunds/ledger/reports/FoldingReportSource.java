@@ -49,6 +49,11 @@ final class FoldingReportSource implements ReportSource {
     }
 
     @Override
+    public org.casefunds.ledger.rules.CourtRules courtRules(LocalDate date) {
+        return on(date).courtRules();
+    }
+
+    @Override
     public Optional<LocalDate> openedOn(LocalDate date) {
         return on(date).openedOn();
     }

@@ -9,6 +9,8 @@ import org.casefunds.ledger.state.DisbursementRecord;
  * @param notice the disbursement
  * @param deadline the settlement deadline
  * @param workingDaysOverdue working days past the deadline
+ * @param provisional whether the deadline was counted through a provisional calendar year
  */
-public record NoticeOverdue(DisbursementRecord notice, LocalDate deadline, int workingDaysOverdue) {
+public record NoticeOverdue(DisbursementRecord notice, LocalDate deadline, int workingDaysOverdue,
+        boolean provisional) {
 }

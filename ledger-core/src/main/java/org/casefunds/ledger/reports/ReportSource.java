@@ -41,6 +41,12 @@ public interface ReportSource {
     /** The effective date of the ledger's opening, if the journal has one by {@code date}. */
     Optional<LocalDate> openedOn(LocalDate date);
 
+    /**
+     * The calendar years and policies the court adopted with effective dates on or before
+     * {@code date}, in journal order.
+     */
+    org.casefunds.ledger.rules.CourtRules courtRules(LocalDate date);
+
     /** A case holding unnoticed money: its handler then, the lots holding it, its deferrals known then. */
     record CaseMoney(CaseNumber caseNumber, String handler, List<Lot> openLots, List<Deferral> deferrals) {
         /** Copies the lists. */

@@ -19,9 +19,10 @@ import org.joda.money.Money;
  * @param ageDays calendar days since it arrived
  * @param workingDaysLeft working days to the claiming deadline; negative when past it
  * @param pastDeadline whether the claiming deadline has passed
+ * @param provisional whether the claiming deadline was counted through a provisional calendar year
  */
 public record UnidentifiedEntry(
         String receipt, String bankAccount, String bankReference, LocalDate arrivalDate, Money remaining,
         Payer payer, Optional<String> memo, LocalDate claimingDeadline, long ageDays, int workingDaysLeft,
-        boolean pastDeadline) {
+        boolean pastDeadline, boolean provisional) {
 }

@@ -21,10 +21,12 @@ import org.joda.money.Money;
  *     from the next working day; the state, not this count, says whether the money is overdue
  * @param newlyArrived whether the lot reached the case on the date
  * @param deferral the id of the deferral holding it, when deferred
+ * @param provisional whether the deadline was counted through a provisional calendar year (one
+ *     whose official schedule is not adopted yet): it may move when the schedule is adopted
  */
 public record LotStatus(
         Lot lot, Money amount, LocalDate deadline, State state, int daysLeft, boolean newlyArrived,
-        Optional<String> deferral) {
+        Optional<String> deferral, boolean provisional) {
 
     /** Where it stands. */
     public enum State {

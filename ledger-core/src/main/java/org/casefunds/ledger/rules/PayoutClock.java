@@ -39,18 +39,32 @@ import org.joda.money.Money;
  * <p>This class is immutable and thread-safe.
  */
 public final class PayoutClock {
-    private final Policy policy;
+    private final RulesInForce rules;
     private final WorkingDayCalendar calendar;
 
-    /** A clock under {@code policy} on {@code calendar}. */
+    /** A clock under {@code policy} on every date, on {@code calendar}. */
     public PayoutClock(Policy policy, WorkingDayCalendar calendar) {
-        this.policy = Checks.required(policy, "policy");
-        this.calendar = Checks.required(calendar, "calendar");
+        this(RulesInForce.fixed(policy, calendar));
     }
 
-    /** The policy. */
-    public Policy policy() {
-        return policy;
+    /**
+     * A clock under the rules in force: the policy in force on the day a lot's clock starts governs
+     * its deadline, the one in force on a deferral's grant its restart, the one on a notice's issue
+     * its settlement deadline, the one on the report's date the warning horizon.
+     */
+    public PayoutClock(RulesInForce rules) {
+        this.rules = Checks.required(rules, "rules");
+        this.calendar = rules.calendar();
+    }
+
+    /** The rules. */
+    public RulesInForce rules() {
+        return rules;
+    }
+
+    /** The policy in force on {@code date}. */
+    public Policy policyOn(LocalDate date) {
+        return rules.policyOn(date);
     }
 
     /** The calendar. */
@@ -65,8 +79,8 @@ public final class PayoutClock {
      * @throws org.casefunds.ledger.InvalidInputException if the calendar has no data for the dates
      */
     public LocalDate noticeDeadline(Lot lot, List<Deferral> caseDeferrals, LocalDate date) {
-        LocalDate deadline = policy.noticeDeadlineFor(lot.amount()).endAfter(lot.clockStart(), calendar, "lot "
-                + lot.id() + " clock start");
+        LocalDate deadline = rules.policyOn(lot.clockStart()).noticeDeadlineFor(lot.amount())
+                .endAfter(lot.clockStart(), calendar, "lot " + lot.id() + " clock start");
         for (Deferral deferral : caseDeferrals) {
             if (deferral.amount().isEmpty() && restartsClockOf(deferral, lot, date)) {
                 deadline = later(deadline, restartedDeadline(deferral));
@@ -82,8 +96,8 @@ public final class PayoutClock {
     }
 
     private LocalDate restartedDeadline(Deferral deferral) {
-        return policy.restartAfterDeferral().endAfter(deferral.endedOn(), calendar, "deferral " + deferral.id()
-                + " end");
+        return rules.policyOn(deferral.grantedOn()).restartAfterDeferral().endAfter(deferral.endedOn(), calendar,
+                "deferral " + deferral.id() + " end");
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
@@ -92,13 +106,14 @@ public final class PayoutClock {
 
     /** The date by which finance must have the bank pay {@code notice}. */
     public LocalDate settlementDeadline(DisbursementRecord notice) {
-        return policy.settlementDeadline().endAfter(notice.issuedOn(), calendar, "notice " + notice.id());
+        return rules.policyOn(notice.issuedOn()).settlementDeadline().endAfter(notice.issuedOn(), calendar,
+                "notice " + notice.id());
     }
 
     /** The date by which an unidentified lot must be claimed. */
     public LocalDate claimingDeadline(Lot unidentified) {
-        return policy.claimingDeadline().endAfter(unidentified.clockStart(), calendar, "receipt "
-                + unidentified.receipt());
+        return rules.policyOn(unidentified.clockStart()).claimingDeadline().endAfter(unidentified.clockStart(),
+                calendar, "receipt " + unidentified.receipt());
     }
 
     /**
@@ -205,21 +220,30 @@ public final class PayoutClock {
     }
 
     private LotStatus deferred(Lot lot, Money amount, LocalDate deadline, Deferral deferral, LocalDate date) {
+        Period horizon = rules.policyOn(date).warningHorizon();
         return new LotStatus(lot, amount, deadline, LotStatus.State.DEFERRED,
-                daysBetween(date, deadline, policy.warningHorizon().unit()), lot.createdOn().equals(date),
-                Optional.of(deferral.id()));
+                daysBetween(date, deadline, horizon.unit()), lot.createdOn().equals(date),
+                Optional.of(deferral.id()), provisional(lot, deadline, date));
+    }
+
+    /** Whether the deadline was counted through a provisional year, or the count to it from the date is. */
+    private boolean provisional(Lot lot, LocalDate deadline, LocalDate date) {
+        LocalDate start = lot.clockStart().isBefore(date) ? lot.clockStart() : date;
+        return calendar.countsThroughProvisional(start, deadline);
     }
 
     private LotStatus running(Lot lot, Money amount, LocalDate deadline, LocalDate date) {
-        int daysLeft = daysBetween(date, deadline, policy.warningHorizon().unit());
+        Period horizon = rules.policyOn(date).warningHorizon();
+        int daysLeft = daysBetween(date, deadline, horizon.unit());
         LotStatus.State state;
         if (date.isAfter(deadline)) {
             state = LotStatus.State.OVERDUE;
-        } else if (daysLeft <= policy.warningHorizon().length()) {
+        } else if (daysLeft <= horizon.length()) {
             state = LotStatus.State.NEAR_DEADLINE;
         } else {
             state = LotStatus.State.IN_TIME;
         }
-        return new LotStatus(lot, amount, deadline, state, daysLeft, lot.createdOn().equals(date), Optional.empty());
+        return new LotStatus(lot, amount, deadline, state, daysLeft, lot.createdOn().equals(date), Optional.empty(),
+                provisional(lot, deadline, date));
     }
 }

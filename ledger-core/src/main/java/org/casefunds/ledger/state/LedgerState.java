@@ -38,6 +38,9 @@ import org.casefunds.ledger.events.EventReversed;
 import org.casefunds.ledger.events.LedgerOpened;
 import org.casefunds.ledger.events.PayeeConfirmed;
 import org.casefunds.ledger.events.PeriodClosed;
+import org.casefunds.ledger.events.CalendarYearAdopted;
+import org.casefunds.ledger.events.PolicyAdopted;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.events.ReceiptRecorded;
 import org.casefunds.ledger.events.UnidentifiedRefundIssued;
 import org.casefunds.ledger.journal.Event;
@@ -260,6 +263,14 @@ public final class LedgerState implements LedgerView {
             applyReversal(event, (EventReversed) payload);
         } else if (payload instanceof PeriodClosed) {
             tables.meta(tables.meta().closed(((PeriodClosed) payload).closedThrough()));
+        } else if (payload instanceof CalendarYearAdopted) {
+            CalendarYearAdopted adopted = (CalendarYearAdopted) payload;
+            tables.adopt(new CourtRules.AdoptedYear(event.sequence(), event.effectiveDate(), adopted.year(),
+                    adopted.reason()));
+        } else if (payload instanceof PolicyAdopted) {
+            PolicyAdopted adopted = (PolicyAdopted) payload;
+            tables.adopt(new CourtRules.AdoptedPolicy(event.sequence(), event.effectiveDate(), adopted.policy(),
+                    adopted.reason()));
         } else if (payload instanceof DeferralGranted) {
             DeferralGranted granted = (DeferralGranted) payload;
             tables.putDeferral(new Deferral(event.idempotencyKey(), granted.caseNumber(), granted.reason(),
@@ -376,6 +387,11 @@ public final class LedgerState implements LedgerView {
     @Override
     public Optional<LocalDate> closedThrough() {
         return tables.meta().closedThrough();
+    }
+
+    @Override
+    public CourtRules courtRules() {
+        return tables.courtRules();
     }
 
     @Override

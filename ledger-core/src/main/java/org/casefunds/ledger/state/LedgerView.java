@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.cases.CaseNumber;
@@ -32,6 +33,9 @@ public interface LedgerView {
 
     /** The last closed date, if a period was closed. */
     Optional<LocalDate> closedThrough();
+
+    /** The calendar years and policies the court adopted, in journal order. */
+    CourtRules courtRules();
 
     /** The master account {@code number}. */
     Optional<BankAccount> bankAccount(String number);

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.journal.LotId;
 import org.joda.money.CurrencyUnit;
 
@@ -26,6 +27,7 @@ final class MemoryTables implements StateTables {
     private static final Comparator<Lot> TAKING_ORDER = Comparator.comparing(Lot::clockStart).thenComparing(Lot::id);
 
     private LedgerMeta meta = LedgerMeta.empty();
+    private CourtRules courtRules = CourtRules.none();
     private final Map<String, BankAccount> bankAccounts = new LinkedHashMap<>();
     private final Map<CaseNumber, CaseRecord> cases = new TreeMap<>();
     private final Map<String, CaseNumber> casesBySubAccount = new HashMap<>();
@@ -46,6 +48,21 @@ final class MemoryTables implements StateTables {
     @Override
     public LedgerMeta meta() {
         return meta;
+    }
+
+    @Override
+    public CourtRules courtRules() {
+        return courtRules;
+    }
+
+    @Override
+    public void adopt(CourtRules.AdoptedYear adopted) {
+        courtRules = courtRules.with(adopted);
+    }
+
+    @Override
+    public void adopt(CourtRules.AdoptedPolicy adopted) {
+        courtRules = courtRules.with(adopted);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
@@ -34,6 +35,15 @@ public interface StateTables {
 
     /** Replaces the facts about the ledger as a whole. */
     void meta(LedgerMeta meta);
+
+    /** The calendar years and policies adopted, in journal order. */
+    CourtRules courtRules();
+
+    /** Records a calendar year adopted, after those already recorded. */
+    void adopt(CourtRules.AdoptedYear adopted);
+
+    /** Records a policy adopted, after those already recorded. */
+    void adopt(CourtRules.AdoptedPolicy adopted);
 
     Optional<BankAccount> bankAccount(String number);
 

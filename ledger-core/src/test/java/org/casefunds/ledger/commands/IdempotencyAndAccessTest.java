@@ -179,7 +179,10 @@ class IdempotencyAndAccessTest {
                     new GrantDeferral(caseNumber(1), DeferralReason.OTHER, "审计", day(2), day(30),
                             Optional.empty()),
                     new RenewDeferral("defer", day(40), "审计"),
-                    new LiftDeferral("defer", "审计"));
+                    new LiftDeferral("defer", "审计"),
+                    new AdoptCalendarYear(org.casefunds.ledger.calendar.WorkingDayCalendar.china().year(2026)
+                            .orElseThrow(), Optional.of("审计")),
+                    new AdoptPolicy(org.casefunds.ledger.rules.Policy.spc2017(), Optional.empty()));
         }
 
         @Test

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * Goal: a report asked about a date the ledger cannot answer for is refused with {@link
  * ErrorCode#INVALID_DATE}, naming the field and saying why, never answered with a guess: a date
- * before the ledger opened, a deadline that needs a year the calendar has no data for (2027), and a
- * period that ends before it starts.
+ * before the ledger opened, a deadline that needs a year the calendar has no data for (after 2100), and
+ * a period that ends before it starts. A deadline in a year without an official schedule is counted on
+ * the provisional year and marked as such.
  *
  * <p>Method: example ledgers on the test court (opened Thu 2025-01-02); each report is called with
  * the bad input and the refusal's code, field and message are checked.
@@ -55,30 +56,42 @@ class ReportInputTest {
         assertTrue(reports.doubleZero(d("2025-01-02")).strict());
     }
 
+    /**
+     * Regression: a receipt late in 2026 made every report exit with "no data for 2027" for the
+     * whole ledger. Now its deadline is counted on the provisional 2027 and marked provisional.
+     */
     @Test
-    void aDeadlineThatNeedsTheCalendarOf2027IsRefusedNamingTheYear() {
+    void aDeadlineInTheNextYearIsProvisionalNotAnError() {
         Court court = Court.opened().withCase(1, HANDLER);
-        // Commands may be dated late in 2026: no command consults the calendar.
         court.receipt("r1", d("2026-12-28"), "100.00", 1);
-        // Arrived Mon 2026-12-28: WD Tue 12-29 1, Wed 12-30 2, Thu 12-31 3, and the other 7 are in
-        // 2027, a year without published holidays: the deadline cannot be known.
-        for (Executable report : new Executable[] {
-            () -> court.reports.doubleZero(d("2026-12-30")), () -> court.reports.dailyList(d("2026-12-30")),
-            () -> court.reports.caseLots(d("2026-12-30"))}) {
-            InvalidInputException refusal = refused(report);
-            assertTrue(refusal.getMessage().contains("2027"), refusal.getMessage());
-            assertTrue(refusal.field().orElseThrow().startsWith("lot "), "the field names the lot: "
-                    + refusal.getMessage());
-        }
+        // Arrived Mon 2026-12-28: WD Tue 12-29 1, Wed 12-30 2, Thu 12-31 3; Fri 2027-01-01 New Year's
+        // Day (provisional); Mon 01-04 4 .. Fri 01-08 8, Mon 01-11 9, Tue 01-12 10.
+        var lots = court.reports.caseLots(d("2026-12-30"));
+        assertEquals(1, lots.size());
+        assertEquals(d("2027-01-12"), lots.get(0).status().deadline());
+        assertTrue(lots.get(0).status().provisional());
+        DoubleZero onTheDay = court.reports.doubleZero(d("2027-01-13"));
+        assertEquals(1, onTheDay.currencies().get(0).overdueProvisionalLots());
+        assertEquals(java.util.Set.of(2027), onTheDay.rules().provisionalYears());
+        assertTrue(onTheDay.rules().howToAdopt().contains("calendar adopt"), onTheDay.rules().howToAdopt());
     }
 
     @Test
-    void anUnidentifiedReceiptWhoseClaimingDeadlineIsIn2027IsRefusedToo() {
+    void anUnidentifiedReceiptWhoseClaimingDeadlineIsIn2027IsProvisional() {
         Court court = Court.opened();
         court.unidentified("u1", d("2026-12-30"), "100.00");
-        // Wed 2026-12-30: WD Thu 12-31 1, then 2027.
-        InvalidInputException refusal = refused(() -> court.reports.unidentified(d("2026-12-31")));
-        assertTrue(refusal.getMessage().contains("2027"), refusal.getMessage());
+        // Wed 2026-12-30: WD Thu 12-31 1; Fri 2027-01-01 rest; Mon 01-04 2, Tue 01-05 3.
+        UnidentifiedEntry entry = court.reports.unidentified(d("2026-12-31")).get(0);
+        assertEquals(d("2027-01-05"), entry.claimingDeadline());
+        assertTrue(entry.provisional());
+    }
+
+    @Test
+    void aDateBeyondTheShippedYearsIsStillRefusedNamingTheYear() {
+        Court court = Court.opened().withCase(1, HANDLER);
+        court.receipt("r1", d("2100-12-28"), "100.00", 1);
+        InvalidInputException refusal = refused(() -> court.reports.doubleZero(d("2100-12-30")));
+        assertTrue(refusal.getMessage().contains("no data for 2101"), refusal.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.casefunds.ledger.sql;
 import static org.casefunds.ledger.sql.schema.Tables.BALANCE;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.COURT_RULE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
@@ -45,6 +46,7 @@ import org.casefunds.ledger.events.PeriodClosed;
 import org.casefunds.ledger.events.UnidentifiedRefundIssued;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.jooq.DSLContext;
@@ -99,6 +101,8 @@ public final class LedgerAudit {
     private final Map<String, Transit> disbursements = new HashMap<>();
     private final Map<String, String> handlers = new HashMap<>();
     private final Map<String, String> deferrals = new HashMap<>();
+    /** Each adoption's row as the journal says it should be: kind, effective day, canonical body. */
+    private final Map<Long, String> courtRules = new HashMap<>();
     private final Map<String, long[]> trial = new TreeMap<>();
     private String courtCode;
     private LocalDate openedOn;
@@ -330,6 +334,18 @@ public final class LedgerAudit {
             finish(((DisbursementReturned) payload).disbursement(), DisbursementRecord.Status.RETURNED);
         } else if (payload instanceof EventReversed) {
             reverse((EventReversed) payload);
+        } else if (payload instanceof org.casefunds.ledger.events.CalendarYearAdopted) {
+            var adopted = (org.casefunds.ledger.events.CalendarYearAdopted) payload;
+            courtRules.put(event.sequence(), SqlTables.CALENDAR_YEAR + " " + SqlTables.day(event.effectiveDate()) + " "
+                    + org.casefunds.ledger.journal.CanonicalCodec.encode(SqlTables.COURT_RULE_TEXT,
+                            new CourtRules.AdoptedYear(event.sequence(), event.effectiveDate(), adopted.year(),
+                                    adopted.reason())));
+        } else if (payload instanceof org.casefunds.ledger.events.PolicyAdopted) {
+            var adopted = (org.casefunds.ledger.events.PolicyAdopted) payload;
+            courtRules.put(event.sequence(), SqlTables.POLICY + " " + SqlTables.day(event.effectiveDate()) + " "
+                    + org.casefunds.ledger.journal.CanonicalCodec.encode(SqlTables.COURT_RULE_TEXT,
+                            new CourtRules.AdoptedPolicy(event.sequence(), event.effectiveDate(), adopted.policy(),
+                                    adopted.reason())));
         } else if (payload instanceof DeferralGranted) {
             deferrals.put(event.idempotencyKey(), "end " + ((DeferralGranted) payload).end());
         } else if (payload instanceof DeferralRenewed) {
@@ -450,7 +466,8 @@ public final class LedgerAudit {
 
     private Check compareProjections() {
         List<Differences> all = List.of(compareBalances(), compareDaily(), compareLots(), compareReceipts(),
-                compareDisbursements(), compareCases(), compareDeferrals(), compareMeta(), compareLotHistory());
+                compareDisbursements(), compareCases(), compareDeferrals(), compareCourtRules(), compareMeta(),
+                compareLotHistory());
         List<String> found = new ArrayList<>();
         for (Differences each : all) {
             if (each.count > 0) {
@@ -459,7 +476,8 @@ public final class LedgerAudit {
         }
         return new Check("replay equals the projections", found.isEmpty(), found.isEmpty()
                 ? "balances, pending money, daily changes, lots and their history, receipts, disbursements, cases,"
-                        + " deferrals and the ledger's own row equal a replay of the journal"
+                        + " deferrals, the adopted calendar years and policies and the ledger's own row equal a replay"
+                        + " of the journal"
                 : String.join(" | ", found));
     }
 
@@ -602,6 +620,25 @@ public final class LedgerAudit {
         });
         if (rows[0] != deferrals.size()) {
             differences.add("the table holds " + rows[0] + " deferrals, the journal granted " + deferrals.size());
+        }
+        return differences;
+    }
+
+    private Differences compareCourtRules() {
+        Differences differences = new Differences("court_rule");
+        long[] rows = {0};
+        context.select(COURT_RULE.SEQUENCE, COURT_RULE.KIND, COURT_RULE.EFFECTIVE_DATE, COURT_RULE.BODY)
+                .from(COURT_RULE).fetchLazy().forEach(row -> {
+                    rows[0]++;
+                    String stored = row.value2() + " " + row.value3() + " " + row.value4();
+                    String expected = courtRules.get(row.value1());
+                    if (!stored.equals(expected)) {
+                        differences.add("event " + row.value1() + (expected == null ? " adopted nothing"
+                                : "'s row differs from the adoption the journal records"));
+                    }
+                });
+        if (rows[0] != courtRules.size()) {
+            differences.add("the table holds " + rows[0] + " adoptions, the journal records " + courtRules.size());
         }
         return differences;
     }

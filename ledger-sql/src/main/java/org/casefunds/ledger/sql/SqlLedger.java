@@ -40,7 +40,7 @@ import org.jooq.Table;
  */
 public final class SqlLedger {
     /** The schema version this library writes and reads. */
-    public static final long SCHEMA_VERSION = 1;
+    public static final long SCHEMA_VERSION = 2;
 
     static {
         // jOOQ prints a logo and tips on first use unless told not to; a court's logs need neither.

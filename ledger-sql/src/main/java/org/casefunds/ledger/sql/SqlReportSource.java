@@ -74,6 +74,11 @@ public final class SqlReportSource implements ReportSource {
                 .where(LEDGER_INFO.ID.eq(inline(1L))).fetchOne(LEDGER_INFO.OPENED_ON)).map(LocalDate::ofEpochDay);
     }
 
+    @Override
+    public org.casefunds.ledger.rules.CourtRules courtRules(LocalDate date) {
+        return SqlTables.readCourtRules(context, date);
+    }
+
     // ------------------------------------------------------------------ lots as of a date
 
     /**

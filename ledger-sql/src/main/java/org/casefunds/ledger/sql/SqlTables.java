@@ -5,6 +5,7 @@ import static org.casefunds.ledger.sql.schema.Tables.BANK_ACCOUNT;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.COURT_RULE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
@@ -35,6 +36,7 @@ import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.state.BankAccount;
 import org.casefunds.ledger.state.CaseRecord;
 import org.casefunds.ledger.state.Deferral;
@@ -68,6 +70,7 @@ final class SqlTables implements StateTables {
     private long eventSequence;
     private long eventDay;
     private LedgerMeta meta;
+    private CourtRules courtRules;
     private boolean metaChanged;
     private final Map<Key, long[]> balanceDeltas = new LinkedHashMap<>();
     private final Map<Key, NavigableMap<Long, Long>> dailyDeltas = new HashMap<>();
@@ -134,6 +137,56 @@ final class SqlTables implements StateTables {
     public void meta(LedgerMeta value) {
         meta = value;
         metaChanged = true;
+    }
+
+    // ------------------------------------------------------------------ the court's timeline
+
+    /** The header of an adoption's canonical text in {@code court_rule.body}. */
+    static final String COURT_RULE_TEXT = "casefunds-court-rule v1";
+
+    @Override
+    public CourtRules courtRules() {
+        if (courtRules == null || !caching) {
+            courtRules = readCourtRules(statements.context(), null);
+        }
+        return courtRules;
+    }
+
+    /** The adoptions effective on or before {@code date} (all of them when null), in journal order. */
+    static CourtRules readCourtRules(org.jooq.DSLContext context, LocalDate date) {
+        CourtRules rules = CourtRules.none();
+        var query = context.select(COURT_RULE.KIND, COURT_RULE.BODY).from(COURT_RULE);
+        var rows = date == null ? query.orderBy(COURT_RULE.SEQUENCE).fetch()
+                : query.where(COURT_RULE.EFFECTIVE_DATE.le(day(date))).orderBy(COURT_RULE.SEQUENCE).fetch();
+        for (var row : rows) {
+            if (CALENDAR_YEAR.equals(row.value1())) {
+                rules = rules.with(decode(row.value2(), COURT_RULE_TEXT, CourtRules.AdoptedYear.class));
+            } else {
+                rules = rules.with(decode(row.value2(), COURT_RULE_TEXT, CourtRules.AdoptedPolicy.class));
+            }
+        }
+        return rules;
+    }
+
+    static final String CALENDAR_YEAR = "CALENDAR_YEAR";
+    static final String POLICY = "POLICY";
+
+    @Override
+    public void adopt(CourtRules.AdoptedYear adopted) {
+        insertCourtRule(adopted.sequence(), CALENDAR_YEAR, adopted.adoptedOn(), encode(COURT_RULE_TEXT, adopted));
+        courtRules = courtRules().with(adopted);
+    }
+
+    @Override
+    public void adopt(CourtRules.AdoptedPolicy adopted) {
+        insertCourtRule(adopted.sequence(), POLICY, adopted.from(), encode(COURT_RULE_TEXT, adopted));
+        courtRules = courtRules().with(adopted);
+    }
+
+    private void insertCourtRule(long sequence, String kind, LocalDate effectiveDate, String body) {
+        courtRules();
+        statements.context().insertInto(COURT_RULE, COURT_RULE.SEQUENCE, COURT_RULE.KIND, COURT_RULE.EFFECTIVE_DATE,
+                COURT_RULE.BODY).values(sequence, kind, day(effectiveDate), body).execute();
     }
 
     // ------------------------------------------------------------------ bank accounts
@@ -693,6 +746,7 @@ final class SqlTables implements StateTables {
         dailyDeltas.clear();
         meta = null;
         metaChanged = false;
+        courtRules = null;
     }
 
     private static String encode(String header, Record value) {

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.StorageException;
 import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.rules.AmountTier;
@@ -72,12 +74,18 @@ import org.joda.money.Money;
  * }</pre>
  *
  * <h2>Calendar file</h2>
- * The published holidays (rest days) and adjusted working days of further years; a day or a range
- * {@code "2027-02-06..2027-02-13"}. For jurisdiction {@code "CN"} the years are added to (or
- * replace) the built-in 2025 and 2026; for another jurisdiction they are the whole calendar.
+ * The rest days and adjusted working days of one or more years (in any order, not necessarily
+ * consecutive), a day or a range {@code "2027-02-06..2027-02-13"}, each with where it comes from:
+ * {@code "kind"} {@code OFFICIAL} (the State Council's notice; the default) or {@code LOCAL} (a
+ * court's own adjustment), and the notices, each with its number, date and title. For jurisdiction
+ * {@code "CN"} the years replace the shipped ones (a court adopts them with
+ * {@code casefunds calendar adopt}); for another jurisdiction they are the whole calendar.
  * <pre>{@code
  * {"jurisdiction": "CN",
- *  "years": [{"year": 2027, "restDays": ["2027-01-01", "2027-02-06..2027-02-13"],
+ *  "years": [{"year": 2027, "kind": "OFFICIAL",
+ *             "notices": [{"number": "国办发明电〔2026〕9号", "date": "2026-11-10",
+ *                          "title": "国务院办公厅关于2027年部分节假日安排的通知"}],
+ *             "restDays": ["2027-01-01", "2027-02-06..2027-02-13"],
  *             "adjustedWorkingDays": ["2027-02-14"]}]}
  * }</pre>
  */
@@ -121,7 +129,11 @@ public final class ConfigFiles {
     record CalendarDocument(String jurisdiction, List<YearDocument> years) {
     }
 
-    record YearDocument(Integer year, List<String> restDays, List<String> adjustedWorkingDays) {
+    record YearDocument(Integer year, CalendarSource.Kind kind, List<NoticeDocument> notices, List<String> restDays,
+            List<String> adjustedWorkingDays) {
+    }
+
+    record NoticeDocument(String number, LocalDate date, String title) {
     }
 
     /**
@@ -261,6 +273,38 @@ public final class ConfigFiles {
     /** Parses the text of a calendar file; {@code source} names it in errors. */
     public static WorkingDayCalendar parseCalendar(String json, String source) {
         CalendarDocument document = parse(json, source, CalendarDocument.class);
+        List<CalendarYear> years = parseYears(document, source);
+        String jurisdiction = document.jurisdiction() == null ? WorkingDayCalendar.CHINA : document.jurisdiction();
+        try {
+            return WorkingDayCalendar.CHINA.equals(jurisdiction) ? WorkingDayCalendar.china().withYears(years)
+                    : WorkingDayCalendar.of(jurisdiction, years);
+        } catch (InvalidInputException refused) {
+            throw new InvalidInputException(refused.code(), refused.field().orElse(null),
+                    refused.value().orElse(null), refusedMessage(refused) + " (in " + source + ")", refused);
+        }
+    }
+
+    /**
+     * Reads the years of a calendar file of China's (jurisdiction {@code CN}, the default), with
+     * their sources, for a court to adopt.
+     *
+     * @throws InvalidInputException naming the field and the file, if the file is not a valid calendar
+     */
+    public static List<CalendarYear> readCalendarYears(Path file) {
+        return parseCalendarYears(read(file), file.toString());
+    }
+
+    /** Parses the years of a calendar file of China's; {@code source} names it in errors. */
+    public static List<CalendarYear> parseCalendarYears(String json, String source) {
+        CalendarDocument document = parse(json, source, CalendarDocument.class);
+        if (document.jurisdiction() != null && !WorkingDayCalendar.CHINA.equals(document.jurisdiction())) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "jurisdiction", document.jurisdiction(),
+                    "a ledger adopts years of China's calendar (CN) only (in " + source + ")");
+        }
+        return parseYears(document, source);
+    }
+
+    private static List<CalendarYear> parseYears(CalendarDocument document, String source) {
         if (document.years() == null || document.years().isEmpty()) {
             throw new InvalidInputException(ErrorCode.MISSING_VALUE, "years", null,
                     "a calendar file lists at least one year (in " + source + ")");
@@ -273,15 +317,48 @@ public final class ConfigFiles {
                     throw new InvalidInputException(ErrorCode.MISSING_VALUE, "years[" + i + "].year", null,
                             "each year says which year it is");
                 }
-                years.add(CalendarYear.of(year.year(), days(year.restDays(), "years[" + i + "].restDays"),
-                        days(year.adjustedWorkingDays(), "years[" + i + "].adjustedWorkingDays")));
+                List<LocalDate> rest = days(year.restDays(), "years[" + i + "].restDays");
+                List<LocalDate> adjusted = days(year.adjustedWorkingDays(), "years[" + i + "].adjustedWorkingDays");
+                CalendarSource yearSource = yearSource(year, "years[" + i + "]");
+                try {
+                    years.add(CalendarYear.of(year.year(), rest, adjusted, yearSource));
+                } catch (InvalidInputException refused) {
+                    throw new InvalidInputException(refused.code(), "years[" + i + "]."
+                            + refused.field().orElse(""), refused.value().orElse(null), refusedMessage(refused),
+                            refused);
+                }
             }
-            String jurisdiction = document.jurisdiction() == null ? WorkingDayCalendar.CHINA : document.jurisdiction();
-            return WorkingDayCalendar.CHINA.equals(jurisdiction) ? WorkingDayCalendar.china().withYears(years)
-                    : WorkingDayCalendar.of(jurisdiction, years);
+            return years;
         } catch (InvalidInputException refused) {
             throw new InvalidInputException(refused.code(), refused.field().orElse(null),
                     refused.value().orElse(null), refusedMessage(refused) + " (in " + source + ")", refused);
+        }
+    }
+
+    /** The year's source; a file that names no notice gives a local year "from FILE". */
+    private static CalendarSource yearSource(YearDocument year, String field) {
+        CalendarSource.Kind kind = year.kind() == null ? CalendarSource.Kind.OFFICIAL : year.kind();
+        if (kind == CalendarSource.Kind.PROVISIONAL) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, field + ".kind", kind,
+                    "a file gives OFFICIAL or LOCAL years; provisional years are computed by the ledger");
+        }
+        List<CalendarSource.Notice> notices = new ArrayList<>();
+        List<NoticeDocument> written = year.notices() == null ? List.of() : year.notices();
+        for (int i = 0; i < written.size(); i++) {
+            NoticeDocument notice = written.get(i);
+            String noticeField = field + ".notices[" + i + "]";
+            if (notice == null || notice.title() == null) {
+                throw new InvalidInputException(ErrorCode.MISSING_VALUE, noticeField + ".title", null,
+                        "each notice has its title, such as 国务院办公厅关于2027年部分节假日安排的通知");
+            }
+            notices.add(new CalendarSource.Notice(Optional.ofNullable(notice.date()),
+                    Optional.ofNullable(notice.number()), notice.title()));
+        }
+        try {
+            return new CalendarSource(kind, notices);
+        } catch (InvalidInputException refused) {
+            throw new InvalidInputException(refused.code(), field + "." + refused.field().orElse("notices"),
+                    refused.value().orElse(null), refusedMessage(refused), refused);
         }
     }
 
