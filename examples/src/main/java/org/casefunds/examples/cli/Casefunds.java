@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         footer = ExitCodes.HELP,
         subcommands = {InitCommand.class, ApplyCommand.class, ImportStatementCommand.class, ReconcileCommand.class,
             VerifyCommand.class, DoubleZeroCommand.class, ReportCommand.class, BalancesCommand.class,
-            ExportCommand.class, DemoCommand.class, PolicyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, DemoCommand.class, PolicyCommand.class, CalendarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Casefunds implements Runnable {
 
     @CommandLine.Spec

@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
                     + " build the demonstration again in its place");
         }
         PrintWriter out = spec.commandLine().getOut();
-        DemoCourt court = DemoCourt.of(new DemoCourt.Settings(seed, cases, year), ledger.policy(), ledger.calendar());
+        DemoCourt court = DemoCourt.of(new DemoCourt.Settings(seed, cases, year), ledger.policy(),
+                org.casefunds.ledger.calendar.WorkingDayCalendar.china());
         // The year is built in a file of its own and moved into place only when complete.
         Path building = target.resolveSibling(target.getFileName() + ".building");
         deleteWithJournal(building);

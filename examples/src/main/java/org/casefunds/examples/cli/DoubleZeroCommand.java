@@ -10,6 +10,7 @@ import org.casefunds.ledger.reports.CaseLotStatus;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DoubleZero;
 import org.casefunds.ledger.rules.LotStatus;
+import org.casefunds.ledger.rules.RulesInForce;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,13 +65,14 @@ final class DoubleZeroCommand implements Callable<Integer> {
     static void print(DoubleZero doubleZero, List<CaseLotStatus> list, java.io.PrintWriter out, int limit) {
         out.printf("Double zero on %s: strict %s, lenient %s%n", doubleZero.date(), yes(doubleZero.strict()),
                 yes(doubleZero.lenient()));
-        Table figures = new Table("currency", ">overdue unnoticed", ">lots", ">cases", ">notices late at finance",
-                ">amount", ">unidentified", ">receipts", ">past claiming deadline");
+        printRules(doubleZero.rules(), out);
+        Table figures = new Table("currency", ">overdue unnoticed", ">lots", ">cases", ">of which provisional",
+                ">notices late at finance", ">amount", ">unidentified", ">receipts", ">past claiming deadline");
         for (DoubleZero.Figures each : doubleZero.currencies()) {
             figures.row(each.currency(), each.overdueAmount().getAmount(), each.overdueLots(), each.overdueCases(),
-                    each.financeOverdueNotices(), each.financeOverdueAmount().getAmount(),
-                    each.unidentifiedAmount().getAmount(), each.unidentifiedReceipts(),
-                    each.unidentifiedPastDeadlineAmount().getAmount());
+                    each.overdueProvisionalAmount().getAmount(), each.financeOverdueNotices(),
+                    each.financeOverdueAmount().getAmount(), each.unidentifiedAmount().getAmount(),
+                    each.unidentifiedReceipts(), each.unidentifiedPastDeadlineAmount().getAmount());
         }
         figures.print(out);
         if (list.isEmpty()) {
@@ -86,11 +88,21 @@ final class DoubleZeroCommand implements Callable<Integer> {
             }
             LotStatus status = line.status();
             lines.row(flag(status.colour()), line.caseNumber(), line.handler(), Dates.money(status.amount()),
-                    status.lot().arrivalDate(), status.deadline(), status.daysLeft());
+                    status.lot().arrivalDate(), status.deadline() + (status.provisional() ? " (provisional)" : ""),
+                    status.daysLeft());
         }
         lines.print(out);
         if (list.size() > limit) {
             out.printf("... and %d more (--limit, or --json for all)%n", list.size() - limit);
+        }
+    }
+
+    /** The policy and calendar a report was computed under, and what to do about provisional years. */
+    static void printRules(RulesInForce.Description rules, java.io.PrintWriter out) {
+        out.printf("Policy: %s%n", rules.policySource());
+        out.printf("Calendar: %s%n", String.join("; ", rules.calendarSources()));
+        if (!rules.provisionalYears().isEmpty()) {
+            out.printf("Provisional: %s%n", rules.howToAdopt());
         }
     }
 

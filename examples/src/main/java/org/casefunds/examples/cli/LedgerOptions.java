@@ -10,7 +10,6 @@ import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.sql.SqlLedger;
 import org.casefunds.ledger.sql.SqliteOptions;
-import org.casefunds.ledger.sql.config.ConfigFiles;
 import picocli.CommandLine.Option;
 
 /** The options every command that opens a ledger file takes. */
@@ -18,24 +17,18 @@ final class LedgerOptions {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "The ledger file (SQLite).")
     Path db;
 
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "The court's policy (JSON; see `casefunds policy`). Default: the `10+5 working days` preset.")
-    Path policyFile;
-
-    @Option(names = "--calendar", paramLabel = "FILE",
-            description = "Published holidays of further years (JSON). Default: China 2025 and 2026.")
-    Path calendarFile;
+    @Option(names = "--policy", paramLabel = "FILE|PRESET",
+            description = "What if: compute the reports under this policy (a file or a preset) on every date instead"
+                + " of the policies the ledger adopted; every figure is labelled as such. Default: as recorded.")
+    String whatIfPolicy;
 
     @Option(names = "--synchronous", paramLabel = "LEVEL", defaultValue = "FULL",
             description = "SQLite's commit durability: FULL (default, survives a power cut) or NORMAL.")
     SqliteOptions.Synchronous synchronous;
 
+    /** The policy commands are decided under where the journal records none: the default preset. */
     Policy policy() {
-        return policyFile == null ? Policy.defaults() : ConfigFiles.readPolicy(policyFile);
-    }
-
-    WorkingDayCalendar calendar() {
-        return calendarFile == null ? WorkingDayCalendar.china() : ConfigFiles.readCalendar(calendarFile);
+        return Policy.defaults();
     }
 
     SqliteOptions sqliteOptions() {
@@ -61,8 +54,12 @@ final class LedgerOptions {
         return Ledger.open(SqlLedger.sqlite(file, sqliteOptions()), policy(), clock);
     }
 
-    /** The court's reports over {@code ledger}, computed by set-based queries. */
+    /**
+     * The court's reports over {@code ledger}, computed by set-based queries under the calendar and
+     * policies the journal records, or under {@code --policy} on every date (what if).
+     */
     CourtReports reports(Ledger ledger) {
-        return SqlLedger.reports(ledger, calendar());
+        CourtReports reports = SqlLedger.reports(ledger, WorkingDayCalendar.china());
+        return whatIfPolicy == null ? reports : reports.whatIf(PolicyCommand.fileOrPreset(whatIfPolicy));
     }
 }

@@ -68,11 +68,10 @@ public record CalendarSource(Kind kind, List<Notice> notices) {
                     Optional.of(Checks.required(number, "number")), title);
         }
 
-        /** For example {@code 国办发明电〔2019〕16号 of 2019-11-21 (国务院办公厅关于…)}. */
+        /** For example {@code 国办发明电〔2019〕16号 of 2019-11-21}, or the title where the number is unknown. */
         @Override
         public String toString() {
-            return number.orElse("(number unknown)") + " of " + issuedOn.map(LocalDate::toString).orElse("(date unknown)")
-                    + " (" + title + ")";
+            return number.orElse(title) + issuedOn.map(date -> " of " + date).orElse("");
         }
     }
 
