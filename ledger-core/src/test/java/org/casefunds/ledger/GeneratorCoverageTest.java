@@ -29,8 +29,14 @@ class GeneratorCoverageTest {
         for (String kind : List.of("RecordReceipt", "OpenCase", "IssuePayoutNotice", "ClaimUnidentified",
                 "RefundUnidentified", "SettleDisbursement", "ReturnDisbursement", "ChargeExecutionFee", "SweepFees",
                 "TransferBetweenCases", "Distribute", "DepositWithNotary", "RefundSurplus", "Reverse", "ClosePeriod",
-                "HandOverCase", "ConfirmPayee", "GrantDeferral", "LiftDeferral", "RenewDeferral")) {
+                "HandOverCase", "ConfirmPayee", "GrantDeferral", "LiftDeferral", "RenewDeferral", "AdoptCalendarYear",
+                "AdoptPolicy")) {
             assertTrue(outcomes.getOrDefault(kind + " applied", 0) > 0, kind + " was never applied");
+        }
+        // The court's timeline: an adoption repeated, one without its reason, one into a closed period.
+        for (String outcome : List.of("AdoptCalendarYear refused ALREADY_EXISTS", "AdoptCalendarYear refused MISSING_VALUE",
+                "AdoptPolicy refused ALREADY_EXISTS", "AdoptPolicy refused APPROVAL_MISSING")) {
+            assertTrue(outcomes.getOrDefault(outcome, 0) > 0, "no generated " + outcome);
         }
         for (String refusal : List.of("INSUFFICIENT_FUNDS", "APPROVAL_MISSING", "SELF_APPROVAL", "NOT_CASE_HANDLER",
                 "ROLE_NOT_PERMITTED", "PERIOD_CLOSED", "ALREADY_FINISHED", "ALREADY_REVERSED", "NOT_REVERSIBLE",

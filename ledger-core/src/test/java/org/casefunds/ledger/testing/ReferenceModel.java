@@ -21,6 +21,12 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.cases.PartyRole;
 import org.casefunds.ledger.commands.ChargeExecutionFee;
 import org.casefunds.ledger.commands.ClaimUnidentified;
+import org.casefunds.ledger.calendar.CalendarYear;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.commands.AdoptCalendarYear;
+import org.casefunds.ledger.commands.AdoptPolicy;
 import org.casefunds.ledger.commands.ClosePeriod;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.ConfirmPayee;
@@ -299,7 +305,9 @@ public final class ReferenceModel {
             Map.entry(ClosePeriod.class, EnumSet.of(Role.FINANCE)),
             Map.entry(GrantDeferral.class, EnumSet.of(Role.HANDLER)),
             Map.entry(LiftDeferral.class, EnumSet.of(Role.HANDLER)),
-            Map.entry(RenewDeferral.class, EnumSet.of(Role.HANDLER)));
+            Map.entry(RenewDeferral.class, EnumSet.of(Role.HANDLER)),
+            Map.entry(AdoptCalendarYear.class, EnumSet.of(Role.FINANCE)),
+            Map.entry(AdoptPolicy.class, EnumSet.of(Role.FINANCE)));
 
     private static void checkRole(Command command) {
         Set<Role> may = MAY.get(command.request().getClass());
@@ -546,6 +554,10 @@ public final class ReferenceModel {
             }
             closedThrough = close.closedThrough();
             return "close";
+        } else if (request instanceof AdoptCalendarYear) {
+            return adoptYear((AdoptCalendarYear) request);
+        } else if (request instanceof AdoptPolicy) {
+            return adoptPolicy((AdoptPolicy) request);
         } else if (request instanceof GrantDeferral) {
             return grant((GrantDeferral) request);
         } else if (request instanceof LiftDeferral) {
@@ -983,7 +995,7 @@ public final class ReferenceModel {
         if (grant.start().isBefore(date())) {
             throw new Refusal(ErrorCode.INVALID_DATE);
         }
-        if (grant.end().isAfter(grant.start().plusMonths(3))) {
+        if (grant.end().isAfter(grant.start().plusMonths(deferralMonths()))) {
             throw new Refusal(ErrorCode.INVALID_DATE);
         }
         needed = List.of(Role.BUREAU_DIRECTOR, Role.COURT_LEADER);
@@ -997,7 +1009,7 @@ public final class ReferenceModel {
         if (!renew.newEnd().isAfter(deferral.end)) {
             throw new Refusal(ErrorCode.INVALID_DATE);
         }
-        if (renew.newEnd().isAfter(date().plusMonths(3))) {
+        if (renew.newEnd().isAfter(date().plusMonths(deferralMonths()))) {
             throw new Refusal(ErrorCode.INVALID_DATE);
         }
         needed = List.of(Role.BUREAU_DIRECTOR, Role.COURT_LEADER);
@@ -1026,6 +1038,59 @@ public final class ReferenceModel {
         return "lift";
     }
 
+    // ---------------------------------------------------------------- the court's timeline
+
+    /** The years adopted, latest adoption of each; the shipped calendar holds the rest. */
+    final Map<Integer, CalendarYear> adoptedYears = new HashMap<>();
+    /** The policies adopted, in journal order: their first day and the policy. */
+    final List<Map.Entry<LocalDate, Policy>> policies = new ArrayList<>();
+
+    /** The policy in force on the command's date: the latest first day on or before it, the later of equals. */
+    private Optional<Policy> policyOn(LocalDate date) {
+        Map.Entry<LocalDate, Policy> found = null;
+        for (Map.Entry<LocalDate, Policy> each : policies) {
+            if (!each.getKey().isAfter(date) && (found == null || !each.getKey().isBefore(found.getKey()))) {
+                found = each;
+            }
+        }
+        return Optional.ofNullable(found).map(Map.Entry::getValue);
+    }
+
+    /** The longest deferral for a dispute under the policy in force (the default allows 3 months). */
+    private int deferralMonths() {
+        return policyOn(date()).map(policy -> policy.deferralMaximumMonths(DeferralReason.DISPUTED)).orElse(3);
+    }
+
+    private String adoptYear(AdoptCalendarYear adopt) {
+        CalendarYear year = adopt.year();
+        CalendarYear current = adoptedYears.getOrDefault(year.year(),
+                WorkingDayCalendar.china().year(year.year()).orElseThrow());
+        if (!current.isProvisional()) {
+            if (current.sameDaysAs(year) && current.source().equals(year.source())) {
+                throw new Refusal(ErrorCode.ALREADY_EXISTS);
+            }
+            if (!current.sameDaysAs(year) && adopt.reason().isEmpty()) {
+                throw new Refusal(ErrorCode.MISSING_VALUE);
+            }
+        }
+        Optional<LocalDate> changed = current.firstDifferentDay(year);
+        if (changed.isPresent() && closedThrough != null && !changed.get().isAfter(closedThrough)) {
+            throw new Refusal(ErrorCode.PERIOD_CLOSED);
+        }
+        needed = List.of(Role.BUREAU_DIRECTOR);
+        adoptedYears.put(year.year(), year);
+        return "calendar";
+    }
+
+    private String adoptPolicy(AdoptPolicy adopt) {
+        if (policyOn(date()).filter(adopt.policy()::equals).isPresent()) {
+            throw new Refusal(ErrorCode.ALREADY_EXISTS);
+        }
+        needed = List.of(Role.COURT_LEADER);
+        policies.add(Map.entry(date(), adopt.policy()));
+        return "policy";
+    }
+
     // ---------------------------------------------------------------- undo for refused commands
 
     /** Everything a refused command may have changed before it was refused, to put back. */
@@ -1036,7 +1101,7 @@ public final class ReferenceModel {
             Set<String> receipts, Set<String> reversedReceipts, Set<String> references, Set<String> reversedEvents,
             Set<String> disbursementIds, Set<String> deferralIds, Set<String> liftedDeferrals,
             Map<String, LocalDate> deferralEnds, Map<String, LocalDate> changedOn,
-            Map<String, LocalDate> deferralChangedOn) {
+            Map<String, LocalDate> deferralChangedOn, Map<Integer, CalendarYear> adoptedYears, int policyCount) {
     }
 
     private Snapshot snapshot() {
@@ -1084,7 +1149,8 @@ public final class ReferenceModel {
                 closedThrough, new LinkedHashMap<>(banks), handlers, payees, new HashSet<>(cases.keySet()),
                 new HashSet<>(subAccounts.keySet()), new HashSet<>(receipts.keySet()), reversedReceipts,
                 new HashSet<>(bankReferences), reversedEvents, new HashSet<>(disbursements.keySet()),
-                new HashSet<>(deferrals.keySet()), lifted, ends, changed, deferralChanges);
+                new HashSet<>(deferrals.keySet()), lifted, ends, changed, deferralChanges, new HashMap<>(adoptedYears),
+                policies.size());
     }
 
     private void restore(Snapshot before) {
@@ -1118,6 +1184,11 @@ public final class ReferenceModel {
         bankReferences.clear();
         bankReferences.addAll(before.references);
         applied.forEach((key, event) -> event.reversed = before.reversedEvents.contains(key));
+        adoptedYears.clear();
+        adoptedYears.putAll(before.adoptedYears);
+        while (policies.size() > before.policyCount) {
+            policies.remove(policies.size() - 1);
+        }
         deferrals.keySet().retainAll(before.deferralIds);
         deferrals.forEach((key, deferral) -> {
             deferral.lifted = before.liftedDeferrals.contains(key);

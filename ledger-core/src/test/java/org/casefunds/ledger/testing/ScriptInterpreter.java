@@ -22,6 +22,11 @@ import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.calendar.CalendarSource;
+import org.casefunds.ledger.calendar.CalendarYear;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.commands.AdoptCalendarYear;
+import org.casefunds.ledger.commands.AdoptPolicy;
 import org.casefunds.ledger.commands.ChargeExecutionFee;
 import org.casefunds.ledger.commands.ClaimUnidentified;
 import org.casefunds.ledger.commands.ClosePeriod;
@@ -48,6 +53,7 @@ import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.money.ProRata;
 import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.rules.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -187,6 +193,9 @@ public final class ScriptInterpreter {
             actor = caseActor(n, step.get(5));
         } else if (op < 86) {
             return deferral(step, key, date, approvals, target);
+        } else if (op >= 96 && op < 98) {
+            request = adoption(step, target);
+            actor = fault == 9 ? HANDLER : FINANCE;
         } else {
             // A person whose role may not do this: an auditor recording a receipt.
             request = receipt(step, target, fault);
@@ -215,6 +224,45 @@ public final class ScriptInterpreter {
                     start, end, part);
         }
         return new Command(key, caseActor(n, step.get(5)), date, approvals, Map.of(), request);
+    }
+
+    /** The policies a court adopts in the scripts: the presets, and one that allows one-month deferrals. */
+    static final List<Policy> POLICIES = List.of(Policy.defaults(), Policy.spc2017(), oneMonthDeferrals());
+
+    private static Policy oneMonthDeferrals() {
+        Map<DeferralReason, Integer> months = new java.util.EnumMap<>(Policy.defaults().deferralMaximumMonths());
+        months.put(DeferralReason.DISPUTED, 1);
+        return Policy.defaults().toBuilder().name("one-month deferrals").deferralMaximumMonths(months).build();
+    }
+
+    /**
+     * A calendar year or a policy to adopt: the official 2027 (made up) or a second version of it, the
+     * shipped 2025 again, or 2025 with a local rest day in the month {@code target} picks; or a policy.
+     */
+    private Request adoption(List<Integer> step, int target) {
+        Optional<String> reason = step.get(7) % 3 == 0 ? Optional.empty() : Optional.of("adopted by the court");
+        if (step.get(6) % 2 == 0) {
+            return new AdoptPolicy(POLICIES.get(target % POLICIES.size()), reason);
+        }
+        return new AdoptCalendarYear(CALENDAR_YEARS.get(target % CALENDAR_YEARS.size()), reason);
+    }
+
+    /** The calendar years the scripts adopt. */
+    static final List<CalendarYear> CALENDAR_YEARS = calendarYears();
+
+    private static List<CalendarYear> calendarYears() {
+        CalendarSource official = CalendarSource.official(List.of(CalendarSource.Notice.of(LocalDate.of(2024, 11, 20),
+                "国办发明电〔2026〕99号", "国务院办公厅关于2027年部分节假日安排的通知（测试）")));
+        CalendarSource local = CalendarSource.local(List.of(CalendarSource.Notice.of(LocalDate.of(2025, 1, 2),
+                "京02院〔2025〕1号", "临时闭院通知（测试）")));
+        CalendarYear shipped2025 = WorkingDayCalendar.china().year(2025).orElseThrow();
+        java.util.SortedSet<LocalDate> localRest = new java.util.TreeSet<>(shipped2025.restDays());
+        localRest.add(LocalDate.of(2025, 1, 13));
+        return List.of(
+                CalendarYear.of(2027, List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 8)), List.of(), official),
+                CalendarYear.of(2027, List.of(LocalDate.of(2027, 1, 1)), List.of(LocalDate.of(2027, 2, 20)), official),
+                shipped2025,
+                CalendarYear.of(2025, localRest, shipped2025.adjustedWorkingDays(), local));
     }
 
     private Request receipt(List<Integer> step, int target, int fault) {
