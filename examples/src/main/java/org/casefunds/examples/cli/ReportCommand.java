@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.reports.CourtReports;
@@ -18,6 +20,7 @@ import org.casefunds.ledger.reports.PayoutTime;
 import org.casefunds.ledger.reports.SubAccountUsage;
 import org.casefunds.ledger.reports.UnidentifiedEntry;
 import org.casefunds.ledger.reports.WeeklyReport;
+import org.casefunds.ledger.rules.RulesInForce;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.CurrencyUnit;
 import picocli.CommandLine;
@@ -51,20 +54,35 @@ final class ReportCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        /** Computes the report with {@code compute}, then prints it as JSON or with {@link #table}. */
+        /**
+         * Computes the report with {@code compute}, then prints it as JSON ({@code {"report": ...,
+         * "rules": ...}}) or with {@link #table}, after the policy and calendar it was computed under.
+         */
         <T> Integer report(Function<CourtReports, T> compute) throws Exception {
             T result;
+            RulesInForce.Description rules;
+            LocalDate date = reportDate();
             try (Ledger opened = ledger.open()) {
-                result = compute.apply(ledger.reports(opened));
+                CourtReports reports = ledger.reports(opened);
+                result = compute.apply(reports);
+                rules = reports.rulesOn(date).describe(date, new java.util.TreeSet<>(java.util.Set.of(date.getYear(),
+                        date.getYear() + 1)));
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.MAPPER.writeValueAsString(result));
+                Map<String, Object> shown = new LinkedHashMap<>();
+                shown.put("report", result);
+                shown.put("rules", rules);
+                out.println(Json.MAPPER.writeValueAsString(shown));
             } else {
+                DoubleZeroCommand.printRules(rules, out);
                 table(result, out);
             }
             return ExitCodes.OK;
         }
+
+        /** The date the report is about (the last day of a period). */
+        abstract LocalDate reportDate();
 
         abstract void table(Object result, PrintWriter out);
     }
@@ -76,6 +94,11 @@ final class ReportCommand implements Runnable {
 
         LocalDate date() {
             return Dates.orToday(asOf);
+        }
+
+        @Override
+        LocalDate reportDate() {
+            return date();
         }
     }
 
@@ -96,6 +119,11 @@ final class ReportCommand implements Runnable {
 
         LocalDate first() {
             return from != null ? from : last().minusDays(6);
+        }
+
+        @Override
+        LocalDate reportDate() {
+            return last();
         }
 
         CurrencyUnit unit() {
@@ -249,8 +277,8 @@ final class ReportCommand implements Runnable {
                     "claim by", "past it");
             for (UnidentifiedEntry each : (List<UnidentifiedEntry>) result) {
                 table.row(each.receipt(), each.bankReference(), each.arrivalDate(), Dates.money(each.remaining()),
-                        each.payer().name().orElse(""), each.memo().orElse(""), each.ageDays(), each.claimingDeadline(),
-                        each.pastDeadline() ? "YES" : "");
+                        each.payer().name().orElse(""), each.memo().orElse(""), each.ageDays(), each.claimingDeadline()
+                                + (each.provisional() ? " (provisional)" : ""), each.pastDeadline() ? "YES" : "");
             }
             print(table, out, "No unidentified money.");
         }
@@ -290,7 +318,8 @@ final class ReportCommand implements Runnable {
             Table table = new Table("notice", "kind", "case", ">amount", "issued", "deadline", ">working days late");
             for (NoticeOverdue each : (List<NoticeOverdue>) result) {
                 table.row(each.notice().id(), each.notice().kind(), each.notice().caseNumber().map(Object::toString)
-                        .orElse(""), Dates.money(each.notice().amount()), each.notice().issuedOn(), each.deadline(),
+                        .orElse(""), Dates.money(each.notice().amount()), each.notice().issuedOn(),
+                        each.deadline() + (each.provisional() ? " (provisional)" : ""),
                         each.workingDaysOverdue());
             }
             print(table, out, "Finance is within its deadline for every notice.");
