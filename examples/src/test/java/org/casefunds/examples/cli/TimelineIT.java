@@ -81,6 +81,17 @@ class TimelineIT {
     }
 
     @Test
+    void aReceiptOfFriday2024_02_02IsDueOn2024_02_21() throws IOException {
+        Path db = ledger("2024-01-02", "2024", "2024-02-02");
+        // Fri 02-02 + 10: Sun 02-04 (adjusted) 1, Mon 02-05 .. Fri 02-09 6; 02-10..02-17 Spring Festival;
+        // Sun 02-18 (adjusted) 7, Mon 02-19 8, Tue 02-20 9, Wed 02-21 10.
+        JsonNode report = Json.MAPPER.readTree(CliProcess.run("double-zero", "--db", db.toString(), "--as-of",
+                "2024-02-19", "--json").expect(0).out());
+        assertEquals("2024-02-21", report.get("list").get(0).get("status").get("deadline").asText());
+        assertTrue(!report.get("list").get(0).get("status").get("provisional").asBoolean());
+    }
+
+    @Test
     void aLedgerOpenedIn2020WithItsMoneyReportsDoubleZeroForAnyDate() throws IOException {
         Path db = ledger("2020-01-06", "2020", "2020-03-02");
         for (String date : new String[] {"2020-01-06", "2020-03-02", "2020-12-31", "2025-03-31", "2026-12-06",
@@ -101,11 +112,15 @@ class TimelineIT {
                 "leader.wu", "--reason", "院党组决定").expect(0).printed("SPC 2017 adopted from 2025-03-03");
         CliProcess.run("policy", "show", "--db", db.toString(), "--as-of", "2025-03-31").expect(0)
                 .printed("SPC 2017, adopted from 2025-03-03");
-        // Under SPC 2017 the money is due 30 calendar days after 03-03: Wed 04-02; under 10+5, Mon 03-17.
+        // Under SPC 2017 the money is due 30 calendar days after 03-03: Wed 04-02, near its deadline on 03-31;
+        // under 10+5 it was due Mon 03-17 and is overdue.
         CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31").expect(0)
-                .printed("strict no").printed("Policy: SPC 2017, adopted from 2025-03-03").printed("2025-04-02");
+                .printed("strict YES").printed("Policy: SPC 2017, adopted from 2025-03-03").printed("2025-04-02");
         CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31", "--policy", "10+5 working days")
-                .expect(0).printed("what if").printed("2025-03-17");
+                .expect(0).printed("strict no").printed("what if").printed("2025-03-17");
+        JsonNode whatIf = Json.MAPPER.readTree(CliProcess.run("report", "unidentified", "--db", db.toString(),
+                "--as-of", "2025-03-31", "--policy", "10+5 working days", "--json").expect(0).out());
+        assertTrue(whatIf.get("rules").get("whatIf").asBoolean(), whatIf.toString());
     }
 
     @Test
