@@ -20,10 +20,13 @@ import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.commands.AdoptCalendarYear;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
+import org.casefunds.ledger.events.CalendarYearAdopted;
+import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.reports.CaseLotStatus;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.UnidentifiedEntry;
 import org.casefunds.ledger.rules.CourtRules;
+import org.casefunds.ledger.sql.SqliteOptions;
 import org.casefunds.ledger.sql.config.ConfigFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -76,7 +79,7 @@ final class CalendarCommand implements Runnable {
         public Integer call() throws Exception {
             LedgerOptions options = new LedgerOptions();
             options.db = db;
-            options.synchronous = org.casefunds.ledger.sql.SqliteOptions.Synchronous.FULL;
+            options.synchronous = SqliteOptions.Synchronous.FULL;
             WorkingDayCalendar calendar = calendarOf(db, options);
             CalendarYear data = calendar.year(year).orElseThrow(() -> new Casefunds.BadInput("YEAR " + year
                     + " is not in the calendar (it holds " + calendar.firstDate().getYear() + "-"
@@ -182,7 +185,7 @@ final class CalendarCommand implements Runnable {
                 }
                 var out = spec.commandLine().getOut();
                 for (CommandResult each : result.results()) {
-                    CalendarYear year = ((org.casefunds.ledger.events.CalendarYearAdopted) each.event().payload()).year();
+                    CalendarYear year = ((CalendarYearAdopted) each.event().payload()).year();
                     out.printf("%d adopted as event %d on %s: %s%s%n", year.year(), each.event().sequence(),
                             day, year.source().describe(), each.repeated() ? " (already adopted, nothing changed)" : "");
                 }
@@ -192,7 +195,7 @@ final class CalendarCommand implements Runnable {
 
         /** A short digest of the year's data, so that the same file adopted again is recognised. */
         private static String digest(CalendarYear year) {
-            return org.casefunds.ledger.journal.CanonicalCodec.sha256(year.toString()).substring(0, 12);
+            return CanonicalCodec.sha256(year.toString()).substring(0, 12);
         }
     }
 

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.casefunds.examples.demo.DemoCourt;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.UnidentifiedEntry;
 import picocli.CommandLine;
@@ -55,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         DemoCourt court = DemoCourt.of(new DemoCourt.Settings(seed, cases, year), ledger.policy(),
-                org.casefunds.ledger.calendar.WorkingDayCalendar.china());
+                WorkingDayCalendar.china());
         // The year is built in a file of its own and moved into place only when complete.
         Path building = target.resolveSibling(target.getFileName() + ".building");
         deleteWithJournal(building);
@@ -86,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Ledger opened = ledger.open()) {
             CourtReports reports = ledger.reports(opened);
             DoubleZeroCommand.print(reports.doubleZero(date), reports.dailyList(date), out, 15);
-            java.util.List<UnidentifiedEntry> unidentified = reports.unidentified(date);
+            List<UnidentifiedEntry> unidentified = reports.unidentified(date);
             out.println();
             out.printf("Unidentified receipts on %s: %d (see `casefunds report unidentified --db %s --as-of %s`)%n",
                     date, unidentified.size(), ledger.db, date);

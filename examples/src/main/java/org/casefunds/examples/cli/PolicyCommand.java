@@ -16,6 +16,7 @@ import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.commands.AdoptPolicy;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
+import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.rules.RulesInForce;
@@ -97,7 +98,7 @@ final class PolicyCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Policy adopted = fileOrPreset(policy);
-            String key = "policy:" + from + ":" + org.casefunds.ledger.journal.CanonicalCodec.sha256(
+            String key = "policy:" + from + ":" + CanonicalCodec.sha256(
                     ConfigFiles.writePolicy(adopted)).substring(0, 12);
             Command command = Command.of(key, Actor.of(actor, Role.FINANCE), from,
                     new AdoptPolicy(adopted, Optional.ofNullable(reason)))

@@ -4,12 +4,16 @@ import java.io.PrintWriter;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.money.Amounts;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DeferralWatch;
 import org.casefunds.ledger.reports.HandlerFigures;
@@ -21,7 +25,6 @@ import org.casefunds.ledger.reports.SubAccountUsage;
 import org.casefunds.ledger.reports.UnidentifiedEntry;
 import org.casefunds.ledger.reports.WeeklyReport;
 import org.casefunds.ledger.rules.RulesInForce;
-import org.casefunds.ledger.money.Amounts;
 import org.joda.money.CurrencyUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +68,7 @@ final class ReportCommand implements Runnable {
             try (Ledger opened = ledger.open()) {
                 CourtReports reports = ledger.reports(opened);
                 result = compute.apply(reports);
-                rules = reports.rulesOn(date).describe(date, new java.util.TreeSet<>(java.util.Set.of(date.getYear(),
+                rules = reports.rulesOn(date).describe(date, new TreeSet<>(Set.of(date.getYear(),
                         date.getYear() + 1)));
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -234,7 +237,7 @@ final class ReportCommand implements Runnable {
         }
     }
 
-    static String text(java.util.Optional<?> value) {
+    static String text(Optional<?> value) {
         return value.map(Object::toString).orElse("-");
     }
 

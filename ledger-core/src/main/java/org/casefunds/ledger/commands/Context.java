@@ -16,6 +16,7 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.JournalStore;
 import org.casefunds.ledger.journal.LotMovement;
 import org.casefunds.ledger.money.Amounts;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.state.BankAccount;
 import org.casefunds.ledger.state.CaseRecord;
@@ -42,7 +43,7 @@ final class Context {
         this.view = writer.view();
         // The policy in force on the command's date decides it: the one adopted by then, else the default.
         this.policy = view.courtRules().policyOn(command.effectiveDate())
-                .map(org.casefunds.ledger.rules.CourtRules.AdoptedPolicy::policy).orElse(policy);
+                .map(CourtRules.AdoptedPolicy::policy).orElse(policy);
         this.draft = new Draft(view.lastSequence() + 1);
         this.date = command.effectiveDate();
     }
@@ -173,7 +174,7 @@ final class Context {
         CurrencyUnit currency = amount.getCurrencyUnit();
         Money availableNow = Money.zero(currency);
         Money availableLater = Money.zero(currency);
-        java.time.LocalDate firstLater = null;
+        LocalDate firstLater = null;
         for (Lot lot : lots) {
             if (lot.availableFrom().isAfter(date)) {
                 availableLater = availableLater.plus(lot.remaining());

@@ -13,11 +13,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,7 +317,7 @@ public final class CanonicalCodec {
             if (text) {
                 return Collections.unmodifiableSortedMap(lines);
             }
-            Map<Object, Object> values = new java.util.LinkedHashMap<>();
+            Map<Object, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, String> entry : lines.entrySet()) {
                 values.put(key.parseScalar(reader, entry.getKey()), value.parseScalar(reader, entry.getValue()));
             }
@@ -600,7 +603,7 @@ public final class CanonicalCodec {
             int millis = length == 24 ? digits(text, 20, 23) : 0;
             if (hour >= 0 && minute >= 0 && second >= 0 && millis >= 0) {
                 Instant instant = parseDate(text.substring(0, 10)).atTime(hour, minute, second, millis * 1_000_000)
-                        .toInstant(java.time.ZoneOffset.UTC);
+                        .toInstant(ZoneOffset.UTC);
                 // Instant.toString leaves out a zero fraction: such text is not the canonical form.
                 if (length == 20 || millis != 0) {
                     return instant;
@@ -811,9 +814,9 @@ public final class CanonicalCodec {
                 }
                 if (count == capacity) {
                     capacity *= 2;
-                    starts = java.util.Arrays.copyOf(starts, capacity);
-                    equalsAt = java.util.Arrays.copyOf(equalsAt, capacity);
-                    ends = java.util.Arrays.copyOf(ends, capacity);
+                    starts = Arrays.copyOf(starts, capacity);
+                    equalsAt = Arrays.copyOf(equalsAt, capacity);
+                    ends = Arrays.copyOf(ends, capacity);
                 }
                 starts[count] = position;
                 equalsAt[count] = equal;

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.casefunds.ledger.Checks;
@@ -28,10 +31,10 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.events.Disbursement;
 import org.casefunds.ledger.events.Routing;
 import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.rules.LotStatus;
 import org.casefunds.ledger.rules.PayoutClock;
 import org.casefunds.ledger.rules.Period;
-import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.rules.RulesInForce;
 import org.casefunds.ledger.state.Deferral;
@@ -67,7 +70,7 @@ public final class CourtReports {
     private final Policy basePolicy;
     private final WorkingDayCalendar baseCalendar;
     private final Optional<Policy> whatIf;
-    private final Map<CourtRules, PayoutClock> clocks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<CourtRules, PayoutClock> clocks = new ConcurrentHashMap<>();
 
     private CourtReports(ReportSource root, Policy basePolicy, WorkingDayCalendar baseCalendar,
             Optional<Policy> whatIf) {
@@ -163,7 +166,7 @@ public final class CourtReports {
     }
 
     /** Classifies the money of each case holding some on {@code date}, one case at a time. */
-    private void eachCase(ReportSource source, LocalDate date, java.util.function.BiConsumer<ReportSource.CaseMoney, List<LotStatus>> sink) {
+    private void eachCase(ReportSource source, LocalDate date, BiConsumer<ReportSource.CaseMoney, List<LotStatus>> sink) {
         PayoutClock clock = clockAt(source, date);
         source.casesHoldingMoney(date, money -> sink.accept(money,
                 clock.statusOfCase(money.openLots(), money.deferrals(), date)));
@@ -288,7 +291,7 @@ public final class CourtReports {
         ReportSource source = root.forOneReport();
         checkDate(source, date, "date");
         Map<CurrencyUnit, Tally> tallies = new TreeMap<>();
-        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(Set.of(date.getYear()));
+        SortedSet<Integer> years = new TreeSet<>(Set.of(date.getYear()));
         eachCase(source, date, (money, statuses) -> {
             for (LotStatus status : statuses) {
                 years.add(status.deadline().getYear());

@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
+import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.Lot;
 import org.casefunds.ledger.state.Receipt;
 
@@ -25,7 +30,7 @@ import org.casefunds.ledger.state.Receipt;
 public interface ReportSource {
 
     /** A source that folds the journal as of each date asked about. */
-    static ReportSource folding(java.util.function.Function<LocalDate, org.casefunds.ledger.state.LedgerState> states) {
+    static ReportSource folding(Function<LocalDate, LedgerState> states) {
         return new FoldingReportSource(states);
     }
 
@@ -45,7 +50,7 @@ public interface ReportSource {
      * The calendar years and policies the court adopted with effective dates on or before
      * {@code date}, in journal order.
      */
-    org.casefunds.ledger.rules.CourtRules courtRules(LocalDate date);
+    CourtRules courtRules(LocalDate date);
 
     /** A case holding unnoticed money: its handler then, the lots holding it, its deferrals known then. */
     record CaseMoney(CaseNumber caseNumber, String handler, List<Lot> openLots, List<Deferral> deferrals) {
@@ -79,8 +84,8 @@ public interface ReportSource {
     List<AccountBalance> balances(LocalDate date);
 
     /** The currencies with postings by the end of {@code date}: those of {@link #balances}. */
-    default java.util.SortedSet<org.joda.money.CurrencyUnit> currencies(LocalDate date) {
-        java.util.SortedSet<org.joda.money.CurrencyUnit> currencies = new java.util.TreeSet<>();
+    default SortedSet<org.joda.money.CurrencyUnit> currencies(LocalDate date) {
+        SortedSet<org.joda.money.CurrencyUnit> currencies = new TreeSet<>();
         balances(date).forEach(balance -> currencies.add(balance.posted().getCurrencyUnit()));
         return currencies;
     }

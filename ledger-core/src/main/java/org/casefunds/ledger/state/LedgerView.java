@@ -4,11 +4,12 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.rules.CourtRules;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -87,7 +88,7 @@ public interface LedgerView {
     default AccountBalance balanceOf(AccountId account, CurrencyUnit currency) {
         Money posted = balance(account, currency);
         Money pendingOut = pending(account, currency);
-        Money available = account.kind() == org.casefunds.ledger.accounts.AccountKind.BANK
+        Money available = account.kind() == AccountKind.BANK
                 ? posted.minus(pendingOut) : posted;
         return new AccountBalance(account, posted, pendingOut, available);
     }

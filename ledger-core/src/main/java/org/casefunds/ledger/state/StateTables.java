@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.rules.CourtRules;
 import org.joda.money.CurrencyUnit;
 
 /**
@@ -27,7 +28,7 @@ public interface StateTables {
      * Tells the tables which event the changes that follow come from, so that tables keeping
      * history can date them. The fold calls it first for every event.
      */
-    default void applying(org.casefunds.ledger.journal.Event event) {
+    default void applying(Event event) {
     }
 
     /** The facts about the ledger as a whole. */

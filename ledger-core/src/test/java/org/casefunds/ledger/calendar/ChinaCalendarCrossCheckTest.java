@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class ChinaCalendarCrossCheckTest {
         Set<LocalDate> rest = dates("holidays");
         Set<LocalDate> work = dates("workdays");
         int compared = 0;
-        List<String> differences = new java.util.ArrayList<>();
+        List<String> differences = new ArrayList<>();
         for (LocalDate day = LocalDate.of(FIRST_OFFICIAL, 1, 1); day.getYear() <= LAST_OFFICIAL; day = day.plusDays(1)) {
             boolean weekend = CalendarYear.isWeekend(day);
             boolean theirs = work.contains(day) || (!weekend && !rest.contains(day));

@@ -33,6 +33,7 @@ import org.casefunds.ledger.InsufficientFundsException;
 import org.casefunds.ledger.PermissionDeniedException;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.cases.Party;
 import org.casefunds.ledger.events.DepositReason;
 import org.casefunds.ledger.events.Payer;
@@ -40,6 +41,7 @@ import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.money.ProRata;
 import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.rules.Policy;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -180,9 +182,9 @@ class IdempotencyAndAccessTest {
                             Optional.empty()),
                     new RenewDeferral("defer", day(40), "审计"),
                     new LiftDeferral("defer", "审计"),
-                    new AdoptCalendarYear(org.casefunds.ledger.calendar.WorkingDayCalendar.china().year(2026)
+                    new AdoptCalendarYear(WorkingDayCalendar.china().year(2026)
                             .orElseThrow(), Optional.of("审计")),
-                    new AdoptPolicy(org.casefunds.ledger.rules.Policy.spc2017(), Optional.empty()));
+                    new AdoptPolicy(Policy.spc2017(), Optional.empty()));
         }
 
         @Test

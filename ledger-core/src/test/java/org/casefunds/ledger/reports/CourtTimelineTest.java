@@ -22,10 +22,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.LedgerException;
 import org.casefunds.ledger.calendar.CalendarSource;
@@ -41,6 +47,7 @@ import org.casefunds.ledger.commands.RegisterBankAccount;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.journal.InMemoryJournalStore;
+import org.casefunds.ledger.rules.DeferralReason;
 import org.casefunds.ledger.rules.LotStatus;
 import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.testing.Fixtures;
@@ -56,7 +63,7 @@ class CourtTimelineTest {
 
     /** A made-up official 2027: rest 01-01..01-03 and 02-05..02-12, adjusted working Sun 02-14 and Sat 02-20. */
     static CalendarYear official2027() {
-        List<LocalDate> rest = new java.util.ArrayList<>(List.of(d("2027-01-01"), d("2027-01-02"), d("2027-01-03")));
+        List<LocalDate> rest = new ArrayList<>(List.of(d("2027-01-01"), d("2027-01-02"), d("2027-01-03")));
         for (LocalDate day = d("2027-02-05"); !day.isAfter(d("2027-02-12")); day = day.plusDays(1)) {
             rest.add(day);
         }
@@ -134,7 +141,7 @@ class CourtTimelineTest {
         // Mon 2025-03-03 + 10 on the official 2025: Tue 03-04 1 .. Fri 03-07 4, Mon 03-10 5 .. Fri 03-14 9, Mon 03-17 10.
         assertEquals(d("2025-03-17"), court.onlyLotOf(1, d("2025-03-04")).deadline());
         CalendarYear official = WorkingDayCalendar.china().year(2025).orElseThrow();
-        java.util.SortedSet<LocalDate> rest = new java.util.TreeSet<>(official.restDays());
+        SortedSet<LocalDate> rest = new TreeSet<>(official.restDays());
         rest.add(d("2025-03-10")); // a local rest day (a made-up flood closure)
         CalendarYear local = CalendarYear.of(2025, rest, official.adjustedWorkingDays(),
                 CalendarSource.local(List.of(CalendarSource.Notice.of(d("2025-03-04"), "京02院〔2025〕1号", "临时闭院通知"))));
@@ -166,7 +173,7 @@ class CourtTimelineTest {
                 d("2025-01-03"), new AdoptCalendarYear(official2027(), Optional.empty())).approvedBy(BY_DIRECTOR)));
         // A change that reaches into a closed period.
         court.run(Command.of("close", FINANCE, d("2025-03-31"), new ClosePeriod(d("2025-03-31"))));
-        java.util.SortedSet<LocalDate> rest = new java.util.TreeSet<>(shipped2025.restDays());
+        SortedSet<LocalDate> rest = new TreeSet<>(shipped2025.restDays());
         rest.add(d("2025-03-10"));
         CalendarYear local = CalendarYear.of(2025, rest, shipped2025.adjustedWorkingDays(), CalendarSource.local(
                 List.of(CalendarSource.Notice.of(d("2025-04-01"), "京02院〔2025〕2号", "补记闭院"))));
@@ -212,16 +219,16 @@ class CourtTimelineTest {
         refused(ErrorCode.APPROVAL_MISSING, "approvals", () -> court.run(Command.of("noapp", FINANCE, d("2025-03-03"),
                 new AdoptPolicy(Policy.defaults(), Optional.empty())).approvedBy(BY_DIRECTOR)));
         assertEquals(1, court.ledger.view().courtRules().policies().size());
-        assertThrows(org.casefunds.ledger.InvalidInputException.class, () -> Policy.preset("SPC 2018"));
+        assertThrows(InvalidInputException.class, () -> Policy.preset("SPC 2018"));
     }
 
     @Test
     void aDeferralsLongestTermComesFromThePolicyInForceOnItsGrant() {
         Court court = Court.opened().withCase(1, HANDLER);
         court.receipt("r1", d("2025-03-03"), "100.00", 1);
-        java.util.Map<org.casefunds.ledger.rules.DeferralReason, Integer> months = new java.util.EnumMap<>(
+        Map<DeferralReason, Integer> months = new EnumMap<>(
                 Policy.defaults().deferralMaximumMonths());
-        months.put(org.casefunds.ledger.rules.DeferralReason.DISTRIBUTION, 1);
+        months.put(DeferralReason.DISTRIBUTION, 1);
         Policy strict = Policy.defaults().toBuilder().name("one month").deferralMaximumMonths(months).build();
         court.run(adoptPolicy("strict", d("2025-03-05"), strict));
         // Two months under a policy that allows one: refused.

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class ReportInputTest {
         assertTrue(lots.get(0).status().provisional());
         DoubleZero onTheDay = court.reports.doubleZero(d("2027-01-13"));
         assertEquals(1, onTheDay.currencies().get(0).overdueProvisionalLots());
-        assertEquals(java.util.Set.of(2027), onTheDay.rules().provisionalYears());
+        assertEquals(Set.of(2027), onTheDay.rules().provisionalYears());
         assertTrue(onTheDay.rules().howToAdopt().contains("calendar adopt"), onTheDay.rules().howToAdopt());
     }
 

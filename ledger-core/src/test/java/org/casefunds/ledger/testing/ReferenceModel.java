@@ -2,6 +2,7 @@ package org.casefunds.ledger.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,16 +18,14 @@ import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.LedgerException;
 import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.access.Role;
-import org.casefunds.ledger.cases.CaseNumber;
-import org.casefunds.ledger.cases.PartyRole;
-import org.casefunds.ledger.commands.ChargeExecutionFee;
-import org.casefunds.ledger.commands.ClaimUnidentified;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
-import org.casefunds.ledger.rules.DeferralReason;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.cases.PartyRole;
 import org.casefunds.ledger.commands.AdoptCalendarYear;
 import org.casefunds.ledger.commands.AdoptPolicy;
+import org.casefunds.ledger.commands.ChargeExecutionFee;
+import org.casefunds.ledger.commands.ClaimUnidentified;
 import org.casefunds.ledger.commands.ClosePeriod;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.ConfirmPayee;
@@ -50,6 +49,8 @@ import org.casefunds.ledger.commands.SettleDisbursement;
 import org.casefunds.ledger.commands.SweepFees;
 import org.casefunds.ledger.commands.TransferBetweenCases;
 import org.casefunds.ledger.money.ProRata;
+import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.rules.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -945,7 +946,7 @@ public final class ReferenceModel {
             move(posting[1], posting[0], currency, Long.parseLong(posting[3]));
         }
         List<LotChange> changes = new ArrayList<>(target.lotChanges);
-        java.util.Collections.reverse(changes);
+        Collections.reverse(changes);
         for (LotChange change : changes) {
             Lot lot = change.lot();
             if (change.creates()) {

@@ -15,16 +15,19 @@ import static org.casefunds.ledger.testing.Fixtures.USD_BANK;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.access.Role;
-import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.commands.AdoptCalendarYear;
 import org.casefunds.ledger.commands.AdoptPolicy;
 import org.casefunds.ledger.commands.ChargeExecutionFee;
@@ -230,7 +233,7 @@ public final class ScriptInterpreter {
     static final List<Policy> POLICIES = List.of(Policy.defaults(), Policy.spc2017(), oneMonthDeferrals());
 
     private static Policy oneMonthDeferrals() {
-        Map<DeferralReason, Integer> months = new java.util.EnumMap<>(Policy.defaults().deferralMaximumMonths());
+        Map<DeferralReason, Integer> months = new EnumMap<>(Policy.defaults().deferralMaximumMonths());
         months.put(DeferralReason.DISPUTED, 1);
         return Policy.defaults().toBuilder().name("one-month deferrals").deferralMaximumMonths(months).build();
     }
@@ -256,7 +259,7 @@ public final class ScriptInterpreter {
         CalendarSource local = CalendarSource.local(List.of(CalendarSource.Notice.of(LocalDate.of(2025, 1, 2),
                 "京02院〔2025〕1号", "临时闭院通知（测试）")));
         CalendarYear shipped2025 = WorkingDayCalendar.china().year(2025).orElseThrow();
-        java.util.SortedSet<LocalDate> localRest = new java.util.TreeSet<>(shipped2025.restDays());
+        SortedSet<LocalDate> localRest = new TreeSet<>(shipped2025.restDays());
         localRest.add(LocalDate.of(2025, 1, 13));
         return List.of(
                 CalendarYear.of(2027, List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 8)), List.of(), official),

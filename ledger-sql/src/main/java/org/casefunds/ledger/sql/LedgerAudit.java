@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -29,11 +30,13 @@ import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.accounts.Posting;
 import org.casefunds.ledger.accounts.Side;
+import org.casefunds.ledger.events.CalendarYearAdopted;
 import org.casefunds.ledger.events.CaseHandedOver;
 import org.casefunds.ledger.events.CaseOpened;
 import org.casefunds.ledger.events.DeferralGranted;
 import org.casefunds.ledger.events.DeferralLifted;
 import org.casefunds.ledger.events.DeferralRenewed;
+import org.casefunds.ledger.events.DisbursementIssue;
 import org.casefunds.ledger.events.DisbursementReturned;
 import org.casefunds.ledger.events.DisbursementSettled;
 import org.casefunds.ledger.events.DistributionIssued;
@@ -43,15 +46,17 @@ import org.casefunds.ledger.events.EventPayload;
 import org.casefunds.ledger.events.EventReversed;
 import org.casefunds.ledger.events.LedgerOpened;
 import org.casefunds.ledger.events.PeriodClosed;
+import org.casefunds.ledger.events.PolicyAdopted;
 import org.casefunds.ledger.events.UnidentifiedRefundIssued;
+import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotMovement;
 import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
-import org.jooq.DSLContext;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.jooq.DSLContext;
 
 /**
  * An auditor's check of a SQL ledger, independent of the projections it checks: one pass over the
@@ -261,9 +266,9 @@ public final class LedgerAudit {
         pockets.put(key, index);
         pocketKeys.add(key);
         if (index == posted.length) {
-            posted = java.util.Arrays.copyOf(posted, index * 2);
-            pending = java.util.Arrays.copyOf(pending, index * 2);
-            lotTotals = java.util.Arrays.copyOf(lotTotals, index * 2);
+            posted = Arrays.copyOf(posted, index * 2);
+            pending = Arrays.copyOf(pending, index * 2);
+            lotTotals = Arrays.copyOf(lotTotals, index * 2);
         }
         return index;
     }
@@ -318,7 +323,7 @@ public final class LedgerAudit {
             handlers.put(((CaseOpened) payload).caseNumber().toString(), ((CaseOpened) payload).handler());
         } else if (payload instanceof CaseHandedOver) {
             handlers.put(((CaseHandedOver) payload).caseNumber().toString(), ((CaseHandedOver) payload).toHandler());
-        } else if (payload instanceof org.casefunds.ledger.events.DisbursementIssue) {
+        } else if (payload instanceof DisbursementIssue) {
             issue(event.idempotencyKey(), payload);
         } else if (payload instanceof DistributionIssued) {
             DistributionIssued distribution = (DistributionIssued) payload;
@@ -334,16 +339,16 @@ public final class LedgerAudit {
             finish(((DisbursementReturned) payload).disbursement(), DisbursementRecord.Status.RETURNED);
         } else if (payload instanceof EventReversed) {
             reverse((EventReversed) payload);
-        } else if (payload instanceof org.casefunds.ledger.events.CalendarYearAdopted) {
-            var adopted = (org.casefunds.ledger.events.CalendarYearAdopted) payload;
+        } else if (payload instanceof CalendarYearAdopted) {
+            var adopted = (CalendarYearAdopted) payload;
             courtRules.put(event.sequence(), SqlTables.CALENDAR_YEAR + " " + SqlTables.day(event.effectiveDate()) + " "
-                    + org.casefunds.ledger.journal.CanonicalCodec.encode(SqlTables.COURT_RULE_TEXT,
+                    + CanonicalCodec.encode(SqlTables.COURT_RULE_TEXT,
                             new CourtRules.AdoptedYear(event.sequence(), event.effectiveDate(), adopted.year(),
                                     adopted.reason())));
-        } else if (payload instanceof org.casefunds.ledger.events.PolicyAdopted) {
-            var adopted = (org.casefunds.ledger.events.PolicyAdopted) payload;
+        } else if (payload instanceof PolicyAdopted) {
+            var adopted = (PolicyAdopted) payload;
             courtRules.put(event.sequence(), SqlTables.POLICY + " " + SqlTables.day(event.effectiveDate()) + " "
-                    + org.casefunds.ledger.journal.CanonicalCodec.encode(SqlTables.COURT_RULE_TEXT,
+                    + CanonicalCodec.encode(SqlTables.COURT_RULE_TEXT,
                             new CourtRules.AdoptedPolicy(event.sequence(), event.effectiveDate(), adopted.policy(),
                                     adopted.reason())));
         } else if (payload instanceof DeferralGranted) {
@@ -363,7 +368,7 @@ public final class LedgerAudit {
             track(id, AccountId.unidentified(refund.bankAccount()), refund.bankAccount(), refund.amount());
             return;
         }
-        org.casefunds.ledger.events.DisbursementIssue issued = (org.casefunds.ledger.events.DisbursementIssue) payload;
+        DisbursementIssue issued = (DisbursementIssue) payload;
         // Payouts, surplus refunds and deposits name one case: their payload's only case.
         track(id, AccountId.ofCase(payload.cases().get(0)), issued.bankAccount(), issued.amount());
     }

@@ -24,16 +24,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.IntegrityException;
 import org.casefunds.ledger.accounts.Posting;
 import org.casefunds.ledger.accounts.Side;
+import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.JournalStore;
 import org.casefunds.ledger.state.LedgerState;
@@ -268,7 +272,7 @@ public final class SqlJournalStore implements JournalStore {
      * The events from {@code fromSequence} of the given kinds only, in sequence order: for readers
      * that look at a few kinds (the bank's lines, say) and need not decode the others. Close the stream.
      */
-    public Stream<Event> read(long fromSequence, java.util.Set<org.casefunds.ledger.events.EventKind> kinds) {
+    public Stream<Event> read(long fromSequence, Set<EventKind> kinds) {
         checkOpen();
         Connection connection;
         PreparedStatement statement;
@@ -285,7 +289,7 @@ public final class SqlJournalStore implements JournalStore {
             org.jooq.Condition which = EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence));
             if (kinds != null) {
                 which = which.and(EVENT.KIND.in(kinds.stream().map(Enum::name).map(org.jooq.impl.DSL::inline)
-                        .collect(java.util.stream.Collectors.toList())));
+                        .collect(Collectors.toList())));
             }
             // Rendered by jOOQ, read through plain JDBC: a million rows through jOOQ's records cost a fifth
             // of the time of reading the journal.
@@ -355,7 +359,7 @@ public final class SqlJournalStore implements JournalStore {
             LedgerState state = LedgerState.over(tables);
             long folded = 0;
             try (Stream<Event> events = read(1)) {
-                for (java.util.Iterator<Event> each = events.iterator(); each.hasNext();) {
+                for (Iterator<Event> each = events.iterator(); each.hasNext();) {
                     state.apply(each.next());
                     if (++folded % REBUILD_FLUSH_EVENTS == 0) {
                         tables.flush();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
@@ -139,7 +140,7 @@ public final class SqlLedger {
         }
         if (!tables.contains("ledger_info")) {
             throw new StorageException(ErrorCode.NOT_A_LEDGER, "file", database.describe(),
-                    "holds tables (" + String.join(", ", new java.util.TreeSet<>(tables)) + ") but is not a Casefunds"
+                    "holds tables (" + String.join(", ", new TreeSet<>(tables)) + ") but is not a Casefunds"
                             + " ledger; give a new path for a new ledger");
         }
         Record2<String, Long> info = context.select(LEDGER_INFO.FORMAT, LEDGER_INFO.SCHEMA_VERSION).from(LEDGER_INFO)

@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
@@ -32,16 +34,17 @@ import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.reports.ReportSource;
+import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.Lot;
 import org.casefunds.ledger.state.Receipt;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record2;
-import org.joda.money.CurrencyUnit;
-import org.joda.money.Money;
 
 /**
  * The reports' questions answered by set-based queries on a SQL store. The current projections
@@ -75,7 +78,7 @@ public final class SqlReportSource implements ReportSource {
     }
 
     @Override
-    public org.casefunds.ledger.rules.CourtRules courtRules(LocalDate date) {
+    public CourtRules courtRules(LocalDate date) {
         return SqlTables.readCourtRules(context, date);
     }
 
@@ -332,9 +335,9 @@ public final class SqlReportSource implements ReportSource {
     }
 
     @Override
-    public java.util.SortedSet<CurrencyUnit> currencies(LocalDate date) {
+    public SortedSet<CurrencyUnit> currencies(LocalDate date) {
         // Money enters through the bank accounts: a currency has postings by a date when one of them has.
-        java.util.SortedSet<CurrencyUnit> currencies = new java.util.TreeSet<>();
+        SortedSet<CurrencyUnit> currencies = new TreeSet<>();
         context.selectDistinct(DAILY_CHANGE.CURRENCY).from(DAILY_CHANGE)
                 .where(DAILY_CHANGE.ACCOUNT.like(inline(AccountKind.BANK.prefix() + ":%"))
                         .and(DAILY_CHANGE.DAY.le(day(date))))

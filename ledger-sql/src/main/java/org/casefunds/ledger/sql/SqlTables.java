@@ -24,6 +24,7 @@ import static org.jooq.impl.DSL.select;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,10 @@ import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.CanonicalCodec;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.rules.CourtRules;
+import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
 import org.casefunds.ledger.state.BankAccount;
 import org.casefunds.ledger.state.CaseRecord;
 import org.casefunds.ledger.state.Deferral;
@@ -45,7 +48,6 @@ import org.casefunds.ledger.state.LedgerMeta;
 import org.casefunds.ledger.state.Lot;
 import org.casefunds.ledger.state.Receipt;
 import org.casefunds.ledger.state.StateTables;
-import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -112,7 +114,7 @@ final class SqlTables implements StateTables {
     }
 
     @Override
-    public void applying(org.casefunds.ledger.journal.Event event) {
+    public void applying(Event event) {
         eventSequence = event.sequence();
         eventDay = day(event.effectiveDate());
     }
@@ -556,7 +558,7 @@ final class SqlTables implements StateTables {
         all.forEach((key, figures) -> pockets.add(new PocketFigures(AccountId.parse(key.account()),
                 CurrencyUnit.of(key.currency()), figures[0], figures[1])));
         // Each account is parsed once, then sorted in account order (not text order).
-        pockets.sort(java.util.Comparator.comparing(PocketFigures::account)
+        pockets.sort(Comparator.comparing(PocketFigures::account)
                 .thenComparing(figures -> figures.currency().getCode()));
         return pockets;
     }
@@ -676,7 +678,6 @@ final class SqlTables implements StateTables {
                 .bind("id", deferral.id()).bind("sequence", eventSequence).bind("day", eventDay).bind("body", body)
                 .execute();
     }
-
 
     // ------------------------------------------------------------------ flushing
 

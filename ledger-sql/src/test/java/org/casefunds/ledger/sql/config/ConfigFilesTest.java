@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
@@ -99,7 +100,7 @@ class ConfigFilesTest {
         assertTrue(calendar.years().contains(2027));
         assertTrue(calendar.years().contains(2025));
         assertTrue(!calendar.provisionalYears().contains(2027));
-        assertEquals(java.util.Optional.of("国办发明电〔2026〕9号"),
+        assertEquals(Optional.of("国办发明电〔2026〕9号"),
                 calendar.source(2027).orElseThrow().notices().get(0).number());
         // 2026-12-31 (Thu) + 1 working day: Fri 2027-01-01 is a holiday, then the weekend: Mon 2027-01-04.
         assertEquals(LocalDate.of(2027, 1, 4), calendar.plusWorkingDays(LocalDate.of(2026, 12, 31), 1));
