@@ -30,7 +30,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: invariant 8 of DESIGN.md §6 for the core's reports: on every date of every generated
+ * Goal: invariant 8 of docs/design.md §6 for the core's reports: on every date of every generated
  * history, the double-zero figures equal what the listings add up to, every unnoticed amount of a
  * case is classified exactly once, and money under a whole-case deferral is never overdue.
  *

@@ -9,7 +9,7 @@ import org.casefunds.ledger.testing.SequenceHarness.Check;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: the invariants of DESIGN.md §6 (1–7) hold after every command of any sequence of valid and
+ * Goal: the invariants of docs/design.md §6 (1–7) hold after every command of any sequence of valid and
  * invalid commands, and the ledger agrees with an independent reference model on every outcome.
  *
  * <p>Method: QuickTheories generates scripts of up to 60 steps; the {@link SequenceHarness} turns

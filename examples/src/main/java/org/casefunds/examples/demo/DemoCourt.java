@@ -490,7 +490,7 @@ public final class DemoCourt {
         sim.handler = next;
     }
 
-    /** The ways a payer names the case in a memo: every written form courts see (DOMAIN.md §8). */
+    /** The ways a payer names the case in a memo: every written form courts see (docs/domain.md §8). */
     private String memoNaming(CaseNumber number) {
         String plain = number.toString();
         String[] forms = {plain, plain.replace('（', '(').replace('）', ')'), plain.replace("号", ""),

@@ -18,7 +18,7 @@ import org.joda.money.CurrencyUnit;
 
 /**
  * The ledger as an hledger journal (hledger 1.25 or later), so that hledger, which shares no code
- * with the ledger, recomputes every balance (DESIGN.md §6, invariant 9).
+ * with the ledger, recomputes every balance (docs/design.md §6, invariant 9).
  *
  * <p>The file holds, in this order:
  * <ol>

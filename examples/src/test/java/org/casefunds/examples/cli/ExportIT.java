@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Goal: {@code casefunds export} writes files that independent tools read back to the ledger's own
- * figures (DESIGN.md §6, invariant 9): hledger accepts the journal in strict mode, its month-end
+ * figures (docs/design.md §6, invariant 9): hledger accepts the journal in strict mode, its month-end
  * balance assertions hold and catch a changed amount, and its balances equal {@code casefunds
  * balances}; the CSV postings and the JSON events read back complete and balanced; bad options
  * write nothing.

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
 
 /**
- * Goal: invariant 9 (DESIGN.md §6) for any journal, not only a chosen one: hledger accepts the
+ * Goal: invariant 9 (docs/design.md §6) for any journal, not only a chosen one: hledger accepts the
  * exported journal in strict mode, every month-end assertion holds, and hledger's balances equal
  * the ledger's, whatever mix of commands, refusals and back-dated events made the journal.
  *

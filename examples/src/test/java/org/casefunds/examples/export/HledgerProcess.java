@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the {@code hledger} program on a journal, for the tests that let hledger recompute what the
- * ledger exported (DESIGN.md §6, invariant 9). Tests call {@link #assumeInstalled()} first, so that
+ * ledger exported (docs/design.md §6, invariant 9). Tests call {@link #assumeInstalled()} first, so that
  * they are skipped, not failed, where hledger is missing.
  */
 public final class HledgerProcess {

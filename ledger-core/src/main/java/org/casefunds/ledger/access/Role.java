@@ -1,7 +1,7 @@
 package org.casefunds.ledger.access;
 
 /**
- * Who does what with a court's enforcement funds (DOMAIN.md §9). An actor may hold several roles.
+ * Who does what with a court's enforcement funds (docs/domain.md §9). An actor may hold several roles.
  * The approving roles are ranked: an approver of a higher rank may give an approval that the
  * policy asks of a lower rank, never the other way round.
  */

@@ -1,9 +1,9 @@
 package org.casefunds.ledger.accounts;
 
 /**
- * The chart of accounts of one court (DESIGN.md §3). Every case balance is a liability of the
+ * The chart of accounts of one court (docs/design.md §3). Every case balance is a liability of the
  * court: until it is paid out the money is still the parties' property in the court's custody
- * (DOMAIN.md item 1). No account of any kind may go below zero.
+ * (docs/domain.md item 1). No account of any kind may go below zero.
  *
  * <p>The control identity holds after every event:
  * {@code Σ bank = Σ case + Σ unidentified + Σ in-transit + court fees not yet swept}.
@@ -72,7 +72,7 @@ public enum AccountKind {
         return keyed;
     }
 
-    /** Always false: no account of the chart may go below zero (DESIGN.md §3). */
+    /** Always false: no account of the chart may go below zero (docs/design.md §3). */
     public boolean mayGoBelowZero() {
         return false;
     }

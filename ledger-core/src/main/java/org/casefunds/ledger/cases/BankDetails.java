@@ -4,7 +4,7 @@ import org.casefunds.ledger.Checks;
 
 /**
  * A bank account to pay to or that paid in: account holder, number and bank. For a payee it is
- * the account collected and confirmed in writing when the case was filed (DOMAIN.md item 14).
+ * the account collected and confirmed in writing when the case was filed (docs/domain.md item 14).
  *
  * <p>This class is immutable and thread-safe.
  *

@@ -16,7 +16,7 @@ import org.casefunds.ledger.journal.TextValue;
 /**
  * A Chinese court case number (案号), such as {@code （2023）京02执123号}.
  *
- * <p>Two forms exist (DOMAIN.md item 33):
+ * <p>Two forms exist (docs/domain.md item 33):
  * <ul>
  * <li>The <b>modern form</b>, used since 2016: {@code （year）court-code type-code sequence 号},
  *     for example {@code （2023）京02执123号}, {@code （2024）鄂0102执恢45号} or

@@ -6,6 +6,6 @@ public enum PartyRole {
     CREDITOR,
     /** 被执行人: the person enforced against, the debtor. */
     DEBTOR,
-    /** 案外人: anyone else; payouts to them are notified to all parties (DOMAIN.md item 14). */
+    /** 案外人: anyone else; payouts to them are notified to all parties (docs/domain.md item 14). */
     THIRD_PARTY
 }

@@ -10,7 +10,7 @@ import org.casefunds.ledger.money.ProRata;
 import org.joda.money.Money;
 
 /**
- * Distributes an amount of the case among several creditors (案款分配, DOMAIN.md item 19): costs
+ * Distributes an amount of the case among several creditors (案款分配, docs/domain.md item 19): costs
  * first, then priority claims, then ordinary claims pro rata, to the cent. Each share is a payout
  * of its own.
  *

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.casefunds.ledger.access.Role;
 
 /**
- * Which roles may issue which requests (DOMAIN.md §9): the one place this rule lives. Auditors and
+ * Which roles may issue which requests (docs/domain.md §9): the one place this rule lives. Auditors and
  * supervisors read; they issue nothing. Requests about a case made as a handler must also come from
  * that case's current handler, which the processor checks against the state.
  */

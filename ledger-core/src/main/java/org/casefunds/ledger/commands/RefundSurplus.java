@@ -8,7 +8,7 @@ import org.casefunds.ledger.money.Amounts;
 import org.joda.money.Money;
 
 /**
- * Refunds money above the debt and costs to the debtor (DOMAIN.md item 22); the payee must be an * debtor of the case.
+ * Refunds money above the debt and costs to the debtor (docs/domain.md item 22); the payee must be an * debtor of the case.
  *
  * @param caseNumber the case
  * @param payee who is paid

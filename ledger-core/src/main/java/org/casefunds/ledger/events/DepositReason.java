@@ -1,6 +1,6 @@
 package org.casefunds.ledger.events;
 
-/** Why money is deposited with a notary (提存; Civil Code art. 570; DOMAIN.md items 19–20). */
+/** Why money is deposited with a notary (提存; Civil Code art. 570; docs/domain.md items 19–20). */
 public enum DepositReason {
     /** The creditor refuses to accept it without a proper reason. */
     CREDITOR_REFUSES,
@@ -8,7 +8,7 @@ public enum DepositReason {
     CREDITOR_UNKNOWN,
     /** The creditor died or lost capacity and no heir or guardian is determined. */
     NO_HEIR_OR_GUARDIAN,
-    /** A share of a distribution is disputed by a suit on the plan (DOMAIN.md item 19). */
+    /** A share of a distribution is disputed by a suit on the plan (docs/domain.md item 19). */
     DISPUTED_SHARE,
     /** Another legal ground; the note says which. */
     OTHER

@@ -5,7 +5,7 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.joda.money.Money;
 
 /**
- * An amount of a case is distributed among several creditors (案款分配, DOMAIN.md item 19): costs
+ * An amount of a case is distributed among several creditors (案款分配, docs/domain.md item 19): costs
  * first, then priority claims, then ordinary claims pro rata, to the cent. Every share with money
  * is a disbursement of its own, settled or returned on its own.
  *

@@ -2,7 +2,7 @@ package org.casefunds.ledger.events;
 
 /**
  * Every kind of event, one per payload record, with whether it moves money. The names follow the
- * reporting data set that courts send upward (DOMAIN.md item 27).
+ * reporting data set that courts send upward (docs/domain.md item 27).
  */
 public enum EventKind {
     LEDGER_OPENED(LedgerOpened.class, false),

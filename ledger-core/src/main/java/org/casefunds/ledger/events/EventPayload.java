@@ -4,7 +4,7 @@ import java.util.List;
 import org.casefunds.ledger.cases.CaseNumber;
 
 /**
- * What an event says happened: one record per kind of event (DESIGN.md §4). Payloads describe the
+ * What an event says happened: one record per kind of event (docs/design.md §4). Payloads describe the
  * decision the ledger took (where a receipt was routed, which account paid), so that folding the
  * journal never needs the policy or the calendar again. The money an event moves is in its
  * postings and lot movements, beside the payload.

@@ -6,7 +6,7 @@ import org.joda.money.Money;
 
 /**
  * The application fee for enforcement (申请执行费) is settled out of the case's money before the
- * creditor is paid (DOMAIN.md item 21).
+ * creditor is paid (docs/domain.md item 21).
  *
  * @param caseNumber the case
  * @param enforcedAmount the amount actually enforced, the fee's basis

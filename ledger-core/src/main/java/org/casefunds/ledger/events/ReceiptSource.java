@@ -1,6 +1,6 @@
 package org.casefunds.ledger.events;
 
-/** How money reached the master account (DOMAIN.md item 5). */
+/** How money reached the master account (docs/domain.md item 5). */
 public enum ReceiptSource {
     /** Paid by the debtor or on their behalf. */
     DEBTOR_PAYMENT,

@@ -7,7 +7,7 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.joda.money.Money;
 
 /**
- * Money above the debt plus costs goes back to the debtor (DOMAIN.md item 22). Its disbursement id is the event's idempotency key.
+ * Money above the debt plus costs goes back to the debtor (docs/domain.md item 22). Its disbursement id is the event's idempotency key.
  */
 public record SurplusRefundIssued(
         CaseNumber caseNumber, BankDetails payee, Money amount, String bankAccount, Optional<String> note)

@@ -8,7 +8,7 @@ import org.joda.money.Money;
 /**
  * A change to one lot, recorded on the event that makes it. Each amount that reaches a case or
  * the unidentified account is a lot with its arrival date; payout notices, fees and transfers
- * consume lots oldest first; reversals put back exactly what an event took (DESIGN.md §5).
+ * consume lots oldest first; reversals put back exactly what an event took (docs/design.md §5).
  *
  * <p>Every movement repeats the lot's account, arrival date, clock start and originating receipt,
  * so that a store or a report can use a movement without looking the lot up.

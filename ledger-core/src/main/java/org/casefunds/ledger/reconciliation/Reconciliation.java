@@ -14,7 +14,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * Reconciles one master account's bank statement with the ledger over a period (DOMAIN.md item
+ * Reconciles one master account's bank statement with the ledger over a period (docs/domain.md item
  * 26). Add the statement's lines in file order with {@link #add}; then {@link #reconcile} streams
  * the journal's bank lines of the account against them and reports what matched and what did not.
  *

@@ -1,5 +1,5 @@
 /**
- * Reconciliation of a master account's bank statement with the ledger (DOMAIN.md item 26): the
+ * Reconciliation of a master account's bank statement with the ledger (docs/domain.md item 26): the
  * statement's lines are matched line by line against the ledger's bank lines, which are derived
  * from the journal's events, and the opening and closing balances are compared.
  *

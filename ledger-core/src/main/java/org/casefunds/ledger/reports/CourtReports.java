@@ -173,7 +173,7 @@ public final class CourtReports {
     }
 
     /**
-     * The daily three-colour list (DOMAIN.md item 24): overdue (red), near deadline (yellow) and
+     * The daily three-colour list (docs/domain.md item 24): overdue (red), near deadline (yellow) and
      * newly arrived (green) amounts, most urgent first.
      */
     public List<CaseLotStatus> dailyList(LocalDate date) {

@@ -4,7 +4,7 @@ import org.casefunds.ledger.state.Deferral;
 import org.joda.money.Money;
 
 /**
- * A deferral a supervisor should look at (DOMAIN.md item 18).
+ * A deferral a supervisor should look at (docs/domain.md item 18).
  *
  * @param deferral the deferral
  * @param status ending soon, or ended without being lifted

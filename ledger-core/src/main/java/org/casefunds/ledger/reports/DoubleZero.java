@@ -7,7 +7,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * "Double zero" (双清零) on a date (DOMAIN.md item 23): no overdue unpaid funds and no unidentified
+ * "Double zero" (双清零) on a date (docs/domain.md item 23): no overdue unpaid funds and no unidentified
  * funds. Strict: overdue unpaid amount 0 and unidentified amount 0. Lenient: overdue unpaid amount 0
  * and no unidentified receipt past its claiming deadline. Money under an in-date deferral is not
  * overdue; deposited money is cleared.

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.joda.money.Money;
 
 /**
- * One handler's figures for a period (DOMAIN.md item 25).
+ * One handler's figures for a period (docs/domain.md item 25).
  *
  * @param handler the handler's user id (cases counted under their handler at the period's end)
  * @param cases how many cases they handle

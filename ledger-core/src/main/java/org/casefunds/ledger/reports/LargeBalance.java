@@ -4,7 +4,7 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.joda.money.Money;
 
 /**
- * A case holding at least the large-balance threshold (the monthly report of DOMAIN.md item 25),
+ * A case holding at least the large-balance threshold (the monthly report of docs/domain.md item 25),
  * with why it is not yet paid.
  *
  * @param caseNumber the case

@@ -8,7 +8,7 @@ import org.joda.money.Money;
 
 /**
  * Average payout time (案款发还平均用时) and timeliness (发放及时率) of the notices of a period
- * (DOMAIN.md item 25). Each amount a notice took from a lot counts once: calendar days from the
+ * (docs/domain.md item 25). Each amount a notice took from a lot counts once: calendar days from the
  * money's arrival to the notice, and, once paid, to the bank payment; averaged per item and
  * weighted by amount. Notices later cancelled or returned by the bank are left out: the money was
  * not paid out, and counts when it is noticed again.

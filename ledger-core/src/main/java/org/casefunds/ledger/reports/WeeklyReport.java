@@ -6,7 +6,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * The weekly fund report (周报, DOMAIN.md item 25) for a period of one currency.
+ * The weekly fund report (周报, docs/domain.md item 25) for a period of one currency.
  *
  * @param from the first day
  * @param to the last day

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.rules;
 
 /**
- * The legitimate reasons to defer a payout (延缓发放, DOMAIN.md item 16). Every deferral also has a
+ * The legitimate reasons to defer a payout (延缓发放, docs/domain.md item 16). Every deferral also has a
  * written explanation; for {@link #OTHER} it must say what the reason is.
  */
 public enum DeferralReason {

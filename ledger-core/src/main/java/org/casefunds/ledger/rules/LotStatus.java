@@ -40,7 +40,7 @@ public record LotStatus(
         DEFERRED
     }
 
-    /** The daily three-colour flag (DOMAIN.md item 24). */
+    /** The daily three-colour flag (docs/domain.md item 24). */
     public enum Colour {
         /** Overdue. */
         RED,

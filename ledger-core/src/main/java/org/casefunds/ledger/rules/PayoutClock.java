@@ -14,7 +14,7 @@ import org.casefunds.ledger.state.Lot;
 import org.joda.money.Money;
 
 /**
- * The payout clock (DESIGN.md §5): when each amount that reached a case must be noticed to finance,
+ * The payout clock (docs/design.md §5): when each amount that reached a case must be noticed to finance,
  * when finance must have the bank pay a notice, when an unidentified receipt must be claimed, and
  * where each lot stands on a date. This is the one place those rules live.
  *

@@ -14,7 +14,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * Every decision the rules leave to the court, in one value with documented defaults (DOMAIN.md,
+ * Every decision the rules leave to the court, in one value with documented defaults (docs/domain.md,
  * the items marked [ours]). Two presets: {@link #defaults()} ({@code 10+5 working days}, what the
  * courts report today) and {@link #spc2017()} (the Supreme People's Court rules of 2017).
  *
@@ -25,7 +25,7 @@ import org.joda.money.Money;
  *
  * @param name the preset's name, or the court's own
  * @param noticeDeadline how long after a lot's clock start the payment notice to finance must be
- *     issued. Default 10 working days: the requirement the courts report (DOMAIN.md item 12)
+ *     issued. Default 10 working days: the requirement the courts report (docs/domain.md item 12)
  * @param amountTiers stricter or looser notice deadlines from some lot amount up. Default none
  * @param restartAfterDeferral when a deferral ends or is lifted, how long the clock gives from the
  *     day after its last day. Default 10 working days; SPC 2017: 10 calendar days (item 11)

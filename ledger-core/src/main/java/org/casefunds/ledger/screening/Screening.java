@@ -22,7 +22,7 @@ import org.casefunds.ledger.state.Receipt;
 import org.joda.money.Money;
 
 /**
- * Help for screening unidentified receipts (甄别, DOMAIN.md item 6): trace the case from the money
+ * Help for screening unidentified receipts (甄别, docs/domain.md item 6): trace the case from the money
  * (a case or sub-account number written in any form in the memo) and the case from the person (the
  * payer's name against the cases' parties). It suggests; a fund administrator claims. It claims by
  * itself only when the policy allows it and the match is exact: the memo names exactly one open case

@@ -6,7 +6,7 @@ import org.casefunds.ledger.journal.LotId;
 import org.joda.money.Money;
 
 /**
- * An amount that reached a case or the unidentified account, with its dates (DESIGN.md §5).
+ * An amount that reached a case or the unidentified account, with its dates (docs/design.md §5).
  *
  * @param id the lot's id
  * @param account the case or unidentified account holding it

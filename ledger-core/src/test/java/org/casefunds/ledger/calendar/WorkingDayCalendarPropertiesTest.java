@@ -29,7 +29,7 @@ import org.quicktheories.core.Gen;
  *
  * Method: QuickTheories over random start dates in 2025-2026 and counts 1..30, against a naive
  * reference model written here that walks day by day over the published data restated
- * independently from DOMAIN.md items 30-31; a count the model finds running past 2026 must be
+ * independently from docs/domain.md items 30-31; a count the model finds running past 2026 must be
  * refused naming 2027. A second property generates random calendar data (random holidays on
  * weekdays and weekends, random adjusted weekends) and compares the two again. Raise the number
  * of examples with -Dproperty.examples=2000.
@@ -185,7 +185,7 @@ class WorkingDayCalendarPropertiesTest {
         assertTrue(refusal.getMessage().contains("has no data for 2027"), refusal.getMessage());
     }
 
-    /** The published data, restated from DOMAIN.md items 30-31 independently of the main code. */
+    /** The published data, restated from docs/domain.md items 30-31 independently of the main code. */
     private static ReferenceCalendar chinaReference() {
         String[] restRanges = {
             "2025-01-01/2025-01-01", "2025-01-28/2025-02-04", "2025-04-04/2025-04-06",

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /*
  * Goal: the working-day calendar gives the deadlines a court would count by hand, from the State
- * Council's published data (DOMAIN.md items 28-32), and refuses every date it has no data for
+ * Council's published data (docs/domain.md items 28-32), and refuses every date it has no data for
  * rather than guessing.
  *
  * Method: examples counted by hand on a paper calendar, each count written in a comment beside its

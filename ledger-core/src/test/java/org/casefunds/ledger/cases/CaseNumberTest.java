@@ -24,7 +24,7 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
 
 /*
- * Goal: CaseNumber reads every way people write a case number (DOMAIN.md item 33) into one
+ * Goal: CaseNumber reads every way people write a case number (docs/domain.md item 33) into one
  * canonical form that reads back to itself, refuses what is not a case number with
  * INVALID_CASE_NUMBER, the field, the value and a message that names the problem, and finds
  * exactly the case numbers written inside free text such as a bank memo.

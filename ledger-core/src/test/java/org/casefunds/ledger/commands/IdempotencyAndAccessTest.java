@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Goal: a command sent again under its key changes nothing and returns its first result; another
  * command under a used key is refused; a batch is all or nothing and says which command stopped
- * it; and who may issue what follows DOMAIN.md §9: an auditor (or supervisor, or a court leader
+ * it; and who may issue what follows docs/domain.md §9: an auditor (or supervisor, or a court leader
  * as such) issues nothing.
  *
  * <p>Method: examples on the test court, comparing the journal before and after; for the roles,

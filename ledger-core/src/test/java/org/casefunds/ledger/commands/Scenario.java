@@ -239,7 +239,7 @@ final class Scenario {
     }
 
     /**
-     * The control identity of DESIGN.md §3 on a list of balances, per currency: Σ bank = Σ case +
+     * The control identity of docs/design.md §3 on a list of balances, per currency: Σ bank = Σ case +
      * Σ unidentified + Σ in-transit + Σ court-fees not yet swept.
      */
     static void assertControlIdentity(List<AccountBalance> balances) {

@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: the daily three-colour list (DOMAIN.md item 24) on one date holds exactly the overdue (red),
+ * Goal: the daily three-colour list (docs/domain.md item 24) on one date holds exactly the overdue (red),
  * near-deadline (yellow) and newly arrived (green) amounts, most urgent first: by colour, then
  * deadline, then case number; amounts in time and deferred amounts are left out.
  *

@@ -18,7 +18,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: double zero (双清零, DOMAIN.md item 23) on a date is strict only when no money is overdue
+ * Goal: double zero (双清零, docs/domain.md item 23) on a date is strict only when no money is overdue
  * (unnoticed past its notice deadline, or noticed and not paid past finance's deadline) and no money
  * is unidentified; lenient when the same holds counting only unidentified money past its claiming
  * deadline; and every count and amount of the figures is what the listings add up to.

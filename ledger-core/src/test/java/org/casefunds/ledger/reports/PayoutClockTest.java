@@ -22,12 +22,12 @@ import org.casefunds.ledger.rules.Policy;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: the payout clock (DESIGN.md §5, DOMAIN.md §3, §4, §7) gives the notice deadline, state,
+ * Goal: the payout clock (docs/design.md §5, docs/domain.md §3, §4, §7) gives the notice deadline, state,
  * working days left and colour that a finance officer counting on a paper calendar would give,
  * across the 2025 holidays, the turn of the year, the SPC 2017 preset, deferrals and deposits.
  *
  * <p>Method: example ledgers on the test court; each lot's deadline is counted by hand, day by day,
- * in a comment on the China calendar of DOMAIN.md items 30–31 (the start day not counted; "WD"
+ * in a comment on the China calendar of docs/domain.md items 30–31 (the start day not counted; "WD"
  * lists the working days counted, "(adj)" marks an adjusted working weekend day), and the figures
  * are read from {@link CourtReports#caseLots} on several dates. {@code daysLeft} is the number of
  * working days in (date, deadline]: 0 on the deadline day, negative after it.
@@ -274,7 +274,7 @@ class PayoutClockTest {
     @Test
     void whenADeferralOfAnAmountEndsTheMoneyItNeverCoveredStaysOverdue() {
         // PayoutClock's Javadoc: "A deferral with an amount covers the case's money with the earliest
-        // deadlines first, up to that amount; the rest of the case's money keeps its clock." DOMAIN.md
+        // deadlines first, up to that amount; the rest of the case's money keeps its clock." docs/domain.md
         // item 17: while a deferral holds "its money" is not overdue; when it ends the clock restarts.
         Court court = Court.opened().withCase(1, HANDLER);
         court.receipt("a", d("2025-03-03"), "300.00", 1);

@@ -22,7 +22,7 @@ import org.casefunds.ledger.journal.LotId;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: the period and list reports of DOMAIN.md item 25 give the figures a finance officer would
+ * Goal: the period and list reports of docs/domain.md item 25 give the figures a finance officer would
  * add up by hand: the weekly report, per-handler figures, average payout time and timeliness, the
  * monthly large-balance report, old balances and the one-case-one-account usage rate.
  *

@@ -22,7 +22,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: the payout clock's deadlines obey the rules of DOMAIN.md §3, §4 and §7 for any lot, policy
+ * Goal: the payout clock's deadlines obey the rules of docs/domain.md §3, §4 and §7 for any lot, policy
  * and deferral.
  *
  * <p>Method: QuickTheories draws a clock start in 2025–2026, a notice period of 1–30 working or

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: screening (甄别, DOMAIN.md item 6) suggests the cases an unidentified receipt may belong to,
+ * Goal: screening (甄别, docs/domain.md item 6) suggests the cases an unidentified receipt may belong to,
  * best first (a case number given with the payment or in the memo 100, a sub-account number in the
  * memo 90, the payer is a debtor of the case 60, a similar name 20, summed per case), only among cases
  * opened by the date; and it claims by itself only when the policy allows it and exactly one case is

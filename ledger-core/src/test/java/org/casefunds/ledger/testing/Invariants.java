@@ -19,7 +19,7 @@ import org.casefunds.ledger.state.Lot;
 import org.joda.money.CurrencyUnit;
 
 /**
- * The invariants of DESIGN.md §6, each a check over a journal and the state a store holds. Each
+ * The invariants of docs/design.md §6, each a check over a journal and the state a store holds. Each
  * returns a description of the first breach, or null when the invariant holds.
  */
 public final class Invariants {

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * China's 2025 and 2026 working days typed in again from DOMAIN.md items 30–31, counted one day at
+ * China's 2025 and 2026 working days typed in again from docs/domain.md items 30–31, counted one day at
  * a time: the slow, obviously right reference the calendar and the payout clock are checked against.
  */
 public final class NaiveCalendar {

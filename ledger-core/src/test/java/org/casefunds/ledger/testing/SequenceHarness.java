@@ -37,7 +37,7 @@ import org.quicktheories.core.Gen;
  */
 public final class SequenceHarness {
 
-    /** The invariants of DESIGN.md §6 a run checks after every command. */
+    /** The invariants of docs/design.md §6 a run checks after every command. */
     public enum Check {
         /** 1: every event and the trial balance balance. */
         BALANCED,

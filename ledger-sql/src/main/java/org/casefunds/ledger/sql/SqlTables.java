@@ -52,7 +52,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * The state's tables in a database: the projections of DESIGN.md §7, read and written in the
+ * The state's tables in a database: the projections of docs/design.md §7, read and written in the
  * transaction of the write that uses them. Records that are looked up whole (cases, receipts,
  * disbursements, deferrals, bank accounts) are stored as their canonical text beside the columns
  * that queries and reports use; lots are plain columns.

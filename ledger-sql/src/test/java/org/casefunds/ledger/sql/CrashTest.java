@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Goal: a process killed with SIGKILL in the middle of a batch leaves a ledger file whose chain
  * verifies, with no partial batch, projections equal to a rebuild, and every command it
- * acknowledged present (DESIGN.md §7, synchronous=FULL).
+ * acknowledged present (docs/design.md §7, synchronous=FULL).
  *
  * <p>Method: a child JVM appends batches of 200 receipts in a loop and acknowledges each batch after
  * its commit; the test kills it once 15 batches are acknowledged (so the kill lands while it writes

@@ -1,0 +1,45 @@
+package org.casefunds.ledger.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layout the build keeps for {@code ledger-core}, stated so that a change that breaks it fails
+ * here: the core depends on the JDK and Joda-Money only (no I/O library, no JSON, no database, no
+ * ICU4J: the calendar's lunar table is data computed by a test), and reads no clock of its own.
+ */
+class ArchitectureTest {
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importTheCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.casefunds.ledger");
+    }
+
+    @Test
+    void theCoreDependsOnTheJdkAndJodaMoneyOnly() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.joda.money..",
+                "org.casefunds.ledger..").check(core);
+    }
+
+    @Test
+    void theCoreReadsNoClockOfItsOwn() {
+        noClasses().should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(core);
+    }
+
+    @Test
+    void theCoreTouchesNoFileOrDatabase() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.sql..", "java.net..")
+                .check(core);
+    }
+}
