@@ -271,7 +271,7 @@ public final class Bench {
         LocalDate yearEnd = LocalDate.of(2025, 12, 31);
         try (Ledger ledger = SqlLedger.open(large, policy)) {
             CourtReports reports = SqlLedger.reports(ledger, calendar);
-            SqlReportSource source = SqlReportSource.of((SqlJournalStore) ledger.store());
+            SqlReportSource source = SqlLedger.reportSource(ledger);
             time("double zero on the year's last day", () -> reports.doubleZero(yearEnd));
             time("three-colour list on the year's last day", () -> reports.dailyList(yearEnd));
             time("weekly report, the year's last week", () -> reports.weekly(yearEnd.minusDays(6), yearEnd, CNY));
@@ -279,7 +279,7 @@ public final class Bench {
             time("balances now", () -> ledger.view().balances());
             add(Measure.millis("verify: chain, postings, trial balance, replay = projections", settings.runs(), "",
                     attempt -> {
-                        LedgerAudit.Result result = LedgerAudit.of((SqlJournalStore) ledger.store());
+                        LedgerAudit.Result result = SqlLedger.audit(ledger);
                         if (!result.ok()) {
                             throw new IllegalStateException("the large journal does not verify: " + result);
                         }
@@ -321,7 +321,7 @@ public final class Bench {
         try (java.io.BufferedReader in = Files.newBufferedReader(journal);
                 java.io.BufferedWriter copy = Files.newBufferedWriter(transactions)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(org.casefunds.examples.export.HledgerJournal.ASSERTIONS_HEADER)) {
+                if (line.startsWith(org.casefunds.ledger.formats.export.HledgerJournal.ASSERTIONS_HEADER)) {
                     break;
                 }
                 if (!line.startsWith("account ")) {

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.casefunds.examples.cli.BankEvents;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.sql.SqlJournalStore;
+import org.casefunds.ledger.sql.SqlLedger;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.reconciliation.Correction;
 import org.casefunds.ledger.reconciliation.Direction;
@@ -33,7 +34,7 @@ final class BenchStatement {
     /** Writes the statement; the number of lines. */
     static long write(Ledger ledger, String bankAccount, LocalDate from, LocalDate to, Path file) throws IOException {
         List<LedgerLine> lines = new ArrayList<>();
-        SqlJournalStore store = (SqlJournalStore) ledger.store();
+        SqlJournalStore store = SqlLedger.store(ledger);
         java.util.Set<Long> reversed = BankEvents.reversedSequences(store);
         try (Stream<Event> events = store.read(1, BankEvents.KINDS)) {
             LedgerBankLines.read(events, reversed::contains, bankAccount, from, to, new LedgerBankLines.Sink() {

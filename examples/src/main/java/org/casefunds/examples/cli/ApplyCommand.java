@@ -13,6 +13,8 @@ import org.casefunds.ledger.BatchResult;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
+import org.casefunds.ledger.formats.Json;
+import org.casefunds.ledger.formats.commands.CommandFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

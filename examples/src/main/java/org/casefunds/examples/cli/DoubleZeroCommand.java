@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.formats.Json;
 import org.casefunds.ledger.reports.CaseLotStatus;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DoubleZero;

@@ -1,19 +1,20 @@
 package org.casefunds.examples.cli;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.casefunds.examples.statement.StatementFile;
-import org.casefunds.examples.statement.StatementProblems;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.formats.Json;
+import org.casefunds.ledger.formats.statement.StatementFile;
+import org.casefunds.ledger.formats.statement.StatementProblems;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.reconciliation.BalanceBreak;
 import org.casefunds.ledger.reconciliation.Correction;
@@ -22,6 +23,7 @@ import org.casefunds.ledger.reconciliation.Listing;
 import org.casefunds.ledger.reconciliation.Reconciliation;
 import org.casefunds.ledger.reconciliation.ReconciliationReport;
 import org.casefunds.ledger.sql.SqlJournalStore;
+import org.casefunds.ledger.sql.SqlLedger;
 import org.casefunds.ledger.sql.SqlReportSource;
 import org.casefunds.ledger.state.BankAccount;
 import org.joda.money.Money;
@@ -86,11 +88,11 @@ final class ReconcileCommand implements Callable<Integer> {
             if (!reading.problems().isEmpty()) {
                 return problems(out, reading.problems());
             }
-            SqlReportSource source = SqlReportSource.of((SqlJournalStore) opened.store());
+            SqlReportSource source = SqlLedger.reportSource(opened);
             Money opening = posted(source.balances(from.minusDays(1)), account);
             Money closing = posted(source.balances(to), account);
             ReconciliationReport report;
-            SqlJournalStore store = (SqlJournalStore) opened.store();
+            SqlJournalStore store = SqlLedger.store(opened);
             java.util.Set<Long> reversed = BankEvents.reversedSequences(store);
             try (Stream<Event> events = store.read(1, BankEvents.KINDS)) {
                 report = reconciliation.reconcile(events, reversed::contains, opening, closing);

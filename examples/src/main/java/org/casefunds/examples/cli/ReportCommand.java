@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.formats.Json;
 import org.casefunds.ledger.money.Amounts;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DeferralWatch;

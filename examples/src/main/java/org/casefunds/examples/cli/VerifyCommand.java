@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.formats.Json;
 import org.casefunds.ledger.sql.LedgerAudit;
-import org.casefunds.ledger.sql.SqlJournalStore;
+import org.casefunds.ledger.sql.SqlLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LedgerAudit.Result result;
         try (Ledger opened = ledger.open()) {
-            result = LedgerAudit.of((SqlJournalStore) opened.store());
+            result = SqlLedger.audit(opened);
         }
         var out = spec.commandLine().getOut();
         if (json) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.StorageException;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
@@ -171,6 +172,31 @@ public final class SqlLedger {
             return CourtReports.of(SqlReportSource.of((SqlJournalStore) ledger.store()), ledger.policy(), calendar);
         }
         return CourtReports.of(ledger, calendar);
+    }
+
+    /**
+     * The SQL store under {@code ledger}, for what only a database does (its set-based queries, its
+     * audit, rebuilding its projections).
+     *
+     * @throws InvalidInputException naming {@code ledger} if its store is not a SQL store
+     */
+    public static SqlJournalStore store(Ledger ledger) {
+        Checks.required(ledger, "ledger");
+        if (!(ledger.store() instanceof SqlJournalStore)) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "ledger", ledger.store().getClass().getSimpleName(),
+                    "is not kept in a SQL database; open it with SqlLedger.sqlite or SqlLedger.postgres");
+        }
+        return (SqlJournalStore) ledger.store();
+    }
+
+    /** The set-based queries over {@code ledger}'s SQL store. */
+    public static SqlReportSource reportSource(Ledger ledger) {
+        return SqlReportSource.of(store(ledger));
+    }
+
+    /** The auditor's check of {@code ledger}'s SQL store (see {@link LedgerAudit}). */
+    public static LedgerAudit.Result audit(Ledger ledger) {
+        return LedgerAudit.of(store(ledger));
     }
 
     /** Checks that {@code value} is a usable schema name; for callers that build one from a court code. */

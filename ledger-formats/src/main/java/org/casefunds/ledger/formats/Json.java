@@ -1,0 +1,145 @@
+package org.casefunds.ledger.formats;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.IOException;
+import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.commands.Request;
+import org.casefunds.ledger.events.EventKind;
+import org.casefunds.ledger.events.EventPayload;
+import org.casefunds.ledger.journal.Event;
+import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.formats.config.ConfigFiles;
+
+/**
+ * The ledger's JSON, for command files, exports and every {@code --json}: the project's strict mapper (money as decimal strings with their
+ * currency, dates ISO, unknown fields refused), plus case numbers, account names and lot ids as
+ * their text, and requests told apart by a {@code "type"} field naming the request. Events (for
+ * {@code casefunds export --format json}) are written with their kind, and their payloads with a
+ * {@code "type"} field naming the event kind, such as {@code "RECEIPT_RECORDED"}.
+ */
+public final class Json {
+    /** The mapper, indented. */
+    public static final ObjectMapper MAPPER = build();
+    /** The same, writing one value per line (JSON Lines). */
+    public static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    private static ObjectMapper build() {
+        ObjectMapper mapper = ConfigFiles.mapper();
+        SimpleModule module = new SimpleModule("casefunds");
+        module.addSerializer(CaseNumber.class, ToStringSerializer.instance);
+        module.addDeserializer(CaseNumber.class, new TextValueDeserializer<>(CaseNumber.class) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            CaseNumber parse(String text, String field) {
+                return CaseNumber.parse(text, field);
+            }
+        });
+        module.addSerializer(AccountId.class, ToStringSerializer.instance);
+        module.addDeserializer(AccountId.class, new TextValueDeserializer<>(AccountId.class) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            AccountId parse(String text, String field) {
+                return AccountId.parse(text);
+            }
+        });
+        module.addSerializer(LotId.class, ToStringSerializer.instance);
+        mapper.registerModule(module);
+        mapper.addMixIn(Request.class, RequestTypes.class);
+        mapper.addMixIn(Event.class, EventFields.class);
+        mapper.addMixIn(EventPayload.class, PayloadTypes.class);
+        // Every kind's payload record under the kind's name: a new kind is covered without a change here.
+        for (EventKind kind : EventKind.values()) {
+            mapper.registerSubtypes(new NamedType(kind.payloadType(), kind.name()));
+        }
+        mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
+                JsonInclude.Include.NON_ABSENT));
+        return mapper;
+    }
+
+    /** Requests are written and read with their kind in a {@code "type"} field: their class's simple name. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.OpenLedger.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.RegisterBankAccount.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.RetireBankAccount.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.OpenCase.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.HandOverCase.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.ConfirmPayee.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.RecordReceipt.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.ClaimUnidentified.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.RefundUnidentified.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.IssuePayoutNotice.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.RefundSurplus.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.DepositWithNotary.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.Distribute.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.SettleDisbursement.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.ReturnDisbursement.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.ChargeExecutionFee.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.SweepFees.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.TransferBetweenCases.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.Reverse.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.ClosePeriod.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.GrantDeferral.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.RenewDeferral.class),
+        @JsonSubTypes.Type(org.casefunds.ledger.commands.LiftDeferral.class)})
+    interface RequestTypes {
+    }
+
+    /** Events are written with their kind beside their sequence and key, in the order an auditor reads them. */
+    @JsonPropertyOrder({"sequence", "id", "idempotencyKey", "kind", "effectiveDate", "recordedAt", "actor",
+        "approvals", "metadata", "payload", "postings", "lotMovements", "requestDigest", "previousHash", "hash"})
+    interface EventFields {
+        @JsonProperty("kind")
+        EventKind kind();
+    }
+
+    /** A payload is written with its event kind in a {@code "type"} field, then its record's fields. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    interface PayloadTypes {
+    }
+
+    /** Reads a value written as text, naming the JSON field in its error. */
+    abstract static class TextValueDeserializer<T> extends JsonDeserializer<T> implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Class<T> type;
+
+        TextValueDeserializer(Class<T> type) {
+            this.type = type;
+        }
+
+        abstract T parse(String text, String field);
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            if (text == null) {
+                return type.cast(context.handleUnexpectedToken(type, parser));
+            }
+            String field = parser.getParsingContext().getCurrentName();
+            try {
+                return parse(text, field == null ? type.getSimpleName() : field);
+            } catch (InvalidInputException refused) {
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(parser, refused.getMessage(), refused);
+            }
+        }
+    }
+}

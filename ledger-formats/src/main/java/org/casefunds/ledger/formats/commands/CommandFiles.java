@@ -1,0 +1,176 @@
+package org.casefunds.ledger.formats.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.LedgerException;
+import org.casefunds.ledger.formats.Json;
+import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.access.Approval;
+import org.casefunds.ledger.commands.Command;
+import org.casefunds.ledger.commands.Request;
+
+/**
+ * Command files: JSON Lines, one command per line, UTF-8. Each line is
+ * <pre>{@code
+ * {"key": "...", "date": "2025-03-03", "actor": {"id": "adm.wang", "roles": ["FUND_ADMINISTRATOR"]},
+ *  "approvals": [{"approverId": "head.sun", "role": "DIVISION_HEAD"}], "metadata": {"source": "..."},
+ *  "request": {"type": "RecordReceipt", ...the request's fields...}}
+ * }</pre>
+ * {@code approvals} and {@code metadata} may be left out. Money is
+ * {@code {"amount": "65000.00", "currency": "CNY"}}; a case number is its text in any written form;
+ * a field that may be absent is left out. Blank lines and lines starting with {@code #} are skipped.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class CommandFiles {
+    private CommandFiles() {
+    }
+
+    /** One line of a command file. */
+    public record Line(String key, LocalDate date, Actor actor, List<Approval> approvals, Map<String, String> metadata,
+            Request request) {
+
+        /** The command the line describes. */
+        public Command command() {
+            return new Command(key, actor, date, approvals == null ? List.of() : approvals,
+                    metadata == null ? Map.of() : metadata, request);
+        }
+
+        /** The line that describes {@code command}. */
+        public static Line of(Command command) {
+            return new Line(command.idempotencyKey(), command.effectiveDate(), command.actor(),
+                    command.approvals().isEmpty() ? null : command.approvals(),
+                    command.metadata().isEmpty() ? null : command.metadata(), command.request());
+        }
+    }
+
+    /** A command read from a file, with its line number. */
+    public record Numbered(int line, Command command) {
+    }
+
+    /** A line that could not be read, with why. */
+    public record Problem(int line, String field, String message) {
+        @Override
+        public String toString() {
+            return "line " + line + (field == null ? "" : ", " + field) + ": " + message;
+        }
+    }
+
+    /** What reading a file gave: the commands, and the lines that could not be read. */
+    public record Reading(List<Numbered> commands, List<Problem> problems) {
+    }
+
+    /** Reads every line of {@code file}, collecting every problem rather than stopping at the first. */
+    public static Reading read(Path file) {
+        List<Numbered> commands = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                decoder))) {
+            int number = 0;
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                number++;
+                if (text.isBlank() || text.strip().startsWith("#")) {
+                    continue;
+                }
+                try {
+                    commands.add(new Numbered(number, parse(text)));
+                } catch (LineException problem) {
+                    problems.add(new Problem(number, problem.field, problem.getMessage()));
+                }
+            }
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(problems.size() + commands.size() + 1, null,
+                    "the file is not UTF-8 (" + e.getMessage() + "); save it as UTF-8"));
+        } catch (IOException e) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "file", file, "cannot be read ("
+                    + e.getMessage() + "); check the path and that the file may be read", e);
+        }
+        return new Reading(commands, problems);
+    }
+
+    /** A line that does not make a command. */
+    public static final class LineException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String field;
+
+        LineException(String field, String message, Throwable cause) {
+            super(message, cause);
+            this.field = field;
+        }
+    }
+
+    /** Parses one line into a command. */
+    public static Command parse(String text) throws LineException {
+        try {
+            Line line = Json.MAPPER.readValue(text, Line.class);
+            if (line.request() == null) {
+                throw new LineException("request", "is missing: each line has a request with its \"type\"", null);
+            }
+            return line.command();
+        } catch (UnrecognizedPropertyException e) {
+            throw new LineException(path(e), "'" + e.getPropertyName() + "' is not a field here; the fields are "
+                    + e.getKnownPropertyIds(), e);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof LedgerException) {
+                LedgerException refused = (LedgerException) cause;
+                String where = path(e);
+                return rethrow(where.isEmpty() ? refused.field().orElse(null) : where
+                        + refused.field().map(field -> " (" + field + ")").orElse(""), refused.getMessage(), e);
+            }
+            throw new LineException(path(e), String.valueOf(cause == null ? e.getOriginalMessage()
+                    : cause.getMessage()), e);
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause();
+            String message = cause instanceof LedgerException || cause instanceof ArithmeticException
+                    ? cause.getMessage() : e.getOriginalMessage();
+            throw new LineException(path(e), message, e);
+        } catch (JsonProcessingException e) {
+            throw new LineException(null, "is not JSON: " + e.getOriginalMessage(), e);
+        } catch (LedgerException refused) {
+            throw new LineException(refused.field().orElse(null), refused.getMessage(), refused);
+        }
+    }
+
+    private static Command rethrow(String field, String message, Throwable cause) throws LineException {
+        throw new LineException(field, message, cause);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The command as one line of a command file. */
+    public static String write(Command command) {
+        try {
+            return Json.COMPACT.writeValueAsString(Line.of(command));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("every command writes as JSON", e);
+        }
+    }
+}

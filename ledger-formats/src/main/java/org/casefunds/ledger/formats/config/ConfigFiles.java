@@ -1,0 +1,453 @@
+package org.casefunds.ledger.formats.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jodamoney.AmountRepresentation;
+import com.fasterxml.jackson.datatype.jodamoney.JodaMoneyModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.StorageException;
+import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.calendar.CalendarSource;
+import org.casefunds.ledger.calendar.CalendarYear;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.rules.AmountTier;
+import org.casefunds.ledger.rules.ApprovalTier;
+import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.rules.Period;
+import org.casefunds.ledger.rules.Policy;
+import org.joda.money.Money;
+
+/**
+ * Reads a court's policy and working-day calendar from JSON files (the core reads no files and has
+ * no JSON library). Strict: an unknown field, a value of the wrong type or an impossible value is
+ * refused with an {@link InvalidInputException} naming the field (as a JSON path) and the file.
+ *
+ * <h2>Policy file</h2>
+ * Every field is optional and overrides the preset named by {@code preset} (default
+ * {@code "10+5 working days"}; the other is {@code "SPC 2017"}). Periods are written
+ * {@code "10 working days"} or {@code "30 calendar days"}; money as
+ * {@code {"amount": "100000.00", "currency": "CNY"}}; dates as {@code "2022-12-31"}.
+ * <pre>{@code
+ * {
+ *   "preset": "10+5 working days",
+ *   "name": "北京二中院",
+ *   "noticeDeadline": "10 working days",
+ *   "amountTiers": [{"from": {"amount": "0.00", "currency": "CNY"}, "noticeDeadline": "5 working days"},
+ *                   {"from": {"amount": "100000.00", "currency": "CNY"}, "noticeDeadline": "10 working days"}],
+ *   "restartAfterDeferral": "10 working days",
+ *   "settlementDeadline": "5 working days",
+ *   "claimingDeadline": "3 working days",
+ *   "warningHorizon": "3 working days",
+ *   "deferralMaximumMonths": {"DISPUTED": 6},
+ *   "claimedClockStart": "ARRIVAL",
+ *   "approvalTiers": [{"from": {"amount": "0.00", "currency": "CNY"}, "roles": ["DIVISION_HEAD"]}],
+ *   "reversalApprovers": ["BUREAU_DIRECTOR"],
+ *   "deferralApprovers": ["BUREAU_DIRECTOR", "COURT_LEADER"],
+ *   "returnedMoneyRestartsClock": true,
+ *   "largeBalanceThreshold": {"amount": "1000000.00", "currency": "CNY"},
+ *   "oldBalancesCutoff": "2022-12-31",
+ *   "autoClaimExactMatches": false
+ * }
+ * }</pre>
+ *
+ * <h2>Calendar file</h2>
+ * The rest days and adjusted working days of one or more years (in any order, not necessarily
+ * consecutive), a day or a range {@code "2027-02-06..2027-02-13"}, each with where it comes from:
+ * {@code "kind"} {@code OFFICIAL} (the State Council's notice; the default) or {@code LOCAL} (a
+ * court's own adjustment), and the notices, each with its number, date and title. For jurisdiction
+ * {@code "CN"} the years replace the shipped ones (a court adopts them with
+ * {@code casefunds calendar adopt}); for another jurisdiction they are the whole calendar.
+ * <pre>{@code
+ * {"jurisdiction": "CN",
+ *  "years": [{"year": 2027, "kind": "OFFICIAL",
+ *             "notices": [{"number": "国办发明电〔2026〕9号", "date": "2026-11-10",
+ *                          "title": "国务院办公厅关于2027年部分节假日安排的通知"}],
+ *             "restDays": ["2027-01-01", "2027-02-06..2027-02-13"],
+ *             "adjustedWorkingDays": ["2027-02-14"]}]}
+ * }</pre>
+ */
+public final class ConfigFiles {
+    private static final Pattern PERIOD = Pattern.compile("(\\d{1,3}) (working|calendar) days?");
+    private static final ObjectMapper JSON = mapper();
+
+    private ConfigFiles() {
+    }
+
+    /** The strict JSON mapper of the project: money as decimal strings, dates ISO, unknown fields refused. */
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .addModule(new JodaMoneyModule().withAmountRepresentation(AmountRepresentation.DECIMAL_STRING))
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    /** What a policy file may hold; every field optional. */
+    record PolicyDocument(
+            String preset, String name, String noticeDeadline, List<AmountTierDocument> amountTiers,
+            String restartAfterDeferral, String settlementDeadline, String claimingDeadline, String warningHorizon,
+            Map<DeferralReason, Integer> deferralMaximumMonths, Policy.ClockStart claimedClockStart,
+            List<ApprovalTierDocument> approvalTiers, List<Role> reversalApprovers, List<Role> deferralApprovers,
+            Boolean returnedMoneyRestartsClock, Money largeBalanceThreshold, LocalDate oldBalancesCutoff,
+            Boolean autoClaimExactMatches) {
+    }
+
+    record AmountTierDocument(Money from, String noticeDeadline) {
+    }
+
+    record ApprovalTierDocument(Money from, List<Role> roles) {
+    }
+
+    record CalendarDocument(String jurisdiction, List<YearDocument> years) {
+    }
+
+    record YearDocument(Integer year, CalendarSource.Kind kind, List<NoticeDocument> notices, List<String> restDays,
+            List<String> adjustedWorkingDays) {
+    }
+
+    record NoticeDocument(String number, LocalDate date, String title) {
+    }
+
+    /**
+     * Reads a policy file.
+     *
+     * @throws InvalidInputException naming the field and the file, if the file is not a valid policy
+     * @throws StorageException if the file cannot be read
+     */
+    public static Policy readPolicy(Path file) {
+        return parsePolicy(read(file), file.toString());
+    }
+
+    /** Parses the text of a policy file; {@code source} names it in errors. */
+    public static Policy parsePolicy(String json, String source) {
+        PolicyDocument document = parse(json, source, PolicyDocument.class);
+        try {
+            Policy.Builder policy = Policy.preset(document.preset() == null ? Policy.DEFAULT_NAME
+                    : document.preset()).toBuilder();
+            if (document.name() != null) {
+                policy.name(document.name());
+            }
+            if (document.noticeDeadline() != null) {
+                policy.noticeDeadline(period(document.noticeDeadline(), "noticeDeadline"));
+            }
+            if (document.amountTiers() != null) {
+                List<AmountTier> tiers = new ArrayList<>();
+                for (int i = 0; i < document.amountTiers().size(); i++) {
+                    AmountTierDocument tier = document.amountTiers().get(i);
+                    tiers.add(new AmountTier(tier.from(), period(tier.noticeDeadline(),
+                            "amountTiers[" + i + "].noticeDeadline")));
+                }
+                policy.amountTiers(tiers);
+            }
+            periods(document, policy);
+            if (document.deferralMaximumMonths() != null) {
+                Map<DeferralReason, Integer> months = new EnumMap<>(Policy.defaults().deferralMaximumMonths());
+                months.putAll(document.deferralMaximumMonths());
+                policy.deferralMaximumMonths(months);
+            }
+            others(document, policy);
+            return policy.build();
+        } catch (InvalidInputException refused) {
+            throw new InvalidInputException(refused.code(), refused.field().orElse(null),
+                    refused.value().orElse(null), refusedMessage(refused) + " (in " + source + ")", refused);
+        }
+    }
+
+    private static void periods(PolicyDocument document, Policy.Builder policy) {
+        if (document.restartAfterDeferral() != null) {
+            policy.restartAfterDeferral(period(document.restartAfterDeferral(), "restartAfterDeferral"));
+        }
+        if (document.settlementDeadline() != null) {
+            policy.settlementDeadline(period(document.settlementDeadline(), "settlementDeadline"));
+        }
+        if (document.claimingDeadline() != null) {
+            policy.claimingDeadline(period(document.claimingDeadline(), "claimingDeadline"));
+        }
+        if (document.warningHorizon() != null) {
+            policy.warningHorizon(period(document.warningHorizon(), "warningHorizon"));
+        }
+    }
+
+    private static void others(PolicyDocument document, Policy.Builder policy) {
+        if (document.claimedClockStart() != null) {
+            policy.claimedClockStart(document.claimedClockStart());
+        }
+        if (document.approvalTiers() != null) {
+            List<ApprovalTier> tiers = new ArrayList<>();
+            for (ApprovalTierDocument tier : document.approvalTiers()) {
+                tiers.add(new ApprovalTier(tier.from(), tier.roles()));
+            }
+            policy.approvalTiers(tiers);
+        }
+        if (document.reversalApprovers() != null) {
+            policy.reversalApprovers(document.reversalApprovers());
+        }
+        if (document.deferralApprovers() != null) {
+            policy.deferralApprovers(document.deferralApprovers());
+        }
+        if (document.returnedMoneyRestartsClock() != null) {
+            policy.returnedMoneyRestartsClock(document.returnedMoneyRestartsClock());
+        }
+        if (document.largeBalanceThreshold() != null) {
+            policy.largeBalanceThreshold(document.largeBalanceThreshold());
+        }
+        if (document.oldBalancesCutoff() != null) {
+            policy.oldBalancesCutoff(document.oldBalancesCutoff());
+        }
+        if (document.autoClaimExactMatches() != null) {
+            policy.autoClaimExactMatches(document.autoClaimExactMatches());
+        }
+    }
+
+    /** The JSON of a policy, in the policy file's format, complete: a template to edit. */
+    public static String writePolicy(Policy policy) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", policy.name());
+        out.put("noticeDeadline", policy.noticeDeadline().toString());
+        List<Map<String, Object>> amountTiers = new ArrayList<>();
+        for (AmountTier tier : policy.amountTiers()) {
+            amountTiers.add(Map.of("from", tier.from(), "noticeDeadline", tier.noticeDeadline().toString()));
+        }
+        out.put("amountTiers", amountTiers);
+        out.put("restartAfterDeferral", policy.restartAfterDeferral().toString());
+        out.put("settlementDeadline", policy.settlementDeadline().toString());
+        out.put("claimingDeadline", policy.claimingDeadline().toString());
+        out.put("warningHorizon", policy.warningHorizon().toString());
+        out.put("deferralMaximumMonths", policy.deferralMaximumMonths());
+        out.put("claimedClockStart", policy.claimedClockStart());
+        List<Map<String, Object>> approvalTiers = new ArrayList<>();
+        for (ApprovalTier tier : policy.approvalTiers()) {
+            approvalTiers.add(Map.of("from", tier.from(), "roles", tier.roles()));
+        }
+        out.put("approvalTiers", approvalTiers);
+        out.put("reversalApprovers", policy.reversalApprovers());
+        out.put("deferralApprovers", policy.deferralApprovers());
+        out.put("returnedMoneyRestartsClock", policy.returnedMoneyRestartsClock());
+        out.put("largeBalanceThreshold", policy.largeBalanceThreshold());
+        out.put("oldBalancesCutoff", policy.oldBalancesCutoff());
+        out.put("autoClaimExactMatches", policy.autoClaimExactMatches());
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a policy always writes as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a calendar file; see the class comment for its format.
+     *
+     * @throws InvalidInputException naming the field and the file, if the file is not a valid calendar
+     */
+    public static WorkingDayCalendar readCalendar(Path file) {
+        return parseCalendar(read(file), file.toString());
+    }
+
+    /** Parses the text of a calendar file; {@code source} names it in errors. */
+    public static WorkingDayCalendar parseCalendar(String json, String source) {
+        CalendarDocument document = parse(json, source, CalendarDocument.class);
+        List<CalendarYear> years = parseYears(document, source);
+        String jurisdiction = document.jurisdiction() == null ? WorkingDayCalendar.CHINA : document.jurisdiction();
+        try {
+            return WorkingDayCalendar.CHINA.equals(jurisdiction) ? WorkingDayCalendar.china().withYears(years)
+                    : WorkingDayCalendar.of(jurisdiction, years);
+        } catch (InvalidInputException refused) {
+            throw new InvalidInputException(refused.code(), refused.field().orElse(null),
+                    refused.value().orElse(null), refusedMessage(refused) + " (in " + source + ")", refused);
+        }
+    }
+
+    /**
+     * Reads the years of a calendar file of China's (jurisdiction {@code CN}, the default), with
+     * their sources, for a court to adopt.
+     *
+     * @throws InvalidInputException naming the field and the file, if the file is not a valid calendar
+     */
+    public static List<CalendarYear> readCalendarYears(Path file) {
+        return parseCalendarYears(read(file), file.toString());
+    }
+
+    /** Parses the years of a calendar file of China's; {@code source} names it in errors. */
+    public static List<CalendarYear> parseCalendarYears(String json, String source) {
+        CalendarDocument document = parse(json, source, CalendarDocument.class);
+        if (document.jurisdiction() != null && !WorkingDayCalendar.CHINA.equals(document.jurisdiction())) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "jurisdiction", document.jurisdiction(),
+                    "a ledger adopts years of China's calendar (CN) only (in " + source + ")");
+        }
+        return parseYears(document, source);
+    }
+
+    private static List<CalendarYear> parseYears(CalendarDocument document, String source) {
+        if (document.years() == null || document.years().isEmpty()) {
+            throw new InvalidInputException(ErrorCode.MISSING_VALUE, "years", null,
+                    "a calendar file lists at least one year (in " + source + ")");
+        }
+        try {
+            List<CalendarYear> years = new ArrayList<>();
+            for (int i = 0; i < document.years().size(); i++) {
+                YearDocument year = document.years().get(i);
+                if (year.year() == null) {
+                    throw new InvalidInputException(ErrorCode.MISSING_VALUE, "years[" + i + "].year", null,
+                            "each year says which year it is");
+                }
+                List<LocalDate> rest = days(year.restDays(), "years[" + i + "].restDays");
+                List<LocalDate> adjusted = days(year.adjustedWorkingDays(), "years[" + i + "].adjustedWorkingDays");
+                CalendarSource yearSource = yearSource(year, "years[" + i + "]");
+                try {
+                    years.add(CalendarYear.of(year.year(), rest, adjusted, yearSource));
+                } catch (InvalidInputException refused) {
+                    throw new InvalidInputException(refused.code(), "years[" + i + "]."
+                            + refused.field().orElse(""), refused.value().orElse(null), refusedMessage(refused),
+                            refused);
+                }
+            }
+            return years;
+        } catch (InvalidInputException refused) {
+            throw new InvalidInputException(refused.code(), refused.field().orElse(null),
+                    refused.value().orElse(null), refusedMessage(refused) + " (in " + source + ")", refused);
+        }
+    }
+
+    /** The year's source; a file that names no notice gives a local year "from FILE". */
+    private static CalendarSource yearSource(YearDocument year, String field) {
+        CalendarSource.Kind kind = year.kind() == null ? CalendarSource.Kind.OFFICIAL : year.kind();
+        if (kind == CalendarSource.Kind.PROVISIONAL) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, field + ".kind", kind,
+                    "a file gives OFFICIAL or LOCAL years; provisional years are computed by the ledger");
+        }
+        List<CalendarSource.Notice> notices = new ArrayList<>();
+        List<NoticeDocument> written = year.notices() == null ? List.of() : year.notices();
+        for (int i = 0; i < written.size(); i++) {
+            NoticeDocument notice = written.get(i);
+            String noticeField = field + ".notices[" + i + "]";
+            if (notice == null || notice.title() == null) {
+                throw new InvalidInputException(ErrorCode.MISSING_VALUE, noticeField + ".title", null,
+                        "each notice has its title, such as 国务院办公厅关于2027年部分节假日安排的通知");
+            }
+            notices.add(new CalendarSource.Notice(Optional.ofNullable(notice.date()),
+                    Optional.ofNullable(notice.number()), notice.title()));
+        }
+        try {
+            return new CalendarSource(kind, notices);
+        } catch (InvalidInputException refused) {
+            throw new InvalidInputException(refused.code(), field + "." + refused.field().orElse("notices"),
+                    refused.value().orElse(null), refusedMessage(refused), refused);
+        }
+    }
+
+    private static List<LocalDate> days(List<String> written, String field) {
+        List<LocalDate> days = new ArrayList<>();
+        if (written == null) {
+            return days;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            String text = written.get(i);
+            try {
+                int range = text.indexOf("..");
+                if (range < 0) {
+                    days.add(LocalDate.parse(text.strip()));
+                    continue;
+                }
+                LocalDate from = LocalDate.parse(text.substring(0, range).strip());
+                LocalDate to = LocalDate.parse(text.substring(range + 2).strip());
+                if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
+                    throw new InvalidInputException(ErrorCode.INVALID_DATE, field + "[" + i + "]", text,
+                            "a range runs from an earlier to a later day of the same year");
+                }
+                for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                    days.add(day);
+                }
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(ErrorCode.INVALID_DATE, field + "[" + i + "]", text,
+                        "is not a date such as 2027-01-01 or a range such as 2027-02-06..2027-02-13", e);
+            }
+        }
+        return days;
+    }
+
+    private static Period period(String text, String field) {
+        Matcher matcher = PERIOD.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, field, text,
+                    "is not a period such as \"10 working days\" or \"30 calendar days\"");
+        }
+        int length = Integer.parseInt(matcher.group(1));
+        return matcher.group(2).equals("working") ? Period.workingDays(length) : Period.calendarDays(length);
+    }
+
+    private static <T> T parse(String json, String source, Class<T> type) {
+        try {
+            T document = JSON.readValue(json, type);
+            if (document == null) {
+                throw new InvalidInputException(ErrorCode.MISSING_VALUE, "(file)", source, "the file is empty");
+            }
+            return document;
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, path(e), e.getPropertyName(),
+                    "is not a field of this file (in " + source + "); the fields are: " + known, e);
+        } catch (JsonMappingException e) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, path(e), null,
+                    e.getOriginalMessage() + " (in " + source + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "(file)", source,
+                    "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr(), e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "(file)" : path.toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.STORAGE_FAILURE, "file", file,
+                    "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String refusedMessage(InvalidInputException refused) {
+        String message = refused.getMessage();
+        String prefix = refused.field().map(field -> field + " ").orElse("");
+        int colon = message.indexOf(": ");
+        return !prefix.isEmpty() && message.startsWith(prefix) && colon >= 0 ? message.substring(colon + 2) : message;
+    }
+}

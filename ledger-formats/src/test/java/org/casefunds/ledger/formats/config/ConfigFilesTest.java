@@ -1,0 +1,136 @@
+package org.casefunds.ledger.formats.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.casefunds.ledger.ErrorCode;
+import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.rules.Period;
+import org.casefunds.ledger.rules.Policy;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Goal: a court's policy and calendar load from JSON files, and every bad file is refused with the
+ * field and the file named.
+ *
+ * <p>Method: parse small documents: overrides on each preset, the printed defaults read back, and
+ * one refusal for each kind of mistake (unknown field, wrong type, impossible value, bad date).
+ */
+class ConfigFilesTest {
+    private static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
+
+    @Test
+    void anEmptyDocumentIsTheDefaultPolicyAndThePrintedDefaultsReadBack() {
+        assertEquals(Policy.defaults(), ConfigFiles.parsePolicy("{}", "policy.json"));
+        assertEquals(Policy.defaults(), ConfigFiles.parsePolicy(ConfigFiles.writePolicy(Policy.defaults()), "t"));
+        assertEquals(Policy.spc2017(), ConfigFiles.parsePolicy(ConfigFiles.writePolicy(Policy.spc2017()), "t"));
+    }
+
+    @Test
+    void fieldsOverrideThePreset() {
+        Policy policy = ConfigFiles.parsePolicy("{\"preset\": \"SPC 2017\", \"warningHorizon\": \"5 calendar days\","
+                + " \"deferralMaximumMonths\": {\"DISPUTED\": 6},"
+                + " \"largeBalanceThreshold\": {\"amount\": \"500000.00\", \"currency\": \"CNY\"},"
+                + " \"amountTiers\": [{\"from\": {\"amount\": \"100000.00\", \"currency\": \"CNY\"},"
+                + " \"noticeDeadline\": \"5 working days\"}]}", "policy.json");
+        assertEquals(Period.calendarDays(30), policy.noticeDeadline());
+        assertEquals(Period.calendarDays(5), policy.warningHorizon());
+        assertEquals(6, policy.deferralMaximumMonths(DeferralReason.DISPUTED));
+        assertEquals(3, policy.deferralMaximumMonths(DeferralReason.FROZEN));
+        assertEquals(Money.of(CNY, 500_000), policy.largeBalanceThreshold());
+        assertEquals(Period.workingDays(5), policy.noticeDeadlineFor(Money.of(CNY, 100_000)));
+        assertEquals(Period.calendarDays(30), policy.noticeDeadlineFor(Money.of(CNY, 99_999)));
+    }
+
+    private static InvalidInputException refused(String json) {
+        return assertThrows(InvalidInputException.class, () -> ConfigFiles.parsePolicy(json, "court.json"));
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedWithTheKnownFields() {
+        InvalidInputException e = refused("{\"noticeDeadlines\": \"10 working days\"}");
+        assertEquals("noticeDeadlines", e.field().orElseThrow());
+        assertEquals("noticeDeadlines", e.value().orElseThrow());
+        assertTrue(e.getMessage().contains("is not a field of this file (in court.json)"), e.getMessage());
+        assertTrue(e.getMessage().contains("noticeDeadline,"), e.getMessage());
+        InvalidInputException nested = refused("{\"approvalTiers\": [{\"from\": {\"amount\": \"0.00\","
+                + " \"currency\": \"CNY\"}, \"role\": [\"DIVISION_HEAD\"]}]}");
+        assertEquals("approvalTiers[0].role", nested.field().orElseThrow());
+    }
+
+    @Test
+    void impossibleValuesAreRefusedNamingTheField() {
+        InvalidInputException period = refused("{\"noticeDeadline\": \"ten working days\"}");
+        assertEquals("noticeDeadline", period.field().orElseThrow());
+        assertTrue(period.getMessage().contains("\"10 working days\""), period.getMessage());
+        InvalidInputException tooLong = refused("{\"noticeDeadline\": \"400 working days\"}");
+        assertEquals("length", tooLong.field().orElseThrow());
+        assertTrue(tooLong.getMessage().contains("court.json"), tooLong.getMessage());
+        InvalidInputException months = refused("{\"deferralMaximumMonths\": {\"FROZEN\": 0}}");
+        assertEquals("deferralMaximumMonths.FROZEN", months.field().orElseThrow());
+        InvalidInputException role = refused("{\"reversalApprovers\": [\"HANDLER\"]}");
+        assertEquals("reversalApprovers", role.field().orElseThrow());
+        assertTrue(role.getMessage().contains("not an approving role"), role.getMessage());
+        InvalidInputException threshold = refused("{\"largeBalanceThreshold\": {\"amount\": \"-1.00\","
+                + " \"currency\": \"CNY\"}}");
+        assertEquals("largeBalanceThreshold", threshold.field().orElseThrow());
+        InvalidInputException preset = refused("{\"preset\": \"Beijing\"}");
+        assertEquals(ErrorCode.INVALID_VALUE, preset.code());
+        assertEquals("preset", preset.field().orElseThrow());
+        InvalidInputException type = refused("{\"autoClaimExactMatches\": \"maybe\"}");
+        assertEquals("autoClaimExactMatches", type.field().orElseThrow());
+        InvalidInputException json = refused("{\"name\": ");
+        assertTrue(json.getMessage().contains("is not valid JSON"), json.getMessage());
+    }
+
+    @Test
+    void aCalendarFileAddsAYearToChina() {
+        WorkingDayCalendar calendar = ConfigFiles.parseCalendar("{\"jurisdiction\": \"CN\", \"years\": [{\"year\": 2027,"
+                + " \"notices\": [{\"number\": \"国办发明电〔2026〕9号\", \"date\": \"2026-11-10\","
+                + " \"title\": \"国务院办公厅关于2027年部分节假日安排的通知\"}],"
+                + " \"restDays\": [\"2027-01-01\", \"2027-02-06..2027-02-13\"], \"adjustedWorkingDays\": [\"2027-02-14\"]}]}",
+                "2027.json");
+        assertTrue(calendar.years().contains(2027));
+        assertTrue(calendar.years().contains(2025));
+        assertTrue(!calendar.provisionalYears().contains(2027));
+        assertEquals(Optional.of("国办发明电〔2026〕9号"),
+                calendar.source(2027).orElseThrow().notices().get(0).number());
+        // 2026-12-31 (Thu) + 1 working day: Fri 2027-01-01 is a holiday, then the weekend: Mon 2027-01-04.
+        assertEquals(LocalDate.of(2027, 1, 4), calendar.plusWorkingDays(LocalDate.of(2026, 12, 31), 1));
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2027, 2, 14)));
+        assertTrue(!calendar.isWorkingDay(LocalDate.of(2027, 2, 10)));
+    }
+
+    @Test
+    void aBadCalendarFileIsRefusedNamingTheField() {
+        InvalidInputException date = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [{\"year\": 2027, \"restDays\": [\"2027-13-01\"]}]}", "2027.json"));
+        assertEquals("years[0].restDays[0]", date.field().orElseThrow());
+        assertTrue(date.getMessage().contains("2027.json"), date.getMessage());
+        InvalidInputException gap = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [{\"year\": 2005, \"kind\": \"LOCAL\", \"notices\": [{\"title\": \"旧账\"}]}]}",
+                "2005.json"));
+        assertTrue(gap.getMessage().contains("leaves out 2006"), gap.getMessage());
+        InvalidInputException unsourced = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [{\"year\": 2027, \"restDays\": [\"2027-01-01\"]}]}", "2027.json"));
+        assertEquals("years[0].notices", unsourced.field().orElseThrow(), unsourced.getMessage());
+        InvalidInputException both = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendarYears(
+                "{\"years\": [{\"year\": 2027, \"notices\": [{\"title\": \"通知\"}], \"restDays\": [\"2027-02-06\"],"
+                        + " \"adjustedWorkingDays\": [\"2027-02-06\"]}]}", "2027.json"));
+        assertEquals("years[0].adjustedWorkingDays[0]", both.field().orElseThrow(), both.getMessage());
+        InvalidInputException outside = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendarYears(
+                "{\"years\": [{\"year\": 2027, \"notices\": [{\"title\": \"通知\"}], \"restDays\": [\"2028-01-01\"]}]}",
+                "2027.json"));
+        assertEquals("years[0].restDays[0]", outside.field().orElseThrow(), outside.getMessage());
+        InvalidInputException none = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": []}", "empty.json"));
+        assertEquals(ErrorCode.MISSING_VALUE, none.code());
+    }
+}
