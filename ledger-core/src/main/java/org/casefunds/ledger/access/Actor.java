@@ -6,6 +6,7 @@ import java.util.Set;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 
 /**
  * The person who issues a command, with the roles the court's own system has given them. The
@@ -18,12 +19,10 @@ import org.casefunds.ledger.InvalidInputException;
  * @param roles at least one role, never null
  */
 public record Actor(String id, Set<Role> roles) {
-    /** The longest actor or approver id. */
-    public static final int ID_LENGTH_MAX = 64;
 
     /** Checks the id and copies the roles. */
     public Actor {
-        id = Checks.requiredText(id, "actor.id", ID_LENGTH_MAX);
+        id = Checks.requiredText(id, "actor.id", Limits.PERSON_ID_LENGTH_MAX);
         Checks.required(roles, "actor.roles");
         if (roles.isEmpty()) {
             throw new InvalidInputException(ErrorCode.MISSING_VALUE, "actor.roles", id,

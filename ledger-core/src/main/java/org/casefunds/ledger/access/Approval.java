@@ -1,6 +1,7 @@
 package org.casefunds.ledger.access;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * One approval given to a request: who approved and in which role. Approvals travel with the
@@ -15,7 +16,7 @@ import org.casefunds.ledger.Checks;
 public record Approval(String approverId, Role role) {
     /** Checks both values. */
     public Approval {
-        approverId = Checks.requiredText(approverId, "approvals.approverId", Actor.ID_LENGTH_MAX);
+        approverId = Checks.requiredText(approverId, "approvals.approverId", Limits.PERSON_ID_LENGTH_MAX);
         Checks.required(role, "approvals.role");
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 
 /**
  * Where one year of a calendar comes from, so that every deadline can say which data it was
@@ -28,8 +29,6 @@ import org.casefunds.ledger.InvalidInputException;
  *     one unless the year is provisional, none if it is
  */
 public record CalendarSource(Kind kind, List<Notice> notices) {
-    /** The most notices one year may cite. */
-    public static final int NOTICES_MAX = 20;
 
     /** What kind of data a year holds. */
     public enum Kind {
@@ -49,17 +48,13 @@ public record CalendarSource(Kind kind, List<Notice> notices) {
      * @param title its title, never blank
      */
     public record Notice(Optional<LocalDate> issuedOn, Optional<String> number, String title) {
-        /** The longest number, in characters. */
-        public static final int NUMBER_LENGTH_MAX = 64;
-        /** The longest title, in characters. */
-        public static final int TITLE_LENGTH_MAX = 200;
 
         /** Checks the values. */
         public Notice {
             Checks.required(issuedOn, "issuedOn");
             Checks.required(number, "number");
-            number.ifPresent(text -> Checks.requiredText(text, "number", NUMBER_LENGTH_MAX));
-            title = Checks.requiredText(title, "title", TITLE_LENGTH_MAX);
+            number.ifPresent(text -> Checks.requiredText(text, "number", Limits.NOTICE_NUMBER_LENGTH_MAX));
+            title = Checks.requiredText(title, "title", Limits.NOTICE_TITLE_LENGTH_MAX);
         }
 
         /** A notice with a known date and number. */
@@ -79,7 +74,7 @@ public record CalendarSource(Kind kind, List<Notice> notices) {
     public CalendarSource {
         Checks.required(kind, "kind");
         Checks.required(notices, "notices");
-        Checks.size(notices, "notices", NOTICES_MAX);
+        Checks.size(notices, "notices", Limits.CALENDAR_NOTICES_MAX);
         notices = List.copyOf(notices);
         if (kind == Kind.PROVISIONAL && !notices.isEmpty()) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "notices", notices,

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 
 /**
  * One year of a jurisdiction's published working-day data: the holiday rest days and the
@@ -24,7 +25,7 @@ import org.casefunds.ledger.InvalidInputException;
  *
  * <p>This class is immutable and thread-safe.
  *
- * @param year the year, between {@link #YEAR_MIN} and {@link #YEAR_MAX}
+ * @param year the year, between {@link Limits#CALENDAR_YEAR_MIN} and {@link Limits#CALENDAR_YEAR_MAX}
  * @param restDays the holiday rest days, all in {@code year}, never null
  * @param adjustedWorkingDays the weekend days that become working days, all in {@code year}, never
  *     null
@@ -33,11 +34,6 @@ import org.casefunds.ledger.InvalidInputException;
  */
 public record CalendarYear(int year, SortedSet<LocalDate> restDays,
         SortedSet<LocalDate> adjustedWorkingDays, CalendarSource source) {
-
-    /** The earliest year a calendar may hold: well before any case this ledger will see. */
-    public static final int YEAR_MIN = 1900;
-    /** The latest year a calendar may hold: a limit on input, far beyond any published data. */
-    public static final int YEAR_MAX = 2999;
 
     /**
      * Validates and copies the data.
@@ -49,9 +45,9 @@ public record CalendarYear(int year, SortedSet<LocalDate> restDays,
      *     adjusted working day that is not a Saturday or a Sunday
      */
     public CalendarYear {
-        if (year < YEAR_MIN || year > YEAR_MAX) {
+        if (year < Limits.CALENDAR_YEAR_MIN || year > Limits.CALENDAR_YEAR_MAX) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "year", year,
-                    "must be between " + YEAR_MIN + " and " + YEAR_MAX);
+                    "must be between " + Limits.CALENDAR_YEAR_MIN + " and " + Limits.CALENDAR_YEAR_MAX);
         }
         restDays = copy(year, restDays, "restDays", null);
         adjustedWorkingDays = copy(year, adjustedWorkingDays, "adjustedWorkingDays", restDays);

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 
 /**
  * A jurisdiction's working days, from published data, for the deadlines the ledger keeps (the
@@ -48,10 +49,6 @@ import org.casefunds.ledger.InvalidInputException;
 public final class WorkingDayCalendar {
     /** The jurisdiction of {@link #china()}: the People's Republic of China (mainland). */
     public static final String CHINA = "CN";
-    /** The longest jurisdiction name, in characters. */
-    public static final int JURISDICTION_LENGTH_MAX = 32;
-    /** The most years one calendar may hold: a limit on input, and on memory (4 bytes a day). */
-    public static final int YEARS_MAX = 200;
 
     private final String jurisdiction;
     private final SortedMap<Integer, CalendarYear> years;
@@ -130,7 +127,7 @@ public final class WorkingDayCalendar {
      *     between the first and the last
      */
     public static WorkingDayCalendar of(String jurisdiction, Collection<CalendarYear> years) {
-        String name = Checks.requiredText(jurisdiction, "jurisdiction", JURISDICTION_LENGTH_MAX);
+        String name = Checks.requiredText(jurisdiction, "jurisdiction", Limits.JURISDICTION_LENGTH_MAX);
         SortedMap<Integer, CalendarYear> byYear = byYear(years);
         Checks.argument(!byYear.isEmpty(), "years", "0 entries", "at least one year is required");
         checkConsecutive(byYear);
@@ -149,14 +146,14 @@ public final class WorkingDayCalendar {
     public WorkingDayCalendar withYears(Collection<CalendarYear> added) {
         SortedMap<Integer, CalendarYear> merged = new TreeMap<>(years);
         merged.putAll(byYear(added));
-        Checks.size(merged.values(), "years", YEARS_MAX);
+        Checks.size(merged.values(), "years", Limits.CALENDAR_YEARS_MAX);
         checkConsecutive(merged);
         return new WorkingDayCalendar(jurisdiction, merged);
     }
 
     private static SortedMap<Integer, CalendarYear> byYear(Collection<CalendarYear> years) {
         Checks.required(years, "years");
-        Checks.size(years, "years", YEARS_MAX);
+        Checks.size(years, "years", Limits.CALENDAR_YEARS_MAX);
         SortedMap<Integer, CalendarYear> byYear = new TreeMap<>();
         int index = 0;
         for (CalendarYear year : years) {

@@ -1,6 +1,7 @@
 package org.casefunds.ledger.cases;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * A bank account to pay to or that paid in: account holder, number and bank. For a payee it is
@@ -13,16 +14,12 @@ import org.casefunds.ledger.Checks;
  * @param bank the bank and branch, never null
  */
 public record BankDetails(String holder, String accountNumber, String bank) {
-    /** The longest name of a holder or bank. */
-    public static final int NAME_LENGTH_MAX = 200;
-    /** The longest account number. */
-    public static final int ACCOUNT_NUMBER_LENGTH_MAX = 40;
 
     /** Checks the values. */
     public BankDetails {
-        holder = Checks.requiredText(holder, "holder", NAME_LENGTH_MAX);
-        accountNumber = Checks.requiredText(accountNumber, "accountNumber", ACCOUNT_NUMBER_LENGTH_MAX);
-        bank = Checks.requiredText(bank, "bank", NAME_LENGTH_MAX);
+        holder = Checks.requiredText(holder, "holder", Limits.ACCOUNT_HOLDER_LENGTH_MAX);
+        accountNumber = Checks.requiredText(accountNumber, "accountNumber", Limits.ACCOUNT_NUMBER_LENGTH_MAX);
+        bank = Checks.requiredText(bank, "bank", Limits.ACCOUNT_HOLDER_LENGTH_MAX);
     }
 
     /** The account of {@code holder} at {@code bank}. */

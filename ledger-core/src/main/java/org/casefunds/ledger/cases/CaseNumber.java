@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.journal.TextValue;
 
 /**
@@ -27,14 +28,14 @@ import org.casefunds.ledger.journal.TextValue;
  *     is {@value #MODERN_FORM_YEAR_MIN} or later.
  * <li>The <b>old form</b>, used before 2016: {@code （year）court type 字第 sequence 号}, for example
  *     {@code （2015）京二中执字第123号}. The court is a free abbreviation of 1 to 8 Chinese
- *     characters and the type 1 to 3 Chinese characters; the year is from {@value #YEAR_MIN} to
+ *     characters and the type 1 to 3 Chinese characters; the year is from {@value Limits#CASE_YEAR_MIN} to
  *     2015. Nothing separates the court from the type, so the type is taken to be the longest
  *     code of {@link #TYPE_CODES} that ends the characters before 字第; failing that, the part
  *     that starts at the first of 执民刑行破财商知赔 among the last three characters; failing that,
  *     the last character.
  * </ul>
  *
- * <p>The sequence is a positive number of at most {@value #SEQUENCE_DIGITS_MAX} digits.
+ * <p>The sequence is a positive number of at most {@value Limits#CASE_SEQUENCE_DIGITS_MAX} digits.
  *
  * <p>People write case numbers loosely, and {@link #parse(String)} accepts: half-width
  * {@code ()}, full-width {@code （）}, square {@code []} / {@code ［］}, tortoise-shell
@@ -51,16 +52,8 @@ import org.casefunds.ledger.journal.TextValue;
  * <p>This class is immutable and thread-safe.
  */
 public final class CaseNumber implements Comparable<CaseNumber>, TextValue {
-    /** The longest text {@link #parse(String)} reads, in characters; longer text is refused. */
-    public static final int TEXT_LENGTH_MAX = 64;
-    /** The earliest year of a case number, either form. */
-    public static final int YEAR_MIN = 1980;
-    /** The latest year of a case number, either form. */
-    public static final int YEAR_MAX = 2100;
     /** The first year of the modern form; earlier case numbers are in the old form. */
     public static final int MODERN_FORM_YEAR_MIN = 2016;
-    /** The most digits of a sequence number, leading zeros not counted. */
-    public static final int SEQUENCE_DIGITS_MAX = 7;
 
     /**
      * The type codes of the modern form, in the order error messages list them: the enforcement
@@ -139,7 +132,7 @@ public final class CaseNumber implements Comparable<CaseNumber>, TextValue {
      * @return the case number, never null
      * @throws InvalidInputException with {@link ErrorCode#INVALID_CASE_NUMBER}, field
      *     {@code caseNumber} and the text as value (abbreviated if longer than
-     *     {@value #TEXT_LENGTH_MAX} characters), if the text is not a case number
+     *     {@value Limits#CASE_NUMBER_LENGTH_MAX} characters), if the text is not a case number
      */
     public static CaseNumber parse(String text) {
         return parse(text, "caseNumber");
@@ -152,16 +145,16 @@ public final class CaseNumber implements Comparable<CaseNumber>, TextValue {
      * @param field the name of the field the text came from, not null
      * @return the case number, never null
      * @throws InvalidInputException with {@link ErrorCode#INVALID_CASE_NUMBER}, the field and the
-     *     text as value (abbreviated if longer than {@value #TEXT_LENGTH_MAX} characters), if the
+     *     text as value (abbreviated if longer than {@value Limits#CASE_NUMBER_LENGTH_MAX} characters), if the
      *     text is not a case number
      * @throws NullPointerException if {@code field} is null
      */
     public static CaseNumber parse(String text, String field) {
         Objects.requireNonNull(field, "field");
-        if (text != null && text.length() > TEXT_LENGTH_MAX) {
+        if (text != null && text.length() > Limits.CASE_NUMBER_LENGTH_MAX) {
             throw new InvalidInputException(ErrorCode.INVALID_CASE_NUMBER, field,
-                    text.substring(0, TEXT_LENGTH_MAX) + "...", "is " + text.length()
-                            + " characters long; a case number has at most " + TEXT_LENGTH_MAX);
+                    text.substring(0, Limits.CASE_NUMBER_LENGTH_MAX) + "...", "is " + text.length()
+                            + " characters long; a case number has at most " + Limits.CASE_NUMBER_LENGTH_MAX);
         }
         String normalised = text == null ? "" : normalise(text).strip();
         Reader reader = new Reader(normalised, field, text);
@@ -234,7 +227,7 @@ public final class CaseNumber implements Comparable<CaseNumber>, TextValue {
         return List.copyOf(found);
     }
 
-    /** The year of filing, from {@value #YEAR_MIN} to {@value #YEAR_MAX}. */
+    /** The year of filing, from {@value Limits#CASE_YEAR_MIN} to {@value Limits#CASE_YEAR_MAX}. */
     public int year() {
         return year;
     }
@@ -252,7 +245,7 @@ public final class CaseNumber implements Comparable<CaseNumber>, TextValue {
         return typeCode;
     }
 
-    /** The sequence number, positive, at most {@value #SEQUENCE_DIGITS_MAX} digits. */
+    /** The sequence number, positive, at most {@value Limits#CASE_SEQUENCE_DIGITS_MAX} digits. */
     public long sequence() {
         return sequence;
     }
@@ -359,8 +352,8 @@ public final class CaseNumber implements Comparable<CaseNumber>, TextValue {
             throw reader.refuse("the closing parenthesis after the year is missing, as in （2023）");
         }
         int year = Integer.parseInt(digits);
-        if (year < YEAR_MIN || year > YEAR_MAX) {
-            throw reader.refuse("year " + year + " is out of range " + YEAR_MIN + ".." + YEAR_MAX);
+        if (year < Limits.CASE_YEAR_MIN || year > Limits.CASE_YEAR_MAX) {
+            throw reader.refuse("year " + year + " is out of range " + Limits.CASE_YEAR_MIN + ".." + Limits.CASE_YEAR_MAX);
         }
         reader.skipSpaces();
         return year;
@@ -478,9 +471,9 @@ public final class CaseNumber implements Comparable<CaseNumber>, TextValue {
         if (significant.isEmpty()) {
             throw reader.refuse("the sequence number must be positive, not " + digits);
         }
-        if (significant.length() > SEQUENCE_DIGITS_MAX) {
+        if (significant.length() > Limits.CASE_SEQUENCE_DIGITS_MAX) {
             throw reader.refuse("the sequence number '" + digits + "' has more than "
-                    + SEQUENCE_DIGITS_MAX + " digits");
+                    + Limits.CASE_SEQUENCE_DIGITS_MAX + " digits");
         }
         return Long.parseLong(significant);
     }

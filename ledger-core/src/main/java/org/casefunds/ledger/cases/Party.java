@@ -1,6 +1,7 @@
 package org.casefunds.ledger.cases;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * A party to a case, as the case system knows them. The name is what screening matches a payer
@@ -12,12 +13,10 @@ import org.casefunds.ledger.Checks;
  * @param role creditor, debtor or third party, never null
  */
 public record Party(String name, PartyRole role) {
-    /** The longest party name. */
-    public static final int NAME_LENGTH_MAX = 200;
 
     /** Checks both values. */
     public Party {
-        name = Checks.requiredText(name, "parties.name", NAME_LENGTH_MAX);
+        name = Checks.requiredText(name, "parties.name", Limits.PARTY_NAME_LENGTH_MAX);
         Checks.required(role, "parties.role");
     }
 

@@ -2,6 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.calendar.CalendarYear;
 
 /**
@@ -18,6 +19,6 @@ public record AdoptCalendarYear(CalendarYear year, Optional<String> reason) impl
     public AdoptCalendarYear {
         Checks.required(year, "year");
         Checks.required(reason, "reason");
-        reason = reason.map(text -> Checks.requiredText(text, "reason", TEXT_LENGTH_MAX));
+        reason = reason.map(text -> Checks.requiredText(text, "reason", Limits.FREE_TEXT_LENGTH_MAX));
     }
 }

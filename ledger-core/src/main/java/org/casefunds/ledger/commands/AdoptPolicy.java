@@ -2,6 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.rules.Policy;
 
 /**
@@ -16,6 +17,6 @@ public record AdoptPolicy(Policy policy, Optional<String> reason) implements Req
     public AdoptPolicy {
         Checks.required(policy, "policy");
         Checks.required(reason, "reason");
-        reason = reason.map(text -> Checks.requiredText(text, "reason", TEXT_LENGTH_MAX));
+        reason = reason.map(text -> Checks.requiredText(text, "reason", Limits.FREE_TEXT_LENGTH_MAX));
     }
 }

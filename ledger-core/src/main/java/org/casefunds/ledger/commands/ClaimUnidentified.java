@@ -2,6 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.Money;
@@ -18,11 +19,11 @@ public record ClaimUnidentified(String receipt, CaseNumber caseNumber, Money amo
         implements Request {
     /** Checks the values. */
     public ClaimUnidentified {
-        receipt = Checks.requiredText(receipt, "receipt", Command.KEY_LENGTH_MAX);
+        receipt = Checks.requiredText(receipt, "receipt", Limits.IDEMPOTENCY_KEY_LENGTH_MAX);
         Checks.required(caseNumber, "caseNumber");
         Amounts.positive(amount, "amount");
         note = Optional.ofNullable(Checks.optionalText(Checks.required(note, "note").orElse(null), "note",
-                TEXT_LENGTH_MAX));
+                Limits.FREE_TEXT_LENGTH_MAX));
     }
 
     /** A claim without a note. */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.journal.CanonicalCodec;
@@ -34,36 +35,24 @@ public record Command(
         String idempotencyKey, Actor actor, LocalDate effectiveDate, List<Approval> approvals,
         Map<String, String> metadata, Request request) {
 
-    /** The longest idempotency key. */
-    public static final int KEY_LENGTH_MAX = 128;
-    /** The most approvals one command may carry. */
-    public static final int APPROVALS_MAX = 8;
-    /** The most metadata entries. */
-    public static final int METADATA_ENTRIES_MAX = 32;
-    /** The longest metadata value. */
-    public static final int METADATA_VALUE_LENGTH_MAX = 500;
-    /** The earliest year an effective date may have. */
-    public static final int YEAR_MIN = 1990;
-    /** The latest year an effective date may have. */
-    public static final int YEAR_MAX = 2199;
     /** The header line of a command's canonical text. */
     public static final String CANONICAL_HEADER = "casefunds-command v1";
 
     /** Checks every field. */
     public Command {
-        idempotencyKey = Checks.requiredText(idempotencyKey, "idempotencyKey", KEY_LENGTH_MAX);
+        idempotencyKey = Checks.requiredText(idempotencyKey, "idempotencyKey", Limits.IDEMPOTENCY_KEY_LENGTH_MAX);
         Checks.required(actor, "actor");
         Checks.required(effectiveDate, "effectiveDate");
-        if (effectiveDate.getYear() < YEAR_MIN || effectiveDate.getYear() > YEAR_MAX) {
+        if (effectiveDate.getYear() < Limits.EFFECTIVE_YEAR_MIN || effectiveDate.getYear() > Limits.EFFECTIVE_YEAR_MAX) {
             throw new InvalidInputException(ErrorCode.INVALID_DATE, "effectiveDate", effectiveDate,
-                    "is outside the years " + YEAR_MIN + ".." + YEAR_MAX + " a ledger holds");
+                    "is outside the years " + Limits.EFFECTIVE_YEAR_MIN + ".." + Limits.EFFECTIVE_YEAR_MAX + " a ledger holds");
         }
         Checks.required(request, "request");
         Checks.required(approvals, "approvals");
-        Checks.size(approvals, "approvals", APPROVALS_MAX);
+        Checks.size(approvals, "approvals", Limits.APPROVALS_MAX);
         approvals = List.copyOf(approvals);
         Checks.required(metadata, "metadata");
-        Checks.size(metadata.keySet(), "metadata", METADATA_ENTRIES_MAX);
+        Checks.size(metadata.keySet(), "metadata", Limits.METADATA_ENTRIES_MAX);
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
             String key = Checks.required(entry.getKey(), "metadata key");
@@ -71,7 +60,7 @@ public record Command(
                 throw new InvalidInputException(ErrorCode.INVALID_VALUE, "metadata", key,
                         "keys are 1..64 letters, digits, '.', '_' or '-'");
             }
-            copy.put(key, Checks.requiredText(entry.getValue(), "metadata." + key, METADATA_VALUE_LENGTH_MAX));
+            copy.put(key, Checks.requiredText(entry.getValue(), "metadata." + key, Limits.METADATA_VALUE_LENGTH_MAX));
         }
         metadata = Collections.unmodifiableSortedMap(copy);
     }

@@ -2,6 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.events.DepositReason;
@@ -29,6 +30,6 @@ public record DepositWithNotary(
         Checks.required(reason, "reason");
         Checks.required(bankAccount, "bankAccount");
         note = Optional.ofNullable(Checks.optionalText(Checks.required(note, "note").orElse(null), "note",
-                TEXT_LENGTH_MAX));
+                Limits.FREE_TEXT_LENGTH_MAX));
     }
 }

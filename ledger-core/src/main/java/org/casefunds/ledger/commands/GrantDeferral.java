@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;
 import org.casefunds.ledger.rules.DeferralReason;
@@ -27,7 +28,7 @@ public record GrantDeferral(
     public GrantDeferral {
         Checks.required(caseNumber, "caseNumber");
         Checks.required(reason, "reason");
-        explanation = Checks.requiredText(explanation, "explanation", TEXT_LENGTH_MAX);
+        explanation = Checks.requiredText(explanation, "explanation", Limits.FREE_TEXT_LENGTH_MAX);
         Checks.required(start, "start");
         Checks.required(end, "end");
         if (end.isBefore(start)) {

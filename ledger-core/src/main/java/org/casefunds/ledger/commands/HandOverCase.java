@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.cases.CaseNumber;
 
@@ -15,7 +16,7 @@ public record HandOverCase(CaseNumber caseNumber, String toHandler, String reaso
     /** Checks the values. */
     public HandOverCase {
         Checks.required(caseNumber, "caseNumber");
-        toHandler = Checks.requiredText(toHandler, "toHandler", Actor.ID_LENGTH_MAX);
-        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+        toHandler = Checks.requiredText(toHandler, "toHandler", Limits.PERSON_ID_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

@@ -2,6 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;
@@ -27,7 +28,7 @@ public record IssuePayoutNotice(
         Amounts.positive(amount, "amount");
         Checks.required(bankAccount, "bankAccount");
         note = Optional.ofNullable(Checks.optionalText(Checks.required(note, "note").orElse(null), "note",
-                TEXT_LENGTH_MAX));
+                Limits.FREE_TEXT_LENGTH_MAX));
     }
 
     /** A notice paid from the court's only active account in the amount's currency. */

@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * Lifts a deferral before its end: its reason is gone and the payout clock restarts.
@@ -11,7 +12,7 @@ import org.casefunds.ledger.Checks;
 public record LiftDeferral(String deferral, String reason) implements Request {
     /** Checks the values. */
     public LiftDeferral {
-        deferral = Checks.requiredText(deferral, "deferral", Command.KEY_LENGTH_MAX);
-        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+        deferral = Checks.requiredText(deferral, "deferral", Limits.IDEMPOTENCY_KEY_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

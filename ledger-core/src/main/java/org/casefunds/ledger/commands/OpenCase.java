@@ -4,6 +4,7 @@ import java.util.List;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
@@ -22,20 +23,18 @@ import org.casefunds.ledger.cases.PartyRole;
 public record OpenCase(
         CaseNumber caseNumber, String subAccountNumber, String handler, List<Party> parties,
         List<BankDetails> payees) implements Request {
-    /** The most parties or payees of one case. */
-    public static final int PARTIES_MAX = 100;
 
     /** Checks the values. */
     public OpenCase {
         Checks.required(caseNumber, "caseNumber");
-        subAccountNumber = Checks.requiredText(subAccountNumber, "subAccountNumber", ACCOUNT_NUMBER_LENGTH_MAX);
+        subAccountNumber = Checks.requiredText(subAccountNumber, "subAccountNumber", Limits.ACCOUNT_NUMBER_LENGTH_MAX);
         Checks.argument(subAccountNumber.matches("[0-9A-Za-z-]+"), "subAccountNumber", subAccountNumber,
                 "may hold only digits, letters and '-'");
-        handler = Checks.requiredText(handler, "handler", Actor.ID_LENGTH_MAX);
+        handler = Checks.requiredText(handler, "handler", Limits.PERSON_ID_LENGTH_MAX);
         Checks.required(parties, "parties");
         Checks.required(payees, "payees");
-        Checks.size(parties, "parties", PARTIES_MAX);
-        Checks.size(payees, "payees", PARTIES_MAX);
+        Checks.size(parties, "parties", Limits.PARTIES_MAX);
+        Checks.size(payees, "payees", Limits.PARTIES_MAX);
         parties = List.copyOf(parties);
         payees = List.copyOf(payees);
         if (parties.stream().noneMatch(party -> party.role() == PartyRole.CREDITOR)) {

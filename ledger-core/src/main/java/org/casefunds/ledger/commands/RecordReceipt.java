@@ -2,6 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
@@ -28,16 +29,16 @@ public record RecordReceipt(
         implements Request {
     /** Checks the values. */
     public RecordReceipt {
-        bankAccount = Checks.requiredText(bankAccount, "bankAccount", ACCOUNT_NUMBER_LENGTH_MAX);
-        bankReference = Checks.requiredText(bankReference, "bankReference", BANK_REFERENCE_LENGTH_MAX);
+        bankAccount = Checks.requiredText(bankAccount, "bankAccount", Limits.ACCOUNT_NUMBER_LENGTH_MAX);
+        bankReference = Checks.requiredText(bankReference, "bankReference", Limits.BANK_REFERENCE_LENGTH_MAX);
         Amounts.positive(amount, "amount");
         Checks.required(payer, "payer");
         memo = Optional.ofNullable(Checks.optionalText(Checks.required(memo, "memo").orElse(null), "memo",
-                TEXT_LENGTH_MAX));
+                Limits.FREE_TEXT_LENGTH_MAX));
         Checks.required(source, "source");
         subAccountNumber = Optional.ofNullable(Checks.optionalText(
                 Checks.required(subAccountNumber, "subAccountNumber").orElse(null), "subAccountNumber",
-                ACCOUNT_NUMBER_LENGTH_MAX));
+                Limits.ACCOUNT_NUMBER_LENGTH_MAX));
         Checks.required(caseNumber, "caseNumber");
     }
 

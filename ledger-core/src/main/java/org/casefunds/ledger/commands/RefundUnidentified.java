@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.Money;
@@ -18,9 +19,9 @@ public record RefundUnidentified(String receipt, Money amount, BankDetails payee
         implements Request {
     /** Checks the values. */
     public RefundUnidentified {
-        receipt = Checks.requiredText(receipt, "receipt", Command.KEY_LENGTH_MAX);
+        receipt = Checks.requiredText(receipt, "receipt", Limits.IDEMPOTENCY_KEY_LENGTH_MAX);
         Amounts.positive(amount, "amount");
         Checks.required(payee, "payee");
-        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.joda.money.CurrencyUnit;
 
 /**
@@ -15,7 +16,7 @@ public record RegisterBankAccount(String accountNumber, CurrencyUnit currency, S
         implements Request {
     /** Checks the values. */
     public RegisterBankAccount {
-        accountNumber = Checks.requiredText(accountNumber, "accountNumber", ACCOUNT_NUMBER_LENGTH_MAX);
+        accountNumber = Checks.requiredText(accountNumber, "accountNumber", Limits.ACCOUNT_NUMBER_LENGTH_MAX);
         Checks.argument(accountNumber.matches("[0-9A-Za-z-]+"), "accountNumber", accountNumber,
                 "may hold only digits, letters and '-'");
         Checks.required(currency, "currency");

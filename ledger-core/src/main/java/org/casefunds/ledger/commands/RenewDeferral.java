@@ -2,6 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.time.LocalDate;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * Extends a deferral to a new end date, with a new approval.
@@ -13,8 +14,8 @@ import org.casefunds.ledger.Checks;
 public record RenewDeferral(String deferral, LocalDate newEnd, String explanation) implements Request {
     /** Checks the values. */
     public RenewDeferral {
-        deferral = Checks.requiredText(deferral, "deferral", Command.KEY_LENGTH_MAX);
+        deferral = Checks.requiredText(deferral, "deferral", Limits.IDEMPOTENCY_KEY_LENGTH_MAX);
         Checks.required(newEnd, "newEnd");
-        explanation = Checks.requiredText(explanation, "explanation", TEXT_LENGTH_MAX);
+        explanation = Checks.requiredText(explanation, "explanation", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

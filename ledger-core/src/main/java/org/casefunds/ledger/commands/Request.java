@@ -12,10 +12,4 @@ public sealed interface Request
                 SweepFees, TransferBetweenCases, Reverse, ClosePeriod, GrantDeferral, RenewDeferral,
                 LiftDeferral, AdoptCalendarYear, AdoptPolicy {
 
-    /** The longest free text: reasons, notes, explanations, memos. */
-    int TEXT_LENGTH_MAX = 500;
-    /** The longest bank reference (serial number). */
-    int BANK_REFERENCE_LENGTH_MAX = 64;
-    /** The longest bank account or sub-account number. */
-    int ACCOUNT_NUMBER_LENGTH_MAX = 40;
 }

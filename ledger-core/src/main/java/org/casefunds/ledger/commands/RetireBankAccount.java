@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * Marks a master account as old: money still arriving on it is recorded and flagged.
@@ -11,7 +12,7 @@ import org.casefunds.ledger.Checks;
 public record RetireBankAccount(String accountNumber, String reason) implements Request {
     /** Checks the values. */
     public RetireBankAccount {
-        accountNumber = Checks.requiredText(accountNumber, "accountNumber", ACCOUNT_NUMBER_LENGTH_MAX);
-        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+        accountNumber = Checks.requiredText(accountNumber, "accountNumber", Limits.ACCOUNT_NUMBER_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * Records that the bank could not pay a disbursement (wrong or closed account): the money goes back
@@ -12,7 +13,7 @@ import org.casefunds.ledger.Checks;
 public record ReturnDisbursement(String disbursement, String reason) implements Request {
     /** Checks the values. */
     public ReturnDisbursement {
-        disbursement = Checks.requiredText(disbursement, "disbursement", Command.KEY_LENGTH_MAX + 8);
-        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+        disbursement = Checks.requiredText(disbursement, "disbursement", Limits.IDEMPOTENCY_KEY_LENGTH_MAX + 8);
+        reason = Checks.requiredText(reason, "reason", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

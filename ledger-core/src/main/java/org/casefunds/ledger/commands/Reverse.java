@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * Reverses an event: the only way to correct one. Needs an approval; an event is never reversed twice.
@@ -11,7 +12,7 @@ import org.casefunds.ledger.Checks;
 public record Reverse(String event, String reason) implements Request {
     /** Checks the values. */
     public Reverse {
-        event = Checks.requiredText(event, "event", Command.KEY_LENGTH_MAX);
-        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+        event = Checks.requiredText(event, "event", Limits.IDEMPOTENCY_KEY_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 
 /**
  * Records that the bank paid a disbursement (payout notice, share, refund, deposit): the second phase.
@@ -12,7 +13,7 @@ import org.casefunds.ledger.Checks;
 public record SettleDisbursement(String disbursement, String bankReference) implements Request {
     /** Checks the values. */
     public SettleDisbursement {
-        disbursement = Checks.requiredText(disbursement, "disbursement", Command.KEY_LENGTH_MAX + 8);
-        bankReference = Checks.requiredText(bankReference, "bankReference", BANK_REFERENCE_LENGTH_MAX);
+        disbursement = Checks.requiredText(disbursement, "disbursement", Limits.IDEMPOTENCY_KEY_LENGTH_MAX + 8);
+        bankReference = Checks.requiredText(bankReference, "bankReference", Limits.BANK_REFERENCE_LENGTH_MAX);
     }
 }

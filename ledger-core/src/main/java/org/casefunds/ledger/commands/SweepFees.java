@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.Money;
 
@@ -15,7 +16,7 @@ public record SweepFees(Money amount, String bankAccount, String bankReference) 
     /** Checks the values. */
     public SweepFees {
         Amounts.positive(amount, "amount");
-        bankAccount = Checks.requiredText(bankAccount, "bankAccount", ACCOUNT_NUMBER_LENGTH_MAX);
-        bankReference = Checks.requiredText(bankReference, "bankReference", BANK_REFERENCE_LENGTH_MAX);
+        bankAccount = Checks.requiredText(bankAccount, "bankAccount", Limits.ACCOUNT_NUMBER_LENGTH_MAX);
+        bankReference = Checks.requiredText(bankReference, "bankReference", Limits.BANK_REFERENCE_LENGTH_MAX);
     }
 }

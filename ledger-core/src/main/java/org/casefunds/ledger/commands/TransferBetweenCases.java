@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.Money;
@@ -21,6 +22,6 @@ public record TransferBetweenCases(CaseNumber fromCase, CaseNumber toCase, Money
         Checks.required(toCase, "toCase");
         Checks.argument(!fromCase.equals(toCase), "toCase", toCase, "is the same case as fromCase");
         Amounts.positive(amount, "amount");
-        reason = Checks.requiredText(reason, "reason", TEXT_LENGTH_MAX);
+        reason = Checks.requiredText(reason, "reason", Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

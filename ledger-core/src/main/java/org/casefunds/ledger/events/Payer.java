@@ -2,6 +2,7 @@ package org.casefunds.ledger.events;
 
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 
 /**
@@ -17,11 +18,11 @@ public record Payer(Optional<String> name, Optional<String> accountNumber, Optio
     /** Checks the values; blank parts become empty. */
     public Payer {
         name = Optional.ofNullable(Checks.optionalText(name.orElse(null), "payer.name",
-                BankDetails.NAME_LENGTH_MAX));
+                Limits.ACCOUNT_HOLDER_LENGTH_MAX));
         accountNumber = Optional.ofNullable(Checks.optionalText(accountNumber.orElse(null),
-                "payer.accountNumber", BankDetails.ACCOUNT_NUMBER_LENGTH_MAX));
+                "payer.accountNumber", Limits.ACCOUNT_NUMBER_LENGTH_MAX));
         bank = Optional.ofNullable(Checks.optionalText(bank.orElse(null), "payer.bank",
-                BankDetails.NAME_LENGTH_MAX));
+                Limits.ACCOUNT_HOLDER_LENGTH_MAX));
     }
 
     /** A payer; each argument may be null. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -130,7 +131,7 @@ public final class ExecutionFee {
      * @throws InvalidInputException naming {@code enforcedAmount}: {@link ErrorCode#MISSING_VALUE}
      *     if it is null, {@link ErrorCode#CURRENCY_MISMATCH} if it is not in CNY,
      *     {@link ErrorCode#INVALID_AMOUNT} if it is zero, negative or above
-     *     {@link Amounts#AMOUNT_MINOR_MAX}
+     *     {@link Limits#AMOUNT_MINOR_MAX}
      */
     public static Money forEnforcedAmount(Money enforced) {
         Checks.required(enforced, FIELD);

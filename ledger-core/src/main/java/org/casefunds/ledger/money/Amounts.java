@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
 import org.joda.money.Money;
@@ -18,14 +19,12 @@ import org.joda.money.Money;
  * <p>This class is immutable and thread-safe.
  */
 public final class Amounts {
-    /** The largest amount one command may move: 10^15 minor units (10 trillion yuan), far above any case. */
-    public static final long AMOUNT_MINOR_MAX = 1_000_000_000_000_000L;
 
     private Amounts() {
     }
 
     /**
-     * Returns {@code amount} if it is positive and not above {@link #AMOUNT_MINOR_MAX}.
+     * Returns {@code amount} if it is positive and not above {@link Limits#AMOUNT_MINOR_MAX}.
      *
      * @throws InvalidInputException naming {@code field} if the amount is missing, zero, negative or too large
      */
@@ -35,10 +34,10 @@ public final class Amounts {
             throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, amount,
                     "must be greater than zero");
         }
-        if (amount.getAmountMinorLong() > AMOUNT_MINOR_MAX) {
+        if (amount.getAmountMinorLong() > Limits.AMOUNT_MINOR_MAX) {
             throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, amount,
                     "is above the largest amount one command may move ("
-                            + Money.ofMinor(amount.getCurrencyUnit(), AMOUNT_MINOR_MAX) + ")");
+                            + Money.ofMinor(amount.getCurrencyUnit(), Limits.AMOUNT_MINOR_MAX) + ")");
         }
         return amount;
     }
@@ -104,10 +103,10 @@ public final class Amounts {
                     "has more decimals than " + currency + " allows (" + currency.getDecimalPlaces() + ")");
         }
         if (decimal.abs().movePointRight(currency.getDecimalPlaces()).compareTo(
-                BigDecimal.valueOf(AMOUNT_MINOR_MAX)) > 0) {
+                BigDecimal.valueOf(Limits.AMOUNT_MINOR_MAX)) > 0) {
             throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, text,
                     "is above the largest amount the ledger holds ("
-                            + Money.ofMinor(currency, AMOUNT_MINOR_MAX).getAmount().toPlainString() + ")");
+                            + Money.ofMinor(currency, Limits.AMOUNT_MINOR_MAX).getAmount().toPlainString() + ")");
         }
         return Money.of(currency, decimal.setScale(currency.getDecimalPlaces()));
     }

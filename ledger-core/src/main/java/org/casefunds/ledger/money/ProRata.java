@@ -9,6 +9,7 @@ import java.util.Map;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -38,11 +39,6 @@ import org.joda.money.Money;
  * <p>This class is immutable and thread-safe.
  */
 public final class ProRata {
-    /** The most claims one distribution may hold. */
-    public static final int CLAIMS_MAX = 1000;
-
-    /** The longest creditor name, in characters. */
-    public static final int CREDITOR_LENGTH_MAX = 200;
 
     private ProRata() {
     }
@@ -93,11 +89,11 @@ public final class ProRata {
      * not cover; see the class documentation for the rules.
      *
      * @param total the money to distribute, positive; not null
-     * @param claims the claims, 1 to {@link #CLAIMS_MAX}; not null
+     * @param claims the claims, 1 to {@link Limits#DISTRIBUTION_CLAIMS_MAX}; not null
      * @return one share per claim, in the order of {@code claims}, an immutable list; never null
      * @throws InvalidInputException naming the field at fault: {@code amount} if the total is
      *     missing, zero or negative; {@code claims} if the list is missing, empty or longer than
-     *     {@link #CLAIMS_MAX} ({@link ErrorCode#LIMIT_EXCEEDED}); {@code claims[i]},
+     *     {@link Limits#DISTRIBUTION_CLAIMS_MAX} ({@link ErrorCode#LIMIT_EXCEEDED}); {@code claims[i]},
      *     {@code claims[i].creditor} (blank, or {@link ErrorCode#INVALID_VALUE} when it repeats an
      *     earlier creditor), {@code claims[i].claimed} (missing, zero, negative, or
      *     {@link ErrorCode#CURRENCY_MISMATCH} with the total) or {@code claims[i].rank} for a bad
@@ -223,13 +219,13 @@ public final class ProRata {
             throw new InvalidInputException(ErrorCode.MISSING_VALUE, "claims", "0 entries",
                     "at least one claim is required");
         }
-        Checks.size(claims, "claims", CLAIMS_MAX);
+        Checks.size(claims, "claims", Limits.DISTRIBUTION_CLAIMS_MAX);
         Map<String, Integer> firstIndexByCreditor = new HashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             String field = "claims[" + i + "]";
             Claim claim = Checks.required(claims.get(i), field);
             String creditor = Checks.requiredText(claim.creditor(), field + ".creditor",
-                    CREDITOR_LENGTH_MAX);
+                    Limits.CREDITOR_NAME_LENGTH_MAX);
             Integer earlier = firstIndexByCreditor.putIfAbsent(creditor, i);
             if (earlier != null) {
                 throw new InvalidInputException(ErrorCode.INVALID_VALUE, field + ".creditor",

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.money.Amounts;
@@ -34,10 +35,6 @@ import org.joda.money.Money;
 public final class Reconciliation implements LedgerBankLines.Sink {
     /** How many lines of each category a report shows unless told otherwise. */
     public static final int DETAIL_LINES_DEFAULT = 1_000;
-    /** The most lines of each category a report may show. */
-    public static final int DETAIL_LINES_MAX = 100_000;
-    /** The most lines a statement may hold. */
-    public static final int STATEMENT_LINES_MAX = 20_000_000;
 
     private final String bankAccount;
     private final CurrencyUnit currency;
@@ -83,13 +80,13 @@ public final class Reconciliation implements LedgerBankLines.Sink {
     /** Like {@link #of(String, CurrencyUnit, LocalDate, LocalDate)}, showing {@code detailLimit} lines a category. */
     public static Reconciliation of(String bankAccount, CurrencyUnit currency, LocalDate from, LocalDate to,
             int detailLimit) {
-        String account = Checks.requiredText(bankAccount, "bankAccount", Request.ACCOUNT_NUMBER_LENGTH_MAX);
+        String account = Checks.requiredText(bankAccount, "bankAccount", Limits.ACCOUNT_NUMBER_LENGTH_MAX);
         Checks.required(currency, "currency");
         Checks.required(from, "from");
         Checks.required(to, "to");
         Checks.argument(!to.isBefore(from), "to", to, "is before from (" + from + "); a period ends on or after it");
-        Checks.argument(detailLimit >= 0 && detailLimit <= DETAIL_LINES_MAX, "detailLimit", detailLimit,
-                "must be between 0 and " + DETAIL_LINES_MAX);
+        Checks.argument(detailLimit >= 0 && detailLimit <= Limits.RECONCILIATION_DETAIL_LINES_MAX, "detailLimit", detailLimit,
+                "must be between 0 and " + Limits.RECONCILIATION_DETAIL_LINES_MAX);
         return new Reconciliation(account, currency, from, to, detailLimit);
     }
 
@@ -116,9 +113,9 @@ public final class Reconciliation implements LedgerBankLines.Sink {
         // The compact store keeps line numbers in 32 bits: far beyond any statement's length.
         Checks.argument(line.lineNumber() <= Integer.MAX_VALUE, "lineNumber", line.lineNumber(),
                 "is beyond the " + Integer.MAX_VALUE + " lines a statement may number");
-        if (statement.size() >= STATEMENT_LINES_MAX) {
+        if (statement.size() >= Limits.STATEMENT_LINES_MAX) {
             throw new InvalidInputException(ErrorCode.LIMIT_EXCEEDED, "lineNumber", line.lineNumber(),
-                    "a statement holds at most " + STATEMENT_LINES_MAX + " lines; reconcile it in parts");
+                    "a statement holds at most " + Limits.STATEMENT_LINES_MAX + " lines; reconcile it in parts");
         }
         boolean inPeriod = inPeriod(line.valueDate());
         statement.add(line, inPeriod);

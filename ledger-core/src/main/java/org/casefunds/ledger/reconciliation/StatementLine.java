@@ -3,6 +3,7 @@ package org.casefunds.ledger.reconciliation;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.money.Amounts;
@@ -29,14 +30,14 @@ public record StatementLine(
     /** Checks the values; blank texts become empty. */
     public StatementLine {
         Checks.argument(lineNumber >= 1, "lineNumber", lineNumber, "lines are numbered from 1");
-        reference = Checks.requiredText(reference, "reference", Request.BANK_REFERENCE_LENGTH_MAX);
+        reference = Checks.requiredText(reference, "reference", Limits.BANK_REFERENCE_LENGTH_MAX);
         Checks.required(valueDate, "valueDate");
         Checks.required(direction, "direction");
         Amounts.positive(amount, "amount");
         counterparty = Optional.ofNullable(Checks.optionalText(Checks.required(counterparty, "counterparty")
-                .orElse(null), "counterparty", BankDetails.NAME_LENGTH_MAX));
+                .orElse(null), "counterparty", Limits.ACCOUNT_HOLDER_LENGTH_MAX));
         memo = Optional.ofNullable(Checks.optionalText(Checks.required(memo, "memo").orElse(null), "memo",
-                Request.TEXT_LENGTH_MAX));
+                Limits.FREE_TEXT_LENGTH_MAX));
         Checks.required(balanceAfter, "balanceAfter");
         balanceAfter.ifPresent(balance -> Amounts.sameCurrency(balance, amount.getCurrencyUnit(), "balanceAfter",
                 "the line's amount"));

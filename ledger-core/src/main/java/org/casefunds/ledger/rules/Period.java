@@ -2,6 +2,7 @@ package org.casefunds.ledger.rules;
 
 import java.time.LocalDate;
 import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 
 /**
@@ -15,8 +16,6 @@ import org.casefunds.ledger.calendar.WorkingDayCalendar;
  * @param unit working or calendar days
  */
 public record Period(int length, Unit unit) {
-    /** The longest period a rule may have. */
-    public static final int LENGTH_MAX = 366;
 
     /** How a period counts. */
     public enum Unit {
@@ -27,8 +26,8 @@ public record Period(int length, Unit unit) {
     /** Checks the values. */
     public Period {
         Checks.required(unit, "unit");
-        Checks.argument(length >= 0 && length <= LENGTH_MAX, "length", length,
-                "must be between 0 and " + LENGTH_MAX + " days");
+        Checks.argument(length >= 0 && length <= Limits.PERIOD_DAYS_MAX, "length", length,
+                "must be between 0 and " + Limits.PERIOD_DAYS_MAX + " days");
     }
 
     /** {@code n} working days. */

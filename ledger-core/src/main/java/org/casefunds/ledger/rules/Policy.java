@@ -9,6 +9,7 @@ import java.util.Map;
 import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.access.Role;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -65,8 +66,6 @@ public record Policy(
         boolean returnedMoneyRestartsClock, Money largeBalanceThreshold, LocalDate oldBalancesCutoff,
         boolean autoClaimExactMatches) {
 
-    /** The longest deferral any policy may allow, in months. */
-    public static final int DEFERRAL_MONTHS_MAX = 24;
     /** The name of the default preset. */
     public static final String DEFAULT_NAME = "10+5 working days";
     /** The name of the SPC 2017 preset. */
@@ -363,8 +362,8 @@ public record Policy(
                 throw new InvalidInputException(ErrorCode.MISSING_VALUE, "deferralMaximumMonths." + reason, null,
                         "every deferral reason needs a maximum duration in months");
             }
-            Checks.argument(value >= 1 && value <= DEFERRAL_MONTHS_MAX, "deferralMaximumMonths." + reason, value,
-                    "must be between 1 and " + DEFERRAL_MONTHS_MAX + " months");
+            Checks.argument(value >= 1 && value <= Limits.DEFERRAL_MONTHS_MAX, "deferralMaximumMonths." + reason, value,
+                    "must be between 1 and " + Limits.DEFERRAL_MONTHS_MAX + " months");
             copy.put(reason, value);
         }
         return Collections.unmodifiableMap(copy);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -190,7 +191,7 @@ class CaseNumberTest {
 
     @Test
     void tooLongTextIsRefusedBeforeItIsRead() {
-        String text = "（2023）京02执123号" + "x".repeat(CaseNumber.TEXT_LENGTH_MAX);
+        String text = "（2023）京02执123号" + "x".repeat(Limits.CASE_NUMBER_LENGTH_MAX);
         InvalidInputException refused =
                 assertThrows(InvalidInputException.class, () -> CaseNumber.parse(text));
         assertEquals(ErrorCode.INVALID_CASE_NUMBER, refused.code());

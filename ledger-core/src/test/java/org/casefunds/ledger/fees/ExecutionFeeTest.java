@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -141,7 +142,7 @@ class ExecutionFeeTest {
     void largestAmountStillComputes() {
         // 10^15 fen = 10^13 yuan: 77,400 + 0.1% × (10^13 − 10^7) = 77,400 + 9,999,990,000.
         assertEquals(cny("10000067400.00"),
-                ExecutionFee.forEnforcedAmount(Money.ofMinor(CNY, Amounts.AMOUNT_MINOR_MAX)));
+                ExecutionFee.forEnforcedAmount(Money.ofMinor(CNY, Limits.AMOUNT_MINOR_MAX)));
     }
 
     /** Amounts in fen, half anywhere up to 30 million yuan, half within 1 yuan of a band edge. */

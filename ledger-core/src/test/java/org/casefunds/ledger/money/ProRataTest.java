@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.money.ProRata.Claim;
 import org.casefunds.ledger.money.ProRata.Rank;
 import org.casefunds.ledger.money.ProRata.Share;
@@ -163,7 +164,7 @@ class ProRataTest {
         // (10^15 − 1) among two claims of 10^15 fen: the products reach 10^30, beyond a long.
         // Each exact share is 499,999,999,999,999.5 fen: floors 499,999,999,999,999 each, and
         // the one fen left goes to the first claim.
-        long max = Amounts.AMOUNT_MINOR_MAX;
+        long max = Limits.AMOUNT_MINOR_MAX;
         List<Share> shares = ProRata.allocate(Money.ofMinor(CNY, max - 1), List.of(
                 new Claim("A", Money.ofMinor(CNY, max), Rank.ORDINARY),
                 new Claim("B", Money.ofMinor(CNY, max), Rank.ORDINARY)));
@@ -211,7 +212,7 @@ class ProRataTest {
     @Test
     void refusesMoreThanTheMaximumNumberOfClaims() {
         List<Claim> claims = new ArrayList<>();
-        for (int i = 0; i < ProRata.CLAIMS_MAX; i++) {
+        for (int i = 0; i < Limits.DISTRIBUTION_CLAIMS_MAX; i++) {
             claims.add(claim("creditor-" + i, "1.00", Rank.ORDINARY));
         }
         // The maximum itself is accepted: 10.00 among 1,000 claims of 1.00 is one fen each.
@@ -273,7 +274,7 @@ class ProRataTest {
     /** Claimed amounts in fen: tiny ones (so ties are common), ordinary ones, huge ones. */
     private static Gen<Long> claimedMinor() {
         Gen<Long> ordinary = SourceDSL.longs().between(1, 100_000_000L);
-        Gen<Long> huge = SourceDSL.longs().between(1, Amounts.AMOUNT_MINOR_MAX);
+        Gen<Long> huge = SourceDSL.longs().between(1, Limits.AMOUNT_MINOR_MAX);
         return tinyClaimedMinor().mix(ordinary, 50).mix(huge, 20);
     }
 
@@ -321,8 +322,8 @@ class ProRataTest {
                 edges.add(edge);
             }
         }
-        edges.removeIf(edge -> edge < 1 || edge > Amounts.AMOUNT_MINOR_MAX);
-        long upperMinor = Math.min(Amounts.AMOUNT_MINOR_MAX, 2 * paidMinor);
+        edges.removeIf(edge -> edge < 1 || edge > Limits.AMOUNT_MINOR_MAX);
+        long upperMinor = Math.min(Limits.AMOUNT_MINOR_MAX, 2 * paidMinor);
         return SourceDSL.longs().between(1, upperMinor).mix(Generate.pick(edges), 50);
     }
 

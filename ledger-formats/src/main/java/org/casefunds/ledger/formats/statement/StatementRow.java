@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.reconciliation.Direction;
@@ -54,21 +55,21 @@ final class StatementRow {
             return Optional.empty();
         }
         checkWidth();
-        String serial = text(StatementField.SERIAL, Request.BANK_REFERENCE_LENGTH_MAX, true);
+        String serial = text(StatementField.SERIAL, Limits.BANK_REFERENCE_LENGTH_MAX, true);
         LocalDate valueDate = date();
         Direction[] direction = new Direction[1];
         Money amount = amount(direction);
         Optional<Money> balance = optionalAmount(StatementField.BALANCE);
         checkCurrency();
         Optional<String> statedAccount = Optional.ofNullable(text(StatementField.ACCOUNT,
-                Request.ACCOUNT_NUMBER_LENGTH_MAX, false));
+                Limits.ACCOUNT_NUMBER_LENGTH_MAX, false));
         statedAccount.filter(stated -> !stated.equals(account)).ifPresent(stated -> problem(StatementField.ACCOUNT,
                 stated, "is not the master account " + account + " this statement is read for"));
-        String payerName = text(StatementField.PAYER_NAME, BankDetails.NAME_LENGTH_MAX, false);
-        String payerAccount = text(StatementField.PAYER_ACCOUNT, BankDetails.ACCOUNT_NUMBER_LENGTH_MAX, false);
-        String payerBank = text(StatementField.PAYER_BANK, BankDetails.NAME_LENGTH_MAX, false);
+        String payerName = text(StatementField.PAYER_NAME, Limits.ACCOUNT_HOLDER_LENGTH_MAX, false);
+        String payerAccount = text(StatementField.PAYER_ACCOUNT, Limits.ACCOUNT_NUMBER_LENGTH_MAX, false);
+        String payerBank = text(StatementField.PAYER_BANK, Limits.ACCOUNT_HOLDER_LENGTH_MAX, false);
         String memo = memo();
-        String subAccount = text(StatementField.SUB_ACCOUNT, Request.ACCOUNT_NUMBER_LENGTH_MAX, false);
+        String subAccount = text(StatementField.SUB_ACCOUNT, Limits.ACCOUNT_NUMBER_LENGTH_MAX, false);
         if (problems.count() > problemsBefore) {
             return Optional.empty();
         }
@@ -267,6 +268,6 @@ final class StatementRow {
         if (parts.isEmpty()) {
             return null;
         }
-        return checkedText(StatementField.MEMO, String.join(" / ", parts), Request.TEXT_LENGTH_MAX);
+        return checkedText(StatementField.MEMO, String.join(" / ", parts), Limits.FREE_TEXT_LENGTH_MAX);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.money.Amounts;
 import org.casefunds.ledger.reconciliation.Direction;
@@ -57,8 +58,8 @@ final class StatementValues {
         for (DateTimeFormatter formatter : DATES) {
             try {
                 LocalDate parsed = LocalDate.parse(date, formatter);
-                if (parsed.getYear() < Command.YEAR_MIN || parsed.getYear() > Command.YEAR_MAX) {
-                    throw new BadValue("is outside the years " + Command.YEAR_MIN + ".." + Command.YEAR_MAX
+                if (parsed.getYear() < Limits.EFFECTIVE_YEAR_MIN || parsed.getYear() > Limits.EFFECTIVE_YEAR_MAX) {
+                    throw new BadValue("is outside the years " + Limits.EFFECTIVE_YEAR_MIN + ".." + Limits.EFFECTIVE_YEAR_MAX
                             + " a ledger holds");
                 }
                 return parsed;
