@@ -97,9 +97,13 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** Every account's balance at the end of {@code date}. */
+    /**
+     * Every account's balance at the end of {@code date}, from the store's index where it has one
+     * (a SQL store's daily changes), else by folding the journal.
+     */
     public List<AccountBalance> balances(LocalDate date) {
-        return asOf(date).balances();
+        Checks.required(date, "date");
+        return store.balances(date);
     }
 
     /** One account's balance now. */

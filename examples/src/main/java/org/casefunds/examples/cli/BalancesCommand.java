@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.formats.Json;
-import org.casefunds.ledger.sql.SqlLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +34,7 @@ final class BalancesCommand implements Callable<Integer> {
         List<AccountBalance> balances;
         try (Ledger opened = ledger.open()) {
             balances = asOf == null ? opened.view().balances()
-                    : SqlLedger.reportSource(opened).balances(asOf);
+                    : opened.balances(asOf);
         }
         var out = spec.commandLine().getOut();
         if (json) {

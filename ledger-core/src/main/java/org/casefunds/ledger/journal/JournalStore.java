@@ -1,7 +1,11 @@
 package org.casefunds.ledger.journal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
 
 /**
@@ -36,6 +40,18 @@ public interface JournalStore extends AutoCloseable {
     LedgerView view();
 
     /** Releases the store's resources; the in-memory store has none. */
+    /**
+     * Every account's balance at the end of {@code date}: the events effective on or before it. This
+     * default folds the journal; a store with an index of daily changes answers from it instead.
+     *
+     * @return the balances in account order, never null
+     */
+    default List<AccountBalance> balances(LocalDate date) {
+        try (Stream<Event> events = read(1)) {
+            return LedgerState.asOf(events::iterator, date).balances();
+        }
+    }
+
     @Override
     default void close() {
     }

@@ -24,7 +24,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
@@ -35,6 +37,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.IntegrityException;
+import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.Posting;
 import org.casefunds.ledger.accounts.Side;
 import org.casefunds.ledger.events.EventKind;
@@ -344,6 +347,12 @@ public final class SqlJournalStore implements JournalStore {
     org.jooq.DSLContext readerContext() {
         checkOpen();
         return reader.context();
+    }
+
+    /** Every account's balance at the end of {@code date}, from the index of daily changes. */
+    @Override
+    public List<AccountBalance> balances(LocalDate date) {
+        return SqlReportSource.of(this).balances(date);
     }
 
     /**

@@ -11,9 +11,6 @@ import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.sql.SqlJournalStore;
-import org.casefunds.ledger.sql.SqlLedger;
-import org.casefunds.ledger.sql.SqlReportSource;
 
 /**
  * What an export reads from a ledger: the events up to the last one recorded when the export
@@ -35,15 +32,13 @@ public final class ExportSource {
     }
 
     /**
-     * The source over {@code ledger}, never null. On a SQL store the balances at a date come from one
-     * set-based query each ({@link SqlReportSource#balances}); on another store from a fold of the
-     * journal, which is fine for the small in-memory ledgers of tests and examples.
+     * The source over {@code ledger}, never null. The balances at a date come from the store
+     * ({@link Ledger#balances}): one set-based query each on a SQL store, a fold of the journal on
+     * another, which is fine for the small in-memory ledgers of tests and examples.
      */
     public static ExportSource of(Ledger ledger) {
         Objects.requireNonNull(ledger, "ledger");
-        Function<LocalDate, List<AccountBalance>> balancesAt = ledger.store() instanceof SqlJournalStore
-                ? SqlLedger.reportSource(ledger)::balances : ledger::balances;
-        return new ExportSource(ledger, ledger.view().lastSequence(), balancesAt);
+        return new ExportSource(ledger, ledger.view().lastSequence(), ledger::balances);
     }
 
     /** The sequence of the last event the export covers; 0 for an empty journal. */
