@@ -34,6 +34,7 @@ import org.casefunds.ledger.journal.InMemoryJournalStore;
 import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.state.LedgerView;
 import org.casefunds.ledger.testing.Fixtures;
+import org.casefunds.ledger.testing.InvariantsAfterEachTest;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.function.Executable;
@@ -56,6 +57,7 @@ final class Scenario {
     final Ledger ledger;
 
     private Scenario(Ledger ledger) {
+        InvariantsAfterEachTest.track(ledger);
         this.ledger = ledger;
     }
 

@@ -46,6 +46,7 @@ import org.casefunds.ledger.rules.DeferralReason;
 import org.casefunds.ledger.rules.LotStatus;
 import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.testing.Fixtures;
+import org.casefunds.ledger.testing.InvariantsAfterEachTest;
 import org.joda.money.Money;
 
 /**
@@ -67,7 +68,7 @@ final class Court {
     final CourtReports reports;
 
     private Court(Ledger ledger) {
-        this.ledger = ledger;
+        this.ledger = InvariantsAfterEachTest.track(ledger);
         this.reports = CourtReports.of(ledger, WorkingDayCalendar.china());
     }
 
