@@ -62,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
         int repeated = 0;
         long lastSequence = 0;
         List<Map<String, Object>> refused = new ArrayList<>();
-        try (Ledger opened = create ? ledger.create() : ledger.open(); ProgressBar progress = progress(commands.size())) {
+        try (Ledger opened = create ? ledger.createForWriting() : ledger.openForWriting(); ProgressBar progress = progress(commands.size())) {
             for (int start = 0; start < commands.size(); start += size) {
                 List<CommandFiles.Numbered> batch = commands.subList(start, Math.min(commands.size(), start + size));
                 List<Command> toApply = new ArrayList<>();

@@ -179,7 +179,7 @@ final class CalendarCommand implements Runnable {
                         Role.FINANCE), day, new AdoptCalendarYear(year, Optional.ofNullable(reason)))
                         .approvedBy(Approval.of(approver, Role.BUREAU_DIRECTOR)));
             }
-            try (Ledger opened = ledger.open()) {
+            try (Ledger opened = ledger.openForWriting()) {
                 BatchResult result = opened.executeAll(commands);
                 if (!result.applied()) {
                     throw result.refusal().get().reason();

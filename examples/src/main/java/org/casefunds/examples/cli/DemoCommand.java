@@ -50,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ledger.refuseWhatIf();
         Path target = ledger.db.toAbsolutePath();
         if (Files.exists(target) && !replace) {
             throw new Casefunds.BadInput("--db " + ledger.db + " exists; give a new path, or add --replace to"

@@ -82,7 +82,7 @@ final class ImportStatementCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForWriting()) {
             StatementFile file = statement.open();
             if (!file.problems().isEmpty()) {
                 return problems(out, file.problems(), null);

@@ -63,7 +63,7 @@ final class InitCommand implements Callable<Integer> {
                     new RegisterBankAccount(parts[0], Amounts.currency(currency, "--bank-account"), bank,
                             name + " 执行款专户")));
         }
-        try (Ledger opened = ledger.create()) {
+        try (Ledger opened = ledger.createForWriting()) {
             BatchResult result = opened.executeAll(commands);
             if (!result.applied()) {
                 throw result.refusal().get().reason();

@@ -35,6 +35,29 @@ final class LedgerOptions {
         return SqliteOptions.defaults().withSynchronous(synchronous);
     }
 
+    /**
+     * The existing ledger file, opened to write commands to it. A command is decided under the
+     * policy the ledger adopted, so a "what if" policy is refused here rather than ignored.
+     */
+    Ledger openForWriting() {
+        refuseWhatIf();
+        return open();
+    }
+
+    /** The ledger file, created if it does not exist, to write commands to it. */
+    Ledger createForWriting() {
+        refuseWhatIf();
+        return create();
+    }
+
+    void refuseWhatIf() {
+        if (whatIfPolicy != null) {
+            throw new Casefunds.BadInput("--policy " + whatIfPolicy + ": a command is decided under the policy the"
+                    + " ledger adopted, never a \"what if\"; adopt a policy with `casefunds policy adopt FILE|PRESET"
+                    + " --from DATE`, and use --policy with the reading commands (double-zero, report, calendar check)");
+        }
+    }
+
     /** The existing ledger file, opened. */
     Ledger open() {
         if (!Files.isRegularFile(db)) {

@@ -104,7 +104,7 @@ final class PolicyCommand implements Callable<Integer> {
             Command command = Command.of(key, Actor.of(actor, Role.FINANCE), from,
                     new AdoptPolicy(adopted, Optional.ofNullable(reason)))
                     .approvedBy(Approval.of(approver, Role.COURT_LEADER));
-            try (Ledger opened = ledger.open()) {
+            try (Ledger opened = ledger.openForWriting()) {
                 CommandResult result = opened.execute(command);
                 spec.commandLine().getOut().printf("%s adopted from %s as event %d%s%n", adopted.name(), from,
                         result.event().sequence(), result.repeated() ? " (already adopted, nothing changed)" : "");

@@ -119,6 +119,9 @@ class TimelineIT {
                 .printed("strict YES").printed("Policy: SPC 2017, adopted from 2025-03-03").printed("2025-04-02");
         CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31", "--policy", "10+5 working days")
                 .expect(0).printed("strict no").printed("what if").printed("2025-03-17");
+        // A command is never decided under a "what if".
+        CliProcess.run("apply", "--db", db.toString(), "--policy", "SPC 2017", write("none.jsonl", "").toString())
+                .expect(2).complained("--policy SPC 2017").complained("policy adopt");
         JsonNode whatIf = Json.MAPPER.readTree(CliProcess.run("report", "unidentified", "--db", db.toString(),
                 "--as-of", "2025-03-31", "--policy", "10+5 working days", "--json").expect(0).out());
         assertTrue(whatIf.get("rules").get("whatIf").asBoolean(), whatIf.toString());
