@@ -2,6 +2,7 @@ package org.casefunds.ledger;
 
 import java.util.List;
 import java.util.Optional;
+import org.casefunds.ledger.base.LedgerException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
 

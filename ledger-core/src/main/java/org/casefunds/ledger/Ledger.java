@@ -8,15 +8,20 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.IntegrityException;
+import org.casefunds.ledger.base.LedgerException;
+import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandProcessor;
 import org.casefunds.ledger.commands.CommandResult;
 import org.casefunds.ledger.journal.ChainVerifier;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.journal.JournalStore;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.CurrencyUnit;
 
 /**

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.casefunds.ledger.journal.InMemoryJournalStore;
+import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.casefunds.ledger.testing.SequenceHarness;
 import org.junit.jupiter.api.Test;
 

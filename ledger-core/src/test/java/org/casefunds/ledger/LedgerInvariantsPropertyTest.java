@@ -3,7 +3,7 @@ package org.casefunds.ledger;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.EnumSet;
-import org.casefunds.ledger.journal.InMemoryJournalStore;
+import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.casefunds.ledger.testing.SequenceHarness;
 import org.casefunds.ledger.testing.SequenceHarness.Check;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package org.casefunds.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.casefunds.ledger.LedgerException;
-import org.casefunds.ledger.StorageException;
+import org.casefunds.ledger.base.LedgerException;
+import org.casefunds.ledger.base.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.casefunds.ledger.BatchResult;
-import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
@@ -50,8 +50,8 @@ import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.fees.ExecutionFee;
 import org.casefunds.ledger.money.ProRata;
-import org.casefunds.ledger.rules.DeferralReason;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.DeferralReason;
+import org.casefunds.ledger.policy.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -697,7 +697,6 @@ public final class DemoCourt {
                 "误汇入执行款专户，经核实原路退回"), policy.approversFor(amount));
         at(later(1, 3), new Action(Kind.SETTLE, -1, 0, key));
     }
-
 
     private void returned(CaseSim sim, String disbursement, long amountMinor) {
         emit("return:" + disbursement, FINANCE, new ReturnDisbursement(disbursement, "收款账户已销户，银行退回"));

@@ -3,10 +3,10 @@ package org.casefunds.ledger.access;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * The person who issues a command, with the roles the court's own system has given them. The

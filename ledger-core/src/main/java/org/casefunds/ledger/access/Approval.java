@@ -1,7 +1,7 @@
 package org.casefunds.ledger.access;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * One approval given to a request: who approved and in which role. Approvals travel with the

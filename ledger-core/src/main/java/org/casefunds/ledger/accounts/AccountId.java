@@ -1,10 +1,10 @@
 package org.casefunds.ledger.accounts;
 
 import java.util.Objects;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.TextValue;
 import org.casefunds.ledger.cases.CaseNumber;
-import org.casefunds.ledger.journal.TextValue;
 
 /**
  * The name of one account of the chart: {@code bank:<masterAccountNo>}, {@code case:<caseNumber>},

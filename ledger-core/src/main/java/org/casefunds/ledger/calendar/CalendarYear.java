@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * One year of a jurisdiction's published working-day data: the holiday rest days and the

@@ -44,7 +44,7 @@ public final class LunarDates {
     /**
      * The festivals of {@code year}.
      *
-     * @throws org.casefunds.ledger.InvalidInputException naming {@code year} outside the table
+     * @throws org.casefunds.ledger.base.InvalidInputException naming {@code year} outside the table
      */
     public static Festivals of(int year) {
         Festivals festivals = Table.FESTIVALS.get(year);

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.cases;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * A bank account to pay to or that paid in: account holder, number and bank. For a payee it is

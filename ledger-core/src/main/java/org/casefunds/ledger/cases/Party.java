@@ -1,7 +1,7 @@
 package org.casefunds.ledger.cases;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * A party to a case, as the case system knows them. The name is what screening matches a payer

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.events.BankAccountRegistered;
 import org.casefunds.ledger.events.BankAccountRetired;
 import org.casefunds.ledger.events.LedgerOpened;

@@ -1,9 +1,9 @@
 package org.casefunds.ledger.commands;
 
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
+import org.casefunds.ledger.policy.Policy;
 
 /**
  * Adopts a policy from the command's effective date on. Requested by finance, approved by the

@@ -1,12 +1,12 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InsufficientFundsException;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.PermissionDeniedException;
-import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InsufficientFundsException;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.PermissionDeniedException;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.events.CaseFundsTransferred;
 import org.casefunds.ledger.events.CaseHandedOver;
 import org.casefunds.ledger.events.CaseOpened;

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import java.time.LocalDate;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 
 /**
  * Closes the books through a date: afterwards no event may be dated on or before it.

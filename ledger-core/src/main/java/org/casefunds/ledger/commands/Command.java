@@ -7,12 +7,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Approval;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.journal.CanonicalCodec;
 
 /**

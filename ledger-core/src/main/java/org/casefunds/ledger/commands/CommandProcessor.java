@@ -12,20 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.IdempotencyConflictException;
-import org.casefunds.ledger.InsufficientFundsException;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.PermissionDeniedException;
-import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.IdempotencyConflictException;
+import org.casefunds.ledger.base.InsufficientFundsException;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.PermissionDeniedException;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.journal.JournalStore;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -60,7 +60,7 @@ public final class CommandProcessor {
      * Decides {@code command} and appends its event through {@code writer}; or, if the same command
      * was already applied under its key, returns that first event and appends nothing.
      *
-     * @throws org.casefunds.ledger.LedgerException naming the field and value, if the command is
+     * @throws org.casefunds.ledger.base.LedgerException naming the field and value, if the command is
      *     refused; nothing is appended
      */
     public CommandResult execute(JournalStore.Writer writer, Command command) {

@@ -1,6 +1,6 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
 

@@ -1,15 +1,15 @@
 package org.casefunds.ledger.commands;
 
 import java.time.LocalDate;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.NotFoundException;
-import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.NotFoundException;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.events.DeferralGranted;
 import org.casefunds.ledger.events.DeferralLifted;
 import org.casefunds.ledger.events.DeferralRenewed;
 import org.casefunds.ledger.money.Amounts;
-import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.policy.DeferralReason;
 import org.casefunds.ledger.state.CaseRecord;
 import org.casefunds.ledger.state.Deferral;
 

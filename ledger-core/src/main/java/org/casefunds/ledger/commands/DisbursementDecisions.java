@@ -2,12 +2,12 @@ package org.casefunds.ledger.commands;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InsufficientFundsException;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.NotFoundException;
-import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InsufficientFundsException;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.NotFoundException;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.cases.PartyRole;
 import org.casefunds.ledger.events.DepositIssued;
 import org.casefunds.ledger.events.Disbursement;

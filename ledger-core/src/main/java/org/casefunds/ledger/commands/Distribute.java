@@ -2,7 +2,7 @@ package org.casefunds.ledger.commands;
 
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;

@@ -2,13 +2,13 @@ package org.casefunds.ledger.commands;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;
-import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.policy.DeferralReason;
 import org.joda.money.Money;
 
 /**

@@ -1,8 +1,8 @@
 package org.casefunds.ledger.commands;
 
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;

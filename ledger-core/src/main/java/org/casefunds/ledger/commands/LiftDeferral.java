@@ -1,7 +1,7 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * Lifts a deferral before its end: its reason is gone and the payout clock restarts.

@@ -1,11 +1,11 @@
 package org.casefunds.ledger.commands;
 
 import java.util.List;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.cases.Party;

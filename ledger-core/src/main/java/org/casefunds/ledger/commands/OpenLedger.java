@@ -1,6 +1,6 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 
 /**
  * Opens the journal of one court; the first command of every ledger, and only the first.

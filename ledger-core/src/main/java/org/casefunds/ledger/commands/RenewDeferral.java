@@ -1,8 +1,8 @@
 package org.casefunds.ledger.commands;
 
 import java.time.LocalDate;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * Extends a deferral to a new end date, with a new approval.

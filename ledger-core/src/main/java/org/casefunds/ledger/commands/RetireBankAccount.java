@@ -1,7 +1,7 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * Marks a master account as old: money still arriving on it is recorded and flagged.

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * Records that the bank could not pay a disbursement (wrong or closed account): the money goes back

@@ -4,27 +4,27 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.NotFoundException;
-import org.casefunds.ledger.StateConflictException;
-import org.casefunds.ledger.PermissionDeniedException;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.NotFoundException;
+import org.casefunds.ledger.base.PermissionDeniedException;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.cases.CaseNumber;
-import org.casefunds.ledger.events.ExecutionFeeCharged;
-import org.joda.money.Money;
 import org.casefunds.ledger.events.DisbursementReturned;
 import org.casefunds.ledger.events.DisbursementSettled;
 import org.casefunds.ledger.events.DistributionIssued;
 import org.casefunds.ledger.events.DistributionShare;
 import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.events.EventReversed;
+import org.casefunds.ledger.events.ExecutionFeeCharged;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotMovement;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.Lot;
+import org.joda.money.Money;
 
 /**
  * Reversal: the only correction. It mirrors the event's postings and undoes its lot movements; it is

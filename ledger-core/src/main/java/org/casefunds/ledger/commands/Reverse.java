@@ -1,7 +1,7 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * Reverses an event: the only way to correct one. Needs an approval; an event is never reversed twice.

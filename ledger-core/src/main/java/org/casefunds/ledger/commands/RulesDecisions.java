@@ -3,16 +3,16 @@ package org.casefunds.ledger.commands;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.events.CalendarYearAdopted;
 import org.casefunds.ledger.events.PolicyAdopted;
-import org.casefunds.ledger.rules.CourtRules;
+import org.casefunds.ledger.policy.CourtRules;
 
 /**
  * Adopting the court's timeline: a year of the working-day calendar, and a policy from a date. The

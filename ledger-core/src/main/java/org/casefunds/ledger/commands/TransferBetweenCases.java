@@ -1,7 +1,7 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.Money;

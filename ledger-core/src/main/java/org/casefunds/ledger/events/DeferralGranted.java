@@ -1,10 +1,10 @@
 package org.casefunds.ledger.events;
 
-import java.util.List;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.casefunds.ledger.cases.CaseNumber;
-import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.policy.DeferralReason;
 import org.joda.money.Money;
 
 /**

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.events;
 
 import java.util.Optional;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
 
 /**
  * A policy is adopted, in force from the event's effective date until the next adoption takes

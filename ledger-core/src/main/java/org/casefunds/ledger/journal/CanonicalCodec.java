@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.casefunds.ledger.base.TextValue;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

@@ -1,7 +1,8 @@
 package org.casefunds.ledger.journal;
 
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.TextValue;
 
 /**
  * The identity of a lot: the sequence number of the event that created it and its index among the

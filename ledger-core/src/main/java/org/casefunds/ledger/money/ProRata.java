@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

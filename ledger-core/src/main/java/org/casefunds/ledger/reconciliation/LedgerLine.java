@@ -1,7 +1,7 @@
 package org.casefunds.ledger.reconciliation;
 
 import java.time.LocalDate;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.Money;

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.reconciliation;
 
 import java.util.List;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 
 /**
  * The lines of one category of a reconciliation: how many there are, exactly, and the first of

@@ -3,10 +3,10 @@ package org.casefunds.ledger.reconciliation;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.money.Amounts;
@@ -133,7 +133,7 @@ public final class Reconciliation implements LedgerBankLines.Sink {
      * @param ledgerOpening the ledger's posted balance of {@code bank:<no>} at the end of the day
      *     before {@code from}; checked against the journal's own lines
      * @param ledgerClosing its posted balance at the end of {@code to}; checked likewise
-     * @throws org.casefunds.ledger.IntegrityException if the balances given are not what the
+     * @throws org.casefunds.ledger.base.IntegrityException if the balances given are not what the
      *     journal's lines add up to
      */
     public ReconciliationReport reconcile(Stream<Event> events, LedgerView view, Money ledgerOpening,
@@ -182,7 +182,7 @@ public final class Reconciliation implements LedgerBankLines.Sink {
     /**
      * The report, once every ledger line was given to {@link #line} and {@link #corrected}.
      *
-     * @throws org.casefunds.ledger.IntegrityException if the balances given are not what the
+     * @throws org.casefunds.ledger.base.IntegrityException if the balances given are not what the
      *     ledger's lines add up to
      */
     public ReconciliationReport finish(Money ledgerOpening, Money ledgerClosing) {

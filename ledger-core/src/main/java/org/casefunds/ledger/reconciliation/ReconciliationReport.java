@@ -2,7 +2,7 @@ package org.casefunds.ledger.reconciliation;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.joda.money.Money;
 
 /**

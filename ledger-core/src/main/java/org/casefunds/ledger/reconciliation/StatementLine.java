@@ -2,8 +2,8 @@ package org.casefunds.ledger.reconciliation;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.money.Amounts;

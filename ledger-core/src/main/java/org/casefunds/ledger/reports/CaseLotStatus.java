@@ -1,7 +1,7 @@
 package org.casefunds.ledger.reports;
 
 import org.casefunds.ledger.cases.CaseNumber;
-import org.casefunds.ledger.rules.LotStatus;
+import org.casefunds.ledger.clock.LotStatus;
 
 /**
  * One line of the daily list: an unnoticed amount of a case, with the case's handler.

@@ -2,7 +2,7 @@ package org.casefunds.ledger.reports;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.casefunds.ledger.rules.RulesInForce;
+import org.casefunds.ledger.clock.RulesInForce;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

@@ -14,7 +14,7 @@ import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
-import org.casefunds.ledger.rules.CourtRules;
+import org.casefunds.ledger.policy.CourtRules;
 import org.casefunds.ledger.state.CaseRecord;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
-import org.casefunds.ledger.rules.CourtRules;
+import org.casefunds.ledger.policy.CourtRules;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.LedgerState;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.cases.CaseNumber;
-import org.casefunds.ledger.rules.DeferralReason;
+import org.casefunds.ledger.policy.DeferralReason;
 import org.joda.money.Money;
 
 /**

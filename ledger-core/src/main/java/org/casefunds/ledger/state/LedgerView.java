@@ -9,7 +9,7 @@ import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
-import org.casefunds.ledger.rules.CourtRules;
+import org.casefunds.ledger.policy.CourtRules;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

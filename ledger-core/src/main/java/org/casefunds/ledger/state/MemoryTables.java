@@ -1,7 +1,5 @@
 package org.casefunds.ledger.state;
 
-import org.casefunds.ledger.Checks;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,9 +15,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.cases.CaseNumber;
-import org.casefunds.ledger.rules.CourtRules;
 import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.policy.CourtRules;
 import org.joda.money.CurrencyUnit;
 
 /** The state's tables in memory: maps, with sorted indexes for the lookups commands need. */

@@ -8,9 +8,9 @@ import static org.quicktheories.QuickTheory.qt;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.money.Amounts;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;

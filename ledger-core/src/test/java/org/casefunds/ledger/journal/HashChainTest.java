@@ -22,6 +22,7 @@ import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
+import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.casefunds.ledger.testing.Fixtures;
 import org.casefunds.ledger.testing.SequenceHarness;
 import org.junit.jupiter.api.Test;

@@ -21,8 +21,8 @@ import org.casefunds.ledger.commands.RegisterBankAccount;
 import org.casefunds.ledger.commands.SettleDisbursement;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
-import org.casefunds.ledger.journal.InMemoryJournalStore;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
+import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

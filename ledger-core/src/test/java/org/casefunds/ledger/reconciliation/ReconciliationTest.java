@@ -18,9 +18,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.IntegrityException;
-import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.IntegrityException;
+import org.casefunds.ledger.base.InvalidInputException;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 

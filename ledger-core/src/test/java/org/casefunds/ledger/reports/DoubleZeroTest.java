@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.casefunds.ledger.rules.LotStatus;
+import org.casefunds.ledger.clock.LotStatus;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 

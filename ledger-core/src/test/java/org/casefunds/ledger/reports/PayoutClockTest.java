@@ -2,14 +2,14 @@ package org.casefunds.ledger.reports;
 
 import static org.casefunds.ledger.reports.Court.assertStatus;
 import static org.casefunds.ledger.reports.Court.d;
-import static org.casefunds.ledger.rules.LotStatus.Colour.GREEN;
-import static org.casefunds.ledger.rules.LotStatus.Colour.NONE;
-import static org.casefunds.ledger.rules.LotStatus.Colour.RED;
-import static org.casefunds.ledger.rules.LotStatus.Colour.YELLOW;
-import static org.casefunds.ledger.rules.LotStatus.State.DEFERRED;
-import static org.casefunds.ledger.rules.LotStatus.State.IN_TIME;
-import static org.casefunds.ledger.rules.LotStatus.State.NEAR_DEADLINE;
-import static org.casefunds.ledger.rules.LotStatus.State.OVERDUE;
+import static org.casefunds.ledger.clock.LotStatus.Colour.GREEN;
+import static org.casefunds.ledger.clock.LotStatus.Colour.NONE;
+import static org.casefunds.ledger.clock.LotStatus.Colour.RED;
+import static org.casefunds.ledger.clock.LotStatus.Colour.YELLOW;
+import static org.casefunds.ledger.clock.LotStatus.State.DEFERRED;
+import static org.casefunds.ledger.clock.LotStatus.State.IN_TIME;
+import static org.casefunds.ledger.clock.LotStatus.State.NEAR_DEADLINE;
+import static org.casefunds.ledger.clock.LotStatus.State.OVERDUE;
 import static org.casefunds.ledger.testing.Fixtures.HANDLER;
 import static org.casefunds.ledger.testing.Fixtures.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.casefunds.ledger.rules.LotStatus;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.clock.LotStatus;
+import org.casefunds.ledger.policy.Policy;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.events.Disbursement;
 import org.junit.jupiter.api.Test;
 

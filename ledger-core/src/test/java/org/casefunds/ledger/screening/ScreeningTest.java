@@ -26,7 +26,7 @@ import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.events.Routing;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.state.Lot;
 import org.casefunds.ledger.state.Receipt;
 import org.casefunds.ledger.testing.Fixtures;

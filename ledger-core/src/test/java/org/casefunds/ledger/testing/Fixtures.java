@@ -16,9 +16,9 @@ import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.OpenCase;
 import org.casefunds.ledger.commands.OpenLedger;
 import org.casefunds.ledger.commands.RegisterBankAccount;
-import org.casefunds.ledger.journal.InMemoryJournalStore;
-import org.casefunds.ledger.journal.JournalStore;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
+import org.casefunds.ledger.store.InMemoryJournalStore;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.journal.InMemoryJournalStore;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
+import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

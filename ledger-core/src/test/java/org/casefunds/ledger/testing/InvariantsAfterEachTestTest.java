@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.journal.InMemoryJournalStore;
+import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.junit.jupiter.api.Test;
 
 /** The extension that checks invariants after every example test can fail: it finds a state that is not its journal's. */

@@ -55,8 +55,8 @@ import org.casefunds.ledger.events.DepositReason;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.money.ProRata;
-import org.casefunds.ledger.rules.DeferralReason;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.DeferralReason;
+import org.casefunds.ledger.policy.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

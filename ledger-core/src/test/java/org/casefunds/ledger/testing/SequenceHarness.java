@@ -14,18 +14,18 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.LedgerException;
 import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.base.LedgerException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.journal.JournalStore;
 import org.casefunds.ledger.journal.LotId;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
 import org.casefunds.ledger.state.Lot;
+import org.casefunds.ledger.store.JournalStore;
 import org.quicktheories.core.Gen;
 
 /**

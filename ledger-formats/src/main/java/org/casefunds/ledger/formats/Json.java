@@ -1,5 +1,6 @@
 package org.casefunds.ledger.formats;
 
+import java.io.IOException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -13,16 +14,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.io.IOException;
-import org.casefunds.ledger.InvalidInputException;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.events.EventPayload;
+import org.casefunds.ledger.formats.config.ConfigFiles;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
-import org.casefunds.ledger.formats.config.ConfigFiles;
 
 /**
  * The ledger's JSON, for command files, exports and every {@code --json}: the project's strict mapper (money as decimal strings with their

@@ -1,9 +1,9 @@
 package org.casefunds.ledger.sql;
 
 import java.sql.SQLException;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.LedgerException;
-import org.casefunds.ledger.StorageException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.LedgerException;
+import org.casefunds.ledger.base.StorageException;
 
 /**
  * Turns what the database reports into the ledger's storage exceptions, each saying what happened

@@ -35,16 +35,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.IntegrityException;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.Posting;
 import org.casefunds.ledger.accounts.Side;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.IntegrityException;
 import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.journal.JournalStore;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
+import org.casefunds.ledger.store.JournalStore;
 import org.jooq.DSLContext;
 
 /**

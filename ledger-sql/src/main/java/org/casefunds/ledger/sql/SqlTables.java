@@ -38,7 +38,7 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
-import org.casefunds.ledger.rules.CourtRules;
+import org.casefunds.ledger.policy.CourtRules;
 import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
 import org.casefunds.ledger.state.BankAccount;
 import org.casefunds.ledger.state.CaseRecord;

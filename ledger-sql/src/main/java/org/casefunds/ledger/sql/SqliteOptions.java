@@ -1,7 +1,7 @@
 package org.casefunds.ledger.sql;
 
 import java.time.Duration;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 
 /**
  * How a SQLite ledger file is opened. The file always uses write-ahead logging (WAL) and one writer

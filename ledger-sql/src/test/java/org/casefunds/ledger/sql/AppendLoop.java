@@ -13,7 +13,7 @@ import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.testing.Fixtures;
 
 /**

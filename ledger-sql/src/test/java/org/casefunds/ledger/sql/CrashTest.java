@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.testing.StateSnapshot;
 import org.junit.jupiter.api.Test;

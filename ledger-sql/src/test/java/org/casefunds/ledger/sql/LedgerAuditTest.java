@@ -12,7 +12,7 @@ import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
-import org.casefunds.ledger.journal.JournalStore;
+import org.casefunds.ledger.store.JournalStore;
 import org.casefunds.ledger.testing.SequenceHarness;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.StateConflictException;
 import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.journal.Event;
 
 /**

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.casefunds.ledger.LedgerException;
+import org.casefunds.ledger.base.LedgerException;
 import org.joda.money.CurrencyUnit;
 
 /**

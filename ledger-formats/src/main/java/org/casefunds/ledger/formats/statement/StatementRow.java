@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.reconciliation.Direction;

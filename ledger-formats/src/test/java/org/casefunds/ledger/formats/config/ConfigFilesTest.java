@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
-import org.casefunds.ledger.rules.DeferralReason;
-import org.casefunds.ledger.rules.Period;
-import org.casefunds.ledger.rules.Policy;
+import org.casefunds.ledger.policy.DeferralReason;
+import org.casefunds.ledger.policy.Period;
+import org.casefunds.ledger.policy.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;

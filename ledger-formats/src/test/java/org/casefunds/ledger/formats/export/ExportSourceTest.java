@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.stream.Stream;
-import org.casefunds.ledger.ErrorCode;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.StateConflictException;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.testing.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -15,11 +15,11 @@ import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.commands.RegisterBankAccount;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
-import org.casefunds.ledger.journal.JournalStore;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DoubleZero;
-import org.casefunds.ledger.rules.Policy;
 import org.casefunds.ledger.sql.SqlLedger;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 

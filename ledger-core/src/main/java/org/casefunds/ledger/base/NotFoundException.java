@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * The command names a case, account, event, receipt or disbursement that the ledger does not hold.

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.policy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 
@@ -117,7 +117,7 @@ public record CourtRules(List<AdoptedYear> calendarYears, List<AdoptedPolicy> po
     /**
      * {@code base} with every adopted year in place of its own.
      *
-     * @throws org.casefunds.ledger.InvalidInputException if the years would not be consecutive
+     * @throws org.casefunds.ledger.base.InvalidInputException if the years would not be consecutive
      */
     public WorkingDayCalendar calendar(WorkingDayCalendar base) {
         if (calendarYears.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * Stored events do not verify or an invariant that protects money does not hold. This is never the

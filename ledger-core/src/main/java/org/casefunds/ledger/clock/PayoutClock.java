@@ -1,4 +1,4 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.clock;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.policy.Period;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.Lot;
@@ -76,7 +78,7 @@ public final class PayoutClock {
      * The notice deadline of a case lot as known on {@code date}: its own deadline, pushed later by
      * every deferral of its case that ended by {@code date} after the lot's clock started.
      *
-     * @throws org.casefunds.ledger.InvalidInputException if the calendar has no data for the dates
+     * @throws org.casefunds.ledger.base.InvalidInputException if the calendar has no data for the dates
      */
     public LocalDate noticeDeadline(Lot lot, List<Deferral> caseDeferrals, LocalDate date) {
         LocalDate deadline = rules.policyOn(lot.clockStart()).noticeDeadlineFor(lot.amount())

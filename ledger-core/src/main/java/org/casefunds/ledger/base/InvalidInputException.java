@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * A value in a command is wrong whatever the state of the ledger: missing, malformed, out of

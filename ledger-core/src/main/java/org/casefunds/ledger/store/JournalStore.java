@@ -1,10 +1,11 @@
-package org.casefunds.ledger.journal;
+package org.casefunds.ledger.store;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
 
@@ -23,7 +24,7 @@ public interface JournalStore extends AutoCloseable {
      * this process or another. If {@code work} throws, nothing it appended is kept.
      *
      * @return what {@code work} returned
-     * @throws org.casefunds.ledger.StorageException if the store fails; nothing was written
+     * @throws org.casefunds.ledger.base.StorageException if the store fails; nothing was written
      */
     <T> T write(Work<T> work);
 
@@ -75,7 +76,7 @@ public interface JournalStore extends AutoCloseable {
          * Appends a sealed event. It must follow the last event: the next sequence number and the
          * last hash as its previous hash.
          *
-         * @throws org.casefunds.ledger.IntegrityException if it does not follow or breaks an invariant
+         * @throws org.casefunds.ledger.base.IntegrityException if it does not follow or breaks an invariant
          */
         void append(Event event);
     }

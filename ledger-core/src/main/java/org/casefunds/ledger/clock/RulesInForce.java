@@ -1,4 +1,4 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.clock;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.policy.Policy;
 
 /**
  * The rules a figure is computed under: the working-day calendar (the shipped one with the years

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,9 @@ import java.util.Optional;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.policy.DeferralReason;
+import org.casefunds.ledger.policy.Period;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.Lot;
 import org.casefunds.ledger.testing.Fixtures;

@@ -1,8 +1,8 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.policy;
 
 import java.time.LocalDate;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.Limits;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 
 /**
@@ -43,7 +43,7 @@ public record Period(int length, Unit unit) {
     /**
      * The last day of the period starting after {@code start}, on {@code calendar}.
      *
-     * @throws org.casefunds.ledger.InvalidInputException if the calendar has no data for the dates
+     * @throws org.casefunds.ledger.base.InvalidInputException if the calendar has no data for the dates
      */
     public LocalDate endAfter(LocalDate start, WorkingDayCalendar calendar, String field) {
         if (unit == Unit.WORKING_DAYS) {

@@ -1,6 +1,6 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.policy;
 
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
 import org.joda.money.Money;
 
 /**

@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * The actor may not do this: their role does not allow it, an approval the policy requires is

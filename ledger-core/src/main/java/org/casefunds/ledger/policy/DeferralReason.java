@@ -1,4 +1,4 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.policy;
 
 /**
  * The legitimate reasons to defer a payout (延缓发放, docs/domain.md item 16). Every deferral also has a

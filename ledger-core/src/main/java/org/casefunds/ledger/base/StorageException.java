@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * The store failed: the database is locked, read-only, full, corrupt, or has a schema this version

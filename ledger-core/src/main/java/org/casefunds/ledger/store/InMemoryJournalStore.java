@@ -1,4 +1,4 @@
-package org.casefunds.ledger.journal;
+package org.casefunds.ledger.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.casefunds.ledger.Checks;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
 

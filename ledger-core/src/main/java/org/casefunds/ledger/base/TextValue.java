@@ -1,4 +1,4 @@
-package org.casefunds.ledger.journal;
+package org.casefunds.ledger.base;
 
 /**
  * A value that the canonical encoding writes as one line of text: its {@code toString()}. A class

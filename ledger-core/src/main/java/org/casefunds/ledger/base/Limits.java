@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * Every limit the ledger puts on its input, in one place: each name says what it limits and ends

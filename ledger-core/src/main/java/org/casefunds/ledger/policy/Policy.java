@@ -1,4 +1,4 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.policy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.casefunds.ledger.Checks;
-import org.casefunds.ledger.ErrorCode;
-import org.casefunds.ledger.InvalidInputException;
-import org.casefunds.ledger.Limits;
 import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -338,7 +338,7 @@ public record Policy(
         /**
          * The policy.
          *
-         * @throws org.casefunds.ledger.InvalidInputException naming the first impossible value
+         * @throws org.casefunds.ledger.base.InvalidInputException naming the first impossible value
          */
         public Policy build() {
             return new Policy(name, noticeDeadline, amountTiers, restartAfterDeferral, settlementDeadline,

@@ -1,8 +1,8 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.policy;
 
 import java.util.List;
-import org.casefunds.ledger.Checks;
 import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.base.Checks;
 import org.joda.money.Money;
 
 /**

@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * The idempotency key was already used by a different command. Use a new key for a new command;

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.rules;
+package org.casefunds.ledger.clock;
 
 import java.time.LocalDate;
 import java.util.Optional;

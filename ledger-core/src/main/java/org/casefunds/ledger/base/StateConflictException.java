@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * The command is well formed but does not fit the ledger's current state: already done, already

@@ -1,4 +1,4 @@
-package org.casefunds.ledger;
+package org.casefunds.ledger.base;
 
 /**
  * Every reason the ledger refuses a command or a read, one constant each, so that callers can
