@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.casefunds.examples.cli.BankEvents;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.sql.SqlJournalStore;
-import org.casefunds.ledger.sql.SqlLedger;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.reconciliation.Correction;
 import org.casefunds.ledger.reconciliation.Direction;
 import org.casefunds.ledger.reconciliation.LedgerBankLines;
 import org.casefunds.ledger.reconciliation.LedgerLine;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.Money;
 
 /**
@@ -34,9 +32,9 @@ final class BenchStatement {
     /** Writes the statement; the number of lines. */
     static long write(Ledger ledger, String bankAccount, LocalDate from, LocalDate to, Path file) throws IOException {
         List<LedgerLine> lines = new ArrayList<>();
-        SqlJournalStore store = SqlLedger.store(ledger);
-        java.util.Set<Long> reversed = BankEvents.reversedSequences(store);
-        try (Stream<Event> events = store.read(1, BankEvents.KINDS)) {
+        JournalStore store = ledger.store();
+        java.util.Set<Long> reversed = LedgerBankLines.reversedSequences(store);
+        try (Stream<Event> events = store.read(1, LedgerBankLines.KINDS)) {
             LedgerBankLines.read(events, reversed::contains, bankAccount, from, to, new LedgerBankLines.Sink() {
                 @Override
                 public void line(LedgerLine line) {

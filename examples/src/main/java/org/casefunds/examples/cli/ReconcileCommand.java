@@ -18,18 +18,19 @@ import org.casefunds.ledger.formats.statement.StatementProblems;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.reconciliation.BalanceBreak;
 import org.casefunds.ledger.reconciliation.Correction;
+import org.casefunds.ledger.reconciliation.LedgerBankLines;
 import org.casefunds.ledger.reconciliation.LedgerLine;
 import org.casefunds.ledger.reconciliation.Listing;
 import org.casefunds.ledger.reconciliation.Reconciliation;
 import org.casefunds.ledger.reconciliation.ReconciliationReport;
-import org.casefunds.ledger.sql.SqlJournalStore;
 import org.casefunds.ledger.sql.SqlLedger;
 import org.casefunds.ledger.sql.SqlReportSource;
 import org.casefunds.ledger.state.BankAccount;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.Money;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code casefunds reconcile}: a master account's bank statement against the ledger, line by line. */
 @CommandLine.Command(name = "reconcile", mixinStandardHelpOptions = true,
@@ -92,9 +93,9 @@ final class ReconcileCommand implements Callable<Integer> {
             Money opening = posted(source.balances(from.minusDays(1)), account);
             Money closing = posted(source.balances(to), account);
             ReconciliationReport report;
-            SqlJournalStore store = SqlLedger.store(opened);
-            java.util.Set<Long> reversed = BankEvents.reversedSequences(store);
-            try (Stream<Event> events = store.read(1, BankEvents.KINDS)) {
+            JournalStore store = opened.store();
+            java.util.Set<Long> reversed = LedgerBankLines.reversedSequences(store);
+            try (Stream<Event> events = store.read(1, LedgerBankLines.KINDS)) {
                 report = reconciliation.reconcile(events, reversed::contains, opening, closing);
             }
             if (json) {

@@ -1,9 +1,13 @@
 package org.casefunds.ledger.reconciliation;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
@@ -15,6 +19,7 @@ import org.casefunds.ledger.events.FeesSwept;
 import org.casefunds.ledger.events.ReceiptRecorded;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.state.LedgerView;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -38,6 +43,23 @@ import org.joda.money.Money;
  * <p>This class is not thread-safe.
  */
 public final class LedgerBankLines {
+    /** The kinds of event that move a master account's money: receipts, bank payments, fee sweeps, reversals. */
+    public static final Set<EventKind> KINDS = Collections.unmodifiableSet(EnumSet.of(EventKind.RECEIPT_RECORDED,
+            EventKind.DISBURSEMENT_SETTLED, EventKind.FEES_SWEPT, EventKind.EVENT_REVERSED));
+
+    /**
+     * The sequences of every event the journal of {@code store} reversed, read once (a reconciliation
+     * asks about each bank line).
+     */
+    public static Set<Long> reversedSequences(JournalStore store) {
+        Checks.required(store, "store");
+        Set<Long> reversed = new HashSet<>();
+        try (Stream<Event> reversals = store.read(1, EnumSet.of(EventKind.EVENT_REVERSED))) {
+            reversals.forEach(event -> reversed.add(((EventReversed) event.payload()).reversedSequence()));
+        }
+        return reversed;
+    }
+
     /** Receives the lines. */
     public interface Sink {
         /** A line of the account, dated in the period or not. */

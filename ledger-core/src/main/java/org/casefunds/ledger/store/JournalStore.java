@@ -3,8 +3,11 @@ package org.casefunds.ledger.store;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
@@ -41,6 +44,16 @@ public interface JournalStore extends AutoCloseable {
     LedgerView view();
 
     /** Releases the store's resources; the in-memory store has none. */
+    /**
+     * The events of the given kinds from {@code fromSequence} on, in order; close the stream. This
+     * default reads every event and keeps those kinds; a store with an index of kinds reads only
+     * them.
+     */
+    default Stream<Event> read(long fromSequence, Set<EventKind> kinds) {
+        Checks.required(kinds, "kinds");
+        return read(fromSequence).filter(event -> kinds.contains(event.kind()));
+    }
+
     /**
      * Every account's balance at the end of {@code date}: the events effective on or before it. This
      * default folds the journal; a store with an index of daily changes answers from it instead.

@@ -275,6 +275,7 @@ public final class SqlJournalStore implements JournalStore {
      * The events from {@code fromSequence} of the given kinds only, in sequence order: for readers
      * that look at a few kinds (the bank's lines, say) and need not decode the others. Close the stream.
      */
+    @Override
     public Stream<Event> read(long fromSequence, Set<EventKind> kinds) {
         checkOpen();
         Connection connection;
