@@ -200,17 +200,7 @@ final class MemoryTables implements StateTables {
         Pocket pocket = new Pocket(account, currency);
         NavigableMap<LocalDate, Long> later = dailyChanges.getOrDefault(pocket, Collections.emptyNavigableMap())
                 .tailMap(date, false);
-        long laterTotal = 0;
-        for (long change : later.values()) {
-            laterTotal += change;
-        }
-        long running = balance(account, currency) - laterTotal;
-        long lowest = running;
-        for (long change : later.values()) {
-            running += change;
-            lowest = Math.min(lowest, running);
-        }
-        return lowest;
+        return StateTables.lowestBalance(balance(account, currency), later.values());
     }
 
     @Override

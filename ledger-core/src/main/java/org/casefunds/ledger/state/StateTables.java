@@ -103,6 +103,28 @@ public interface StateTables {
     /** The lowest end-of-day balance on {@code date} or any later date with changes. */
     long lowestBalanceFrom(AccountId account, CurrencyUnit currency, LocalDate date);
 
+    /**
+     * The lowest balance from the end of a day on: the balance now, taken back to that day by the
+     * changes of the later days, then carried forward change by change. The one computation behind
+     * every {@link #lowestBalanceFrom}.
+     *
+     * @param balanceNow the balance now, in minor units
+     * @param laterChanges the net change of each later day, in day order
+     */
+    static long lowestBalance(long balanceNow, Collection<Long> laterChanges) {
+        long laterTotal = 0;
+        for (long change : laterChanges) {
+            laterTotal += change;
+        }
+        long running = balanceNow - laterTotal;
+        long lowest = running;
+        for (long change : laterChanges) {
+            running += change;
+            lowest = Math.min(lowest, running);
+        }
+        return lowest;
+    }
+
     long pending(AccountId account, CurrencyUnit currency);
 
     void addPending(AccountId account, CurrencyUnit currency, long deltaMinor);

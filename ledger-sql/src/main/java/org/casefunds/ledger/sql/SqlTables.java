@@ -520,17 +520,7 @@ final class SqlTables implements StateTables {
                         row -> later.merge(row[0], row[1], Math::addExact));
         dailyDeltas.getOrDefault(key, new TreeMap<>()).tailMap(day(date), false)
                 .forEach((day, change) -> later.merge(day, change, Math::addExact));
-        long laterTotal = 0;
-        for (long change : later.values()) {
-            laterTotal += change;
-        }
-        long running = balance(account, currency) - laterTotal;
-        long lowest = running;
-        for (long change : later.values()) {
-            running += change;
-            lowest = Math.min(lowest, running);
-        }
-        return lowest;
+        return StateTables.lowestBalance(balance(account, currency), later.values());
     }
 
     @Override
