@@ -14,11 +14,11 @@ import org.casefunds.ledger.base.IntegrityException;
 import org.casefunds.ledger.base.LedgerException;
 import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.commands.Command;
-import org.casefunds.ledger.commands.CommandProcessor;
 import org.casefunds.ledger.commands.CommandResult;
 import org.casefunds.ledger.journal.ChainVerifier;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.policy.Policy;
+import org.casefunds.ledger.processing.CommandProcessor;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
 import org.casefunds.ledger.store.JournalStore;
@@ -50,7 +50,7 @@ public final class Ledger implements AutoCloseable {
      * the instants of {@code clock}.
      */
     public static Ledger open(JournalStore store, Policy policy, InstantSource clock) {
-        return new Ledger(Checks.required(store, "store"), new CommandProcessor(policy, clock));
+        return new Ledger(Checks.required(store, "store"), new CommandProcessor(policy, clock, Rulebook.KINDS));
     }
 
     /**

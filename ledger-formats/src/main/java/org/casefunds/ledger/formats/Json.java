@@ -1,10 +1,10 @@
 package org.casefunds.ledger.formats;
 
 import java.io.IOException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.calendar.CalendarSource;
+import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.events.EventKind;
@@ -66,6 +68,13 @@ public final class Json {
         mapper.addMixIn(Request.class, RequestTypes.class);
         mapper.addMixIn(Event.class, EventFields.class);
         mapper.addMixIn(EventPayload.class, PayloadTypes.class);
+        mapper.addMixIn(CalendarYear.class, DerivedProvisional.class);
+        mapper.addMixIn(CalendarSource.class, DerivedProvisional.class);
+        // Every kind of request under its record's name, as the Request interface permits them: a new
+        // kind is covered without a change here.
+        for (Class<?> kind : Request.class.getPermittedSubclasses()) {
+            mapper.registerSubtypes(new NamedType(kind, kind.getSimpleName()));
+        }
         // Every kind's payload record under the kind's name: a new kind is covered without a change here.
         for (EventKind kind : EventKind.values()) {
             mapper.registerSubtypes(new NamedType(kind.payloadType(), kind.name()));
@@ -75,32 +84,13 @@ public final class Json {
         return mapper;
     }
 
+    /** Whether a calendar year is provisional follows from its source's kind: not written, not read. */
+    @JsonIgnoreProperties({"provisional"})
+    interface DerivedProvisional {
+    }
+
     /** Requests are written and read with their kind in a {@code "type"} field: their class's simple name. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-    @JsonSubTypes({
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.OpenLedger.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.RegisterBankAccount.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.RetireBankAccount.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.OpenCase.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.HandOverCase.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.ConfirmPayee.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.RecordReceipt.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.ClaimUnidentified.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.RefundUnidentified.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.IssuePayoutNotice.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.RefundSurplus.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.DepositWithNotary.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.Distribute.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.SettleDisbursement.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.ReturnDisbursement.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.ChargeExecutionFee.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.SweepFees.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.TransferBetweenCases.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.Reverse.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.ClosePeriod.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.GrantDeferral.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.RenewDeferral.class),
-        @JsonSubTypes.Type(org.casefunds.ledger.commands.LiftDeferral.class)})
     interface RequestTypes {
     }
 

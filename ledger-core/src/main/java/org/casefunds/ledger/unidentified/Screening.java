@@ -1,4 +1,4 @@
-package org.casefunds.ledger.screening;
+package org.casefunds.ledger.unidentified;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.processing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import org.casefunds.ledger.base.NotFoundException;
 import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.commands.Command;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotMovement;
 import org.casefunds.ledger.money.Amounts;
 import org.casefunds.ledger.policy.CourtRules;
@@ -29,13 +31,13 @@ import org.joda.money.Money;
  * One command being decided: the state it is decided against, the policy, the draft event, and the
  * checks that several kinds of request share.
  */
-final class Context {
-    final Command command;
-    final LedgerView view;
-    final JournalStore.Writer writer;
-    final Policy policy;
-    final Draft draft;
-    final LocalDate date;
+public final class Context {
+    private final Command command;
+    private final LedgerView view;
+    private final JournalStore.Writer writer;
+    private final Policy policy;
+    private final Draft draft;
+    private final LocalDate date;
 
     Context(Command command, JournalStore.Writer writer, Policy policy) {
         this.command = command;
@@ -48,12 +50,42 @@ final class Context {
         this.date = command.effectiveDate();
     }
 
-    String key() {
+    /** The command being decided. */
+    public Command command() {
+        return command;
+    }
+
+    /** The state it is decided against. */
+    public LedgerView view() {
+        return view;
+    }
+
+    /** The policy in force on its date. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The event recorded under idempotency key {@code key}, this transaction's included. */
+    public Optional<Event> eventByKey(String key) {
+        return writer.findByKey(key);
+    }
+
+    /** The event being drafted. */
+    public Draft draft() {
+        return draft;
+    }
+
+    /** Its effective date. */
+    public LocalDate date() {
+        return date;
+    }
+
+    public String key() {
         return command.idempotencyKey();
     }
 
     /** The case, opened on or before the command's date. */
-    CaseRecord requireCase(CaseNumber caseNumber, String field) {
+    public CaseRecord requireCase(CaseNumber caseNumber, String field) {
         CaseRecord record = view.caseRecord(caseNumber).orElseThrow(() -> new NotFoundException(
                 ErrorCode.UNKNOWN_CASE, field, caseNumber, "no such case in this ledger; open it first (OpenCase)"));
         requireNotBefore(record.openedOn(), field, caseNumber, "the case's fund record was opened on");
@@ -61,7 +93,7 @@ final class Context {
     }
 
     /** Refuses the command unless its actor is the case's current handler. */
-    void requireHandler(CaseRecord record) {
+    public void requireHandler(CaseRecord record) {
         if (!record.handler().equals(command.actor().id())) {
             throw new PermissionDeniedException(ErrorCode.NOT_CASE_HANDLER, "actor.id", command.actor().id(),
                     "is not the handler of " + record.caseNumber() + " (its handler is " + record.handler()
@@ -70,7 +102,7 @@ final class Context {
     }
 
     /** Refuses the command unless its actor is the case's handler or holds {@code senior} role. */
-    void requireHandlerOrSenior(CaseRecord record) {
+    public void requireHandlerOrSenior(CaseRecord record) {
         if (command.actor().has(Role.DIVISION_HEAD) || command.actor().has(Role.BUREAU_DIRECTOR)) {
             return;
         }
@@ -78,7 +110,7 @@ final class Context {
     }
 
     /** The master account, registered on or before the command's date. */
-    BankAccount requireBankAccount(String number, String field) {
+    public BankAccount requireBankAccount(String number, String field) {
         BankAccount account = view.bankAccount(number).orElseThrow(() -> new NotFoundException(
                 ErrorCode.UNKNOWN_BANK_ACCOUNT, field, number,
                 "is not a master account of this ledger; register it first (RegisterBankAccount)"));
@@ -90,7 +122,7 @@ final class Context {
      * The master account that pays {@code amount}: the one named, or the court's only active account
      * in the amount's currency. It must be active, in that currency, and have the money available.
      */
-    BankAccount payingAccount(Optional<String> named, Money amount) {
+    public BankAccount payingAccount(Optional<String> named, Money amount) {
         BankAccount account;
         if (named.isPresent()) {
             account = requireBankAccount(named.get(), "bankAccount");
@@ -115,7 +147,7 @@ final class Context {
     }
 
     /** Refuses a new payment from {@code account} above what it holds beyond the payments under way. */
-    void requireAvailable(BankAccount account, Money amount) {
+    public void requireAvailable(BankAccount account, Money amount) {
         AccountId bank = AccountId.bank(account.number());
         Money available = view.balance(bank, account.currency()).minus(view.pending(bank, account.currency()));
         if (amount.isGreaterThan(available)) {
@@ -128,7 +160,7 @@ final class Context {
      * Refuses a new disbursement whose id is already taken: a notice's id is its key, a
      * distribution share's is {@code key#n}, and the two must never meet.
      */
-    void requireNewDisbursement(String id) {
+    public void requireNewDisbursement(String id) {
         if (view.disbursement(id).isPresent()) {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "idempotencyKey", key(),
                     "would issue disbursement '" + id + "', which already exists (a payout notice's id is its key,"
@@ -137,7 +169,7 @@ final class Context {
     }
 
     /** Refuses a date of the command before {@code earliest}. */
-    void requireNotBefore(LocalDate earliest, String field, Object value, String what) {
+    public void requireNotBefore(LocalDate earliest, String field, Object value, String what) {
         if (date.isBefore(earliest)) {
             throw new StateConflictException(ErrorCode.OUT_OF_ORDER, field, value,
                     what + " " + earliest + ", after the command's effective date " + date
@@ -149,12 +181,12 @@ final class Context {
      * Takes {@code amount} from the open lots of {@code account}, oldest clock first, using only
      * money that was there on the command's date.
      */
-    List<LotMovement> consumeOldestFirst(AccountId account, Money amount, String field) {
+    public List<LotMovement> consumeOldestFirst(AccountId account, Money amount, String field) {
         return consume(view.openLots(account, amount.getCurrencyUnit()), account.toString(), amount, field);
     }
 
     /** Takes {@code amount} from the given lots in their order, as of the command's date. */
-    List<LotMovement> consume(List<Lot> lots, String holder, Money amount, String field) {
+    public List<LotMovement> consume(List<Lot> lots, String holder, Money amount, String field) {
         List<LotMovement> taken = new ArrayList<>();
         for (Piece piece : plan(lots, holder, amount, field)) {
             taken.add(draft.consume(piece.lot(), piece.amount()));
@@ -163,14 +195,14 @@ final class Context {
     }
 
     /** A part of a lot that a command will take. */
-    record Piece(Lot lot, Money amount) {
+    public record Piece(Lot lot, Money amount) {
     }
 
     /**
      * Which parts of the given lots, in their order, make up {@code amount}, using only money that
      * was there on the command's date; records nothing.
      */
-    List<Piece> plan(List<Lot> lots, String holder, Money amount, String field) {
+    public List<Piece> plan(List<Lot> lots, String holder, Money amount, String field) {
         CurrencyUnit currency = amount.getCurrencyUnit();
         Money availableNow = Money.zero(currency);
         Money availableLater = Money.zero(currency);

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.processing;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,6 +23,10 @@ import org.casefunds.ledger.base.InsufficientFundsException;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
+import org.casefunds.ledger.commands.Command;
+import org.casefunds.ledger.commands.CommandResult;
+import org.casefunds.ledger.commands.OpenLedger;
+import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.store.JournalStore;
@@ -39,16 +43,19 @@ import org.joda.money.Money;
 public final class CommandProcessor {
     private final Policy policy;
     private final InstantSource clock;
+    private final RequestKinds kinds;
 
     /**
      * A processor deciding under {@code policy}, stamping events with {@code clock}'s instants.
      *
      * @param policy the court's policy, not null
      * @param clock where "recorded at" comes from, not null; the core reads no clock of its own
+     * @param kinds who may issue each kind of request, and how each is decided
      */
-    public CommandProcessor(Policy policy, InstantSource clock) {
+    public CommandProcessor(Policy policy, InstantSource clock, RequestKinds kinds) {
         this.policy = Checks.required(policy, "policy");
         this.clock = Checks.required(clock, "clock");
+        this.kinds = Checks.required(kinds, "kinds");
     }
 
     /** The policy commands are decided under while the journal records none (the ledger's default). */
@@ -80,15 +87,15 @@ public final class CommandProcessor {
         checkActor(command);
         checkDate(context);
         decide(context, command.request());
-        checkApprovals(command, context.draft);
+        checkApprovals(command, context.draft());
         checkBalancesStayPositive(context);
         Event event = seal(context, digest);
         writer.append(event);
         return new CommandResult(event, false);
     }
 
-    private static void checkActor(Command command) {
-        Set<Role> allowed = Permissions.mayRequest(command.request().getClass());
+    private void checkActor(Command command) {
+        Set<Role> allowed = kinds.mayRequest(command.request().getClass());
         if (command.actor().roles().stream().noneMatch(allowed::contains)) {
             throw new PermissionDeniedException(ErrorCode.ROLE_NOT_PERMITTED, "actor.roles",
                     command.actor().roles(), "may not " + command.request().getClass().getSimpleName()
@@ -97,83 +104,25 @@ public final class CommandProcessor {
     }
 
     private static void checkDate(Context context) {
-        boolean opening = context.command.request() instanceof OpenLedger;
-        if (!opening && context.view.courtCode().isEmpty()) {
+        boolean opening = context.command().request() instanceof OpenLedger;
+        if (!opening && context.view().courtCode().isEmpty()) {
             throw new StateConflictException(ErrorCode.INVALID_STATE, "request",
-                    context.command.request().getClass().getSimpleName(),
+                    context.command().request().getClass().getSimpleName(),
                     "the ledger is not open yet; its first command is OpenLedger");
         }
-        context.view.openedOn().ifPresent(opened -> context.requireNotBefore(opened, "effectiveDate",
-                context.date, "the ledger opened on"));
-        context.view.closedThrough().ifPresent(closed -> {
-            if (!context.date.isAfter(closed)) {
-                throw new StateConflictException(ErrorCode.PERIOD_CLOSED, "effectiveDate", context.date,
+        context.view().openedOn().ifPresent(opened -> context.requireNotBefore(opened, "effectiveDate",
+                context.date(), "the ledger opened on"));
+        context.view().closedThrough().ifPresent(closed -> {
+            if (!context.date().isAfter(closed)) {
+                throw new StateConflictException(ErrorCode.PERIOD_CLOSED, "effectiveDate", context.date(),
                         "the books are closed through " + closed + "; date the command after it"
                                 + " (corrections are reversals dated in the open period)");
             }
         });
     }
 
-    private static void decide(Context context, Request request) {
-        if (request instanceof OpenLedger) {
-            AdministrationDecisions.openLedger(context, (OpenLedger) request);
-        } else if (request instanceof RegisterBankAccount) {
-            AdministrationDecisions.registerBankAccount(context, (RegisterBankAccount) request);
-        } else if (request instanceof RetireBankAccount) {
-            AdministrationDecisions.retireBankAccount(context, (RetireBankAccount) request);
-        } else if (request instanceof ClosePeriod) {
-            AdministrationDecisions.closePeriod(context, (ClosePeriod) request);
-        } else if (request instanceof AdoptCalendarYear) {
-            RulesDecisions.adoptCalendarYear(context, (AdoptCalendarYear) request);
-        } else if (request instanceof AdoptPolicy) {
-            RulesDecisions.adoptPolicy(context, (AdoptPolicy) request);
-        } else if (request instanceof OpenCase) {
-            CaseDecisions.openCase(context, (OpenCase) request);
-        } else if (request instanceof HandOverCase) {
-            CaseDecisions.handOver(context, (HandOverCase) request);
-        } else if (request instanceof ConfirmPayee) {
-            CaseDecisions.confirmPayee(context, (ConfirmPayee) request);
-        } else if (request instanceof TransferBetweenCases) {
-            CaseDecisions.transfer(context, (TransferBetweenCases) request);
-        } else if (request instanceof ChargeExecutionFee) {
-            CaseDecisions.chargeFee(context, (ChargeExecutionFee) request);
-        } else if (request instanceof RecordReceipt) {
-            ReceiptDecisions.record(context, (RecordReceipt) request);
-        } else if (request instanceof ClaimUnidentified) {
-            ReceiptDecisions.claim(context, (ClaimUnidentified) request);
-        } else if (request instanceof RefundUnidentified) {
-            ReceiptDecisions.refund(context, (RefundUnidentified) request);
-        } else {
-            decideOutflow(context, request);
-        }
-    }
-
-    private static void decideOutflow(Context context, Request request) {
-        if (request instanceof IssuePayoutNotice) {
-            DisbursementDecisions.payout(context, (IssuePayoutNotice) request);
-        } else if (request instanceof RefundSurplus) {
-            DisbursementDecisions.surplusRefund(context, (RefundSurplus) request);
-        } else if (request instanceof DepositWithNotary) {
-            DisbursementDecisions.deposit(context, (DepositWithNotary) request);
-        } else if (request instanceof Distribute) {
-            DisbursementDecisions.distribute(context, (Distribute) request);
-        } else if (request instanceof SettleDisbursement) {
-            DisbursementDecisions.settle(context, (SettleDisbursement) request);
-        } else if (request instanceof ReturnDisbursement) {
-            DisbursementDecisions.giveBack(context, (ReturnDisbursement) request);
-        } else if (request instanceof SweepFees) {
-            DisbursementDecisions.sweepFees(context, (SweepFees) request);
-        } else if (request instanceof Reverse) {
-            ReversalDecision.reverse(context, (Reverse) request);
-        } else if (request instanceof GrantDeferral) {
-            DeferralDecisions.grant(context, (GrantDeferral) request);
-        } else if (request instanceof RenewDeferral) {
-            DeferralDecisions.renew(context, (RenewDeferral) request);
-        } else if (request instanceof LiftDeferral) {
-            DeferralDecisions.lift(context, (LiftDeferral) request);
-        } else {
-            throw new AssertionError("no decision for " + request.getClass().getName());
-        }
+    private void decide(Context context, Request request) {
+        kinds.decide(context, request);
     }
 
     /**
@@ -219,7 +168,7 @@ public final class CommandProcessor {
     private static void checkBalancesStayPositive(Context context) {
         Map<String, Money> decreases = new LinkedHashMap<>();
         Map<String, Posting> examples = new LinkedHashMap<>();
-        for (Posting posting : context.draft.postings()) {
+        for (Posting posting : context.draft().postings()) {
             String pocket = posting.account() + " " + posting.amount().getCurrencyUnit();
             Money change = Money.ofMinor(posting.amount().getCurrencyUnit(), posting.balanceChangeMinor());
             decreases.merge(pocket, change, Money::plus);
@@ -232,25 +181,25 @@ public final class CommandProcessor {
             }
             AccountId account = examples.get(entry.getKey()).account();
             CurrencyUnit currency = change.getCurrencyUnit();
-            Money lowest = context.view.lowestBalanceFrom(account, currency, context.date);
+            Money lowest = context.view().lowestBalanceFrom(account, currency, context.date());
             if (lowest.plus(change).isNegative()) {
-                Object value = context.draft.amountFieldValue().orElse(change.negated());
-                throw new InsufficientFundsException(context.draft.amountField(), value, account.toString(),
+                Object value = context.draft().amountFieldValue().orElse(change.negated());
+                throw new InsufficientFundsException(context.draft().amountField(), value, account.toString(),
                         change.negated(), lowest,
-                        "on " + context.date + " or a later day in the journal; no account goes below zero");
+                        "on " + context.date() + " or a later day in the journal; no account goes below zero");
             }
         }
     }
 
     private Event seal(Context context, String digest) {
-        String courtCode = context.view.courtCode()
-                .orElseGet(() -> ((OpenLedger) context.command.request()).courtCode());
+        String courtCode = context.view().courtCode()
+                .orElseGet(() -> ((OpenLedger) context.command().request()).courtCode());
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Command command = context.command;
-        Event unsealed = new Event(context.draft.sequence(), Event.idFor(courtCode, command.idempotencyKey()),
+        Command command = context.command();
+        Event unsealed = new Event(context.draft().sequence(), Event.idFor(courtCode, command.idempotencyKey()),
                 command.idempotencyKey(), digest, command.effectiveDate(), recordedAt, command.actor(),
-                command.approvals(), command.metadata(), context.draft.payload(), context.draft.postings(),
-                context.draft.lotMovements(), context.view.lastHash(), "");
+                command.approvals(), command.metadata(), context.draft().payload(), context.draft().postings(),
+                context.draft().lotMovements(), context.view().lastHash(), "");
         return unsealed.sealed();
     }
 }

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.reversals;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,6 +13,7 @@ import org.casefunds.ledger.base.NotFoundException;
 import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.cases.CaseNumber;
+import org.casefunds.ledger.commands.Reverse;
 import org.casefunds.ledger.events.DisbursementReturned;
 import org.casefunds.ledger.events.DisbursementSettled;
 import org.casefunds.ledger.events.DistributionIssued;
@@ -22,6 +23,7 @@ import org.casefunds.ledger.events.EventReversed;
 import org.casefunds.ledger.events.ExecutionFeeCharged;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.processing.Context;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.Lot;
 import org.joda.money.Money;
@@ -31,9 +33,9 @@ import org.joda.money.Money;
  * refused when later events depend on what it would undo (money already taken from a lot the event
  * created, a notice already paid), and then says what to reverse first.
  */
-final class ReversalDecision {
+public final class ReversalDecision {
     /** The kinds that can be reversed: those that move money, except reversals themselves. */
-    static final Set<EventKind> REVERSIBLE = EnumSet.of(EventKind.RECEIPT_RECORDED, EventKind.UNIDENTIFIED_CLAIMED,
+    public static final Set<EventKind> REVERSIBLE = EnumSet.of(EventKind.RECEIPT_RECORDED, EventKind.UNIDENTIFIED_CLAIMED,
             EventKind.PAYOUT_NOTICE_ISSUED, EventKind.SURPLUS_REFUND_ISSUED, EventKind.DEPOSIT_ISSUED,
             EventKind.UNIDENTIFIED_REFUND_ISSUED, EventKind.DISTRIBUTION_ISSUED, EventKind.DISBURSEMENT_SETTLED,
             EventKind.DISBURSEMENT_RETURNED, EventKind.EXECUTION_FEE_CHARGED, EventKind.FEES_SWEPT,
@@ -42,10 +44,10 @@ final class ReversalDecision {
     private ReversalDecision() {
     }
 
-    static void reverse(Context context, Reverse request) {
-        Event reversed = context.writer.findByKey(request.event()).orElseThrow(() -> new NotFoundException(
+    public static void reverse(Context context, Reverse request) {
+        Event reversed = context.eventByKey(request.event()).orElseThrow(() -> new NotFoundException(
                 ErrorCode.UNKNOWN_EVENT, "event", request.event(), "no event was recorded under this key"));
-        context.view.reversalOf(reversed.sequence()).ifPresent(by -> {
+        context.view().reversalOf(reversed.sequence()).ifPresent(by -> {
             throw new StateConflictException(ErrorCode.ALREADY_REVERSED, "event", request.event(),
                     "was already reversed by event " + by + "; an event is reversed once");
         });
@@ -56,11 +58,11 @@ final class ReversalDecision {
         }
         context.requireNotBefore(reversed.effectiveDate(), "event", request.event(), "the event is dated");
         requireMayReverse(context, reversed);
-        context.draft.amountField("event", request.event());
+        context.draft().amountField("event", request.event());
         List<String> disbursements = requireDisbursementsUndoable(context, reversed);
         requireFeesNotSwept(context, reversed);
         for (Posting posting : reversed.postings()) {
-            context.draft.post(posting.mirror());
+            context.draft().post(posting.mirror());
         }
         List<LotMovement> undone = new ArrayList<>(reversed.lotMovements());
         java.util.Collections.reverse(undone);
@@ -68,15 +70,15 @@ final class ReversalDecision {
             if (movement.type() == LotMovement.Type.CREATE) {
                 requireWhole(context, request, movement);
             }
-            context.draft.move(movement.inverse());
+            context.draft().move(movement.inverse());
         }
-        context.draft.needApprovals(context.policy.reversalApprovers(), "reversal");
-        context.draft.payload(new EventReversed(reversed.idempotencyKey(), reversed.sequence(), reversed.kind(),
+        context.draft().needApprovals(context.policy().reversalApprovers(), "reversal");
+        context.draft().payload(new EventReversed(reversed.idempotencyKey(), reversed.sequence(), reversed.kind(),
                 disbursements, request.reason()));
     }
 
     private static void requireWhole(Context context, Reverse request, LotMovement created) {
-        Lot lot = context.view.lot(created.lot()).orElseThrow(() -> new AssertionError("lot " + created.lot()));
+        Lot lot = context.view().lot(created.lot()).orElseThrow(() -> new AssertionError("lot " + created.lot()));
         if (!lot.whole()) {
             throw new StateConflictException(ErrorCode.NOT_REVERSIBLE, "event", request.event(),
                     "later events took " + lot.amount().minus(lot.remaining()) + " of the " + lot.amount()
@@ -109,7 +111,7 @@ final class ReversalDecision {
                 return List.of();
         }
         for (String id : issued) {
-            DisbursementRecord record = context.view.disbursement(id).orElseThrow(() -> new AssertionError(id));
+            DisbursementRecord record = context.view().disbursement(id).orElseThrow(() -> new AssertionError(id));
             if (!record.inTransit()) {
                 throw new StateConflictException(ErrorCode.NOT_REVERSIBLE, "event", reversed.idempotencyKey(),
                         "disbursement " + id + " was " + record.status().name().toLowerCase()
@@ -127,12 +129,12 @@ final class ReversalDecision {
      * any event (an approval is needed either way).
      */
     private static void requireMayReverse(Context context, Event reversed) {
-        Actor actor = context.command.actor();
+        Actor actor = context.command().actor();
         if (actor.has(Role.FINANCE) || actor.has(Role.FUND_ADMINISTRATOR)) {
             return;
         }
         for (CaseNumber caseNumber : reversed.payload().cases()) {
-            if (context.view.caseRecord(caseNumber).map(record -> record.handler().equals(actor.id())).orElse(false)) {
+            if (context.view().caseRecord(caseNumber).map(record -> record.handler().equals(actor.id())).orElse(false)) {
                 return;
             }
         }
@@ -148,7 +150,7 @@ final class ReversalDecision {
             return;
         }
         Money fee = ((ExecutionFeeCharged) reversed.payload()).fee();
-        Money left = context.view.lowestBalanceFrom(AccountId.COURT_FEES, fee.getCurrencyUnit(), context.date);
+        Money left = context.view().lowestBalanceFrom(AccountId.COURT_FEES, fee.getCurrencyUnit(), context.date());
         if (fee.isGreaterThan(left)) {
             throw new StateConflictException(ErrorCode.NOT_REVERSIBLE, "event", reversed.idempotencyKey(),
                     "its fee of " + fee + " was swept out of the enforcement account since (" + left

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.screening;
+package org.casefunds.ledger.unidentified;
 
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;

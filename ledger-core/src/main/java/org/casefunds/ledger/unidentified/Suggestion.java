@@ -1,4 +1,4 @@
-package org.casefunds.ledger.screening;
+package org.casefunds.ledger.unidentified;
 
 import java.util.List;
 import org.casefunds.ledger.cases.CaseNumber;

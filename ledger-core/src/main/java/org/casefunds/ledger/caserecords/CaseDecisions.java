@@ -1,68 +1,69 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.caserecords;
 
 import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.base.ErrorCode;
-import org.casefunds.ledger.base.InsufficientFundsException;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
+import org.casefunds.ledger.commands.ConfirmPayee;
+import org.casefunds.ledger.commands.HandOverCase;
+import org.casefunds.ledger.commands.OpenCase;
+import org.casefunds.ledger.commands.TransferBetweenCases;
 import org.casefunds.ledger.events.CaseFundsTransferred;
 import org.casefunds.ledger.events.CaseHandedOver;
 import org.casefunds.ledger.events.CaseOpened;
-import org.casefunds.ledger.events.ExecutionFeeCharged;
 import org.casefunds.ledger.events.PayeeConfirmed;
-import org.casefunds.ledger.fees.ExecutionFee;
 import org.casefunds.ledger.journal.LotMovement;
+import org.casefunds.ledger.processing.Context;
 import org.casefunds.ledger.state.CaseRecord;
-import org.joda.money.Money;
 
 /** A case's fund record, its handler, its payees, and money moving between cases or to fees. */
-final class CaseDecisions {
+public final class CaseDecisions {
     private CaseDecisions() {
     }
 
-    static void openCase(Context context, OpenCase request) {
-        if (context.view.caseRecord(request.caseNumber()).isPresent()) {
+    public static void openCase(Context context, OpenCase request) {
+        if (context.view().caseRecord(request.caseNumber()).isPresent()) {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "caseNumber", request.caseNumber(),
                     "already has a fund record in this ledger");
         }
-        context.view.caseBySubAccount(request.subAccountNumber()).ifPresent(other -> {
+        context.view().caseBySubAccount(request.subAccountNumber()).ifPresent(other -> {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "subAccountNumber",
                     request.subAccountNumber(), "already belongs to case " + other + " (one case, one account)");
         });
-        boolean senior = context.command.actor().has(Role.DIVISION_HEAD)
-                || context.command.actor().has(Role.BUREAU_DIRECTOR);
-        if (!senior && !request.handler().equals(context.command.actor().id())) {
+        boolean senior = context.command().actor().has(Role.DIVISION_HEAD)
+                || context.command().actor().has(Role.BUREAU_DIRECTOR);
+        if (!senior && !request.handler().equals(context.command().actor().id())) {
             throw new PermissionDeniedException(ErrorCode.NOT_CASE_HANDLER, "handler", request.handler(),
                     "a handler opens only their own cases; a division head may open one for another handler");
         }
-        context.draft.payload(new CaseOpened(request.caseNumber(), request.subAccountNumber(), request.handler(),
+        context.draft().payload(new CaseOpened(request.caseNumber(), request.subAccountNumber(), request.handler(),
                 request.parties(), request.payees()));
     }
 
-    static void handOver(Context context, HandOverCase request) {
+    public static void handOver(Context context, HandOverCase request) {
         CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
         context.requireHandlerOrSenior(record);
         if (record.handler().equals(request.toHandler())) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "toHandler", request.toHandler(),
                     "is already the handler of " + record.caseNumber());
         }
-        context.draft.payload(new CaseHandedOver(record.caseNumber(), record.handler(), request.toHandler(),
+        context.draft().payload(new CaseHandedOver(record.caseNumber(), record.handler(), request.toHandler(),
                 request.reason()));
     }
 
-    static void confirmPayee(Context context, ConfirmPayee request) {
+    public static void confirmPayee(Context context, ConfirmPayee request) {
         CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
         context.requireHandler(record);
         if (record.hasConfirmedPayee(request.payee())) {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "payee.accountNumber",
                     request.payee().accountNumber(), "is already a confirmed payee account of " + record.caseNumber());
         }
-        context.draft.payload(new PayeeConfirmed(record.caseNumber(), request.payee()));
+        context.draft().payload(new PayeeConfirmed(record.caseNumber(), request.payee()));
     }
 
-    static void transfer(Context context, TransferBetweenCases request) {
+    public static void transfer(Context context, TransferBetweenCases request) {
         CaseRecord from = context.requireCase(request.fromCase(), "fromCase");
         CaseRecord to = context.requireCase(request.toCase(), "toCase");
         context.requireHandler(from);
@@ -70,28 +71,13 @@ final class CaseDecisions {
         AccountId target = AccountId.ofCase(to.caseNumber());
         // The money keeps its arrival date and its clock: it was in the court's account all along.
         for (LotMovement taken : context.consumeOldestFirst(source, request.amount(), "amount")) {
-            context.draft.createLot(target, taken.amount(), taken.arrivalDate(), taken.clockStart(),
+            context.draft().createLot(target, taken.amount(), taken.arrivalDate(), taken.clockStart(),
                     taken.receipt());
         }
-        context.draft.transfer(source, target, request.amount());
-        context.draft.needApprovals(context.policy.approversFor(request.amount()), "transfer between cases");
-        context.draft.payload(new CaseFundsTransferred(from.caseNumber(), to.caseNumber(), request.amount(),
+        context.draft().transfer(source, target, request.amount());
+        context.draft().needApprovals(context.policy().approversFor(request.amount()), "transfer between cases");
+        context.draft().payload(new CaseFundsTransferred(from.caseNumber(), to.caseNumber(), request.amount(),
                 request.reason()));
     }
 
-    static void chargeFee(Context context, ChargeExecutionFee request) {
-        CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
-        context.requireHandler(record);
-        Money fee = ExecutionFee.forEnforcedAmount(request.enforcedAmount());
-        AccountId account = AccountId.ofCase(record.caseNumber());
-        try {
-            context.consumeOldestFirst(account, fee, "enforcedAmount");
-        } catch (InsufficientFundsException lacking) {
-            throw new InsufficientFundsException("enforcedAmount", request.enforcedAmount(), account.toString(), fee,
-                    lacking.available(), "the fee on " + request.enforcedAmount() + " is " + fee
-                            + "; it is settled out of the case's money, which must be there first");
-        }
-        context.draft.transfer(account, AccountId.COURT_FEES, fee);
-        context.draft.payload(new ExecutionFeeCharged(record.caseNumber(), request.enforcedAmount(), fee));
-    }
 }

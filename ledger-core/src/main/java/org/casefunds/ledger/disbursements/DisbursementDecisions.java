@@ -1,4 +1,4 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.disbursements;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,29 +9,34 @@ import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.NotFoundException;
 import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.cases.PartyRole;
+import org.casefunds.ledger.commands.DepositWithNotary;
+import org.casefunds.ledger.commands.Distribute;
+import org.casefunds.ledger.commands.IssuePayoutNotice;
+import org.casefunds.ledger.commands.RefundSurplus;
+import org.casefunds.ledger.commands.ReturnDisbursement;
+import org.casefunds.ledger.commands.SettleDisbursement;
 import org.casefunds.ledger.events.DepositIssued;
 import org.casefunds.ledger.events.Disbursement;
 import org.casefunds.ledger.events.DisbursementReturned;
 import org.casefunds.ledger.events.DisbursementSettled;
 import org.casefunds.ledger.events.DistributionIssued;
 import org.casefunds.ledger.events.DistributionShare;
-import org.casefunds.ledger.events.FeesSwept;
 import org.casefunds.ledger.events.PayoutNoticeIssued;
 import org.casefunds.ledger.events.SurplusRefundIssued;
 import org.casefunds.ledger.journal.LotMovement;
-import org.casefunds.ledger.money.Amounts;
 import org.casefunds.ledger.money.ProRata;
+import org.casefunds.ledger.processing.Context;
 import org.casefunds.ledger.state.BankAccount;
 import org.casefunds.ledger.state.CaseRecord;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.joda.money.Money;
 
 /** Money leaving in two phases: issued to an in-transit account, then settled by the bank or returned. */
-final class DisbursementDecisions {
+public final class DisbursementDecisions {
     private DisbursementDecisions() {
     }
 
-    static void payout(Context context, IssuePayoutNotice request) {
+    public static void payout(Context context, IssuePayoutNotice request) {
         CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
         context.requireHandler(record);
         if (!record.hasConfirmedPayee(request.payee())) {
@@ -41,11 +46,11 @@ final class DisbursementDecisions {
         }
         BankAccount bank = issueFromCase(context, record, request.amount(), Disbursement.PAYOUT,
                 request.bankAccount());
-        context.draft.payload(new PayoutNoticeIssued(record.caseNumber(), request.payee(), request.amount(),
+        context.draft().payload(new PayoutNoticeIssued(record.caseNumber(), request.payee(), request.amount(),
                 bank.number(), request.note()));
     }
 
-    static void surplusRefund(Context context, RefundSurplus request) {
+    public static void surplusRefund(Context context, RefundSurplus request) {
         CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
         context.requireHandler(record);
         if (!record.hasParty(request.payee().holder(), PartyRole.DEBTOR)) {
@@ -54,16 +59,16 @@ final class DisbursementDecisions {
         }
         BankAccount bank = issueFromCase(context, record, request.amount(), Disbursement.SURPLUS_REFUND,
                 request.bankAccount());
-        context.draft.payload(new SurplusRefundIssued(record.caseNumber(), request.payee(), request.amount(),
+        context.draft().payload(new SurplusRefundIssued(record.caseNumber(), request.payee(), request.amount(),
                 bank.number(), request.note()));
     }
 
-    static void deposit(Context context, DepositWithNotary request) {
+    public static void deposit(Context context, DepositWithNotary request) {
         CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
         context.requireHandler(record);
         BankAccount bank = issueFromCase(context, record, request.amount(), Disbursement.DEPOSIT,
                 request.bankAccount());
-        context.draft.payload(new DepositIssued(record.caseNumber(), request.payee(), request.amount(),
+        context.draft().payload(new DepositIssued(record.caseNumber(), request.payee(), request.amount(),
                 bank.number(), request.reason(), request.note()));
     }
 
@@ -73,12 +78,12 @@ final class DisbursementDecisions {
         AccountId source = AccountId.ofCase(record.caseNumber());
         context.consumeOldestFirst(source, amount, "amount");
         BankAccount bank = context.payingAccount(bankAccount, amount);
-        context.draft.transfer(source, kind.transitAccount(), amount);
-        context.draft.needApprovals(context.policy.approversFor(amount), kind.name().toLowerCase().replace('_', ' '));
+        context.draft().transfer(source, kind.transitAccount(), amount);
+        context.draft().needApprovals(context.policy().approversFor(amount), kind.name().toLowerCase().replace('_', ' '));
         return bank;
     }
 
-    static void distribute(Context context, Distribute request) {
+    public static void distribute(Context context, Distribute request) {
         CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
         context.requireHandler(record);
         List<ProRata.Claim> claims = new ArrayList<>();
@@ -108,7 +113,7 @@ final class DisbursementDecisions {
                             + " to the debtor (RefundSurplus)");
         }
         AccountId source = AccountId.ofCase(record.caseNumber());
-        List<Context.Piece> pieces = context.plan(context.view.openLots(source, request.total().getCurrencyUnit()),
+        List<Context.Piece> pieces = context.plan(context.view().openLots(source, request.total().getCurrencyUnit()),
                 source.toString(), request.total(), "total");
         BankAccount bank = context.payingAccount(request.bankAccount(), request.total());
         List<DistributionShare> recorded = new ArrayList<>();
@@ -122,7 +127,7 @@ final class DisbursementDecisions {
             while (needed.isPositive()) {
                 Context.Piece piece = pieces.get(next);
                 Money take = leftInPiece.isLessThan(needed) ? leftInPiece : needed;
-                context.draft.consume(piece.lot(), take);
+                context.draft().consume(piece.lot(), take);
                 needed = needed.minus(take);
                 leftInPiece = leftInPiece.minus(take);
                 if (leftInPiece.isZero() && next + 1 < pieces.size()) {
@@ -134,39 +139,39 @@ final class DisbursementDecisions {
             recorded.add(new DistributionShare(context.key() + "#" + (i + 1), share.creditor(), share.rank(),
                     share.claimed(), share.allocated(), creditor.payee()));
         }
-        context.draft.transfer(source, Disbursement.DISTRIBUTION_SHARE.transitAccount(), request.total());
-        context.draft.needApprovals(context.policy.approversFor(request.total()), "distribution");
-        context.draft.payload(new DistributionIssued(record.caseNumber(), request.total(), recorded, bank.number()));
+        context.draft().transfer(source, Disbursement.DISTRIBUTION_SHARE.transitAccount(), request.total());
+        context.draft().needApprovals(context.policy().approversFor(request.total()), "distribution");
+        context.draft().payload(new DistributionIssued(record.caseNumber(), request.total(), recorded, bank.number()));
     }
 
-    static void settle(Context context, SettleDisbursement request) {
+    public static void settle(Context context, SettleDisbursement request) {
         DisbursementRecord record = inTransit(context, request.disbursement());
-        context.draft.amountField("disbursement", record.id());
+        context.draft().amountField("disbursement", record.id());
         AccountId bank = AccountId.bank(record.bankAccount());
-        Money lowest = context.view.lowestBalanceFrom(bank, record.amount().getCurrencyUnit(), context.date);
+        Money lowest = context.view().lowestBalanceFrom(bank, record.amount().getCurrencyUnit(), context.date());
         if (record.amount().isGreaterThan(lowest)) {
             throw new InsufficientFundsException("disbursement", record.id(), bank.toString(), record.amount(), lowest,
-                    "on " + context.date + " or a later day in the journal; date the payment later");
+                    "on " + context.date() + " or a later day in the journal; date the payment later");
         }
-        context.draft.transfer(record.kind().transitAccount(), bank, record.amount());
-        context.draft.payload(new DisbursementSettled(record.id(), request.bankReference()));
+        context.draft().transfer(record.kind().transitAccount(), bank, record.amount());
+        context.draft().payload(new DisbursementSettled(record.id(), request.bankReference()));
     }
 
-    static void giveBack(Context context, ReturnDisbursement request) {
+    public static void giveBack(Context context, ReturnDisbursement request) {
         DisbursementRecord record = inTransit(context, request.disbursement());
         // The money goes back as new lots with their arrival dates. By default their clock starts
         // again today, because the money has to be paid again (policy: returnedMoneyRestartsClock).
-        boolean restart = context.policy.returnedMoneyRestartsClock();
+        boolean restart = context.policy().returnedMoneyRestartsClock();
         for (LotMovement taken : record.consumed()) {
-            context.draft.createLot(taken.account(), taken.amount(), taken.arrivalDate(),
-                    restart ? context.date : taken.clockStart(), taken.receipt());
+            context.draft().createLot(taken.account(), taken.amount(), taken.arrivalDate(),
+                    restart ? context.date() : taken.clockStart(), taken.receipt());
         }
-        context.draft.transfer(record.kind().transitAccount(), record.source(), record.amount());
-        context.draft.payload(new DisbursementReturned(record.id(), request.reason()));
+        context.draft().transfer(record.kind().transitAccount(), record.source(), record.amount());
+        context.draft().payload(new DisbursementReturned(record.id(), request.reason()));
     }
 
     private static DisbursementRecord inTransit(Context context, String id) {
-        DisbursementRecord record = context.view.disbursement(id).orElseThrow(() -> new NotFoundException(
+        DisbursementRecord record = context.view().disbursement(id).orElseThrow(() -> new NotFoundException(
                 ErrorCode.UNKNOWN_DISBURSEMENT, "disbursement", id,
                 "no payout notice, share, refund or deposit has this id; it is the key of the command that"
                         + " issued it, or key#n for the n-th share of a distribution"));
@@ -182,16 +187,4 @@ final class DisbursementDecisions {
         return record;
     }
 
-    static void sweepFees(Context context, SweepFees request) {
-        BankAccount bank = context.requireBankAccount(request.bankAccount(), "bankAccount");
-        Amounts.sameCurrency(request.amount(), bank.currency(), "amount", "master account " + bank.number());
-        Money fees = context.view.lowestBalanceFrom(AccountId.COURT_FEES, bank.currency(), context.date);
-        if (request.amount().isGreaterThan(fees)) {
-            throw new InsufficientFundsException("amount", AccountId.COURT_FEES.toString(), request.amount(), fees,
-                    "fees charged and not yet swept on " + context.date);
-        }
-        context.requireAvailable(bank, request.amount());
-        context.draft.transfer(AccountId.COURT_FEES, AccountId.bank(bank.number()), request.amount());
-        context.draft.payload(new FeesSwept(request.amount(), bank.number(), request.bankReference()));
-    }
 }

@@ -1,4 +1,4 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.processing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import org.casefunds.ledger.state.Lot;
 import org.joda.money.Money;
 
 /** The event a command is deciding on, before it is sealed: payload, postings, lot movements, approvals needed. */
-final class Draft {
+public final class Draft {
     private final long sequence;
     private final List<Posting> postings = new ArrayList<>();
     private final List<LotMovement> lotMovements = new ArrayList<>();
@@ -28,22 +28,22 @@ final class Draft {
         this.sequence = sequence;
     }
 
-    long sequence() {
+    public long sequence() {
         return sequence;
     }
 
     /** Moves {@code amount} from {@code debited} to {@code credited}. */
-    void transfer(AccountId debited, AccountId credited, Money amount) {
+    public void transfer(AccountId debited, AccountId credited, Money amount) {
         postings.add(Posting.debit(debited, amount));
         postings.add(Posting.credit(credited, amount));
     }
 
-    void post(Posting posting) {
+    public void post(Posting posting) {
         postings.add(posting);
     }
 
     /** A new lot on {@code account}, numbered after the ones this event already created. */
-    LotMovement createLot(AccountId account, Money amount, LocalDate arrivalDate, LocalDate clockStart,
+    public LotMovement createLot(AccountId account, Money amount, LocalDate arrivalDate, LocalDate clockStart,
             String receipt) {
         LotMovement movement = new LotMovement(new LotId(sequence, ++lotsCreated), LotMovement.Type.CREATE,
                 account, amount, arrivalDate, clockStart, receipt);
@@ -52,18 +52,18 @@ final class Draft {
     }
 
     /** Takes {@code amount} from {@code lot}. */
-    LotMovement consume(Lot lot, Money amount) {
+    public LotMovement consume(Lot lot, Money amount) {
         LotMovement movement = new LotMovement(lot.id(), LotMovement.Type.CONSUME, lot.account(), amount,
                 lot.arrivalDate(), lot.clockStart(), lot.receipt());
         lotMovements.add(movement);
         return movement;
     }
 
-    void move(LotMovement movement) {
+    public void move(LotMovement movement) {
         lotMovements.add(movement);
     }
 
-    void needApprovals(List<Role> roles, String rule) {
+    public void needApprovals(List<Role> roles, String rule) {
         approvalsNeeded.addAll(roles);
         approvalRule = rule;
     }
@@ -72,41 +72,41 @@ final class Draft {
      * Names the command field that refusals about money should name, and its value, when it is not
      * the default {@code amount} (whose value is the amount lacking).
      */
-    void amountField(String field, Object value) {
+    public void amountField(String field, Object value) {
         amountField = field;
         amountFieldValue = value;
     }
 
-    String amountField() {
+    public String amountField() {
         return amountField;
     }
 
     /** The value of {@link #amountField()}, or empty when it is the amount itself. */
-    java.util.Optional<Object> amountFieldValue() {
+    public java.util.Optional<Object> amountFieldValue() {
         return java.util.Optional.ofNullable(amountFieldValue);
     }
 
-    void payload(EventPayload value) {
+    public void payload(EventPayload value) {
         payload = value;
     }
 
-    EventPayload payload() {
+    public EventPayload payload() {
         return payload;
     }
 
-    List<Posting> postings() {
+    public List<Posting> postings() {
         return postings;
     }
 
-    List<LotMovement> lotMovements() {
+    public List<LotMovement> lotMovements() {
         return lotMovements;
     }
 
-    List<Role> approvalsNeeded() {
+    public List<Role> approvalsNeeded() {
         return approvalsNeeded;
     }
 
-    String approvalRule() {
+    public String approvalRule() {
         return approvalRule;
     }
 }

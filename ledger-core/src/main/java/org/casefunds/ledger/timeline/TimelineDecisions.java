@@ -1,4 +1,4 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.timeline;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,31 +10,34 @@ import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.commands.AdoptCalendarYear;
+import org.casefunds.ledger.commands.AdoptPolicy;
 import org.casefunds.ledger.events.CalendarYearAdopted;
 import org.casefunds.ledger.events.PolicyAdopted;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.processing.Context;
 
 /**
  * Adopting the court's timeline: a year of the working-day calendar, and a policy from a date. The
  * one place the rules of adoption live.
  */
-final class RulesDecisions {
+public final class TimelineDecisions {
     /** Who approves a calendar year: the bureau director. */
-    static final List<Role> CALENDAR_APPROVERS = List.of(Role.BUREAU_DIRECTOR);
+    public static final List<Role> CALENDAR_APPROVERS = List.of(Role.BUREAU_DIRECTOR);
     /** Who approves a policy: the court leader in charge. */
-    static final List<Role> POLICY_APPROVERS = List.of(Role.COURT_LEADER);
+    public static final List<Role> POLICY_APPROVERS = List.of(Role.COURT_LEADER);
 
-    private RulesDecisions() {
+    private TimelineDecisions() {
     }
 
-    static void adoptCalendarYear(Context context, AdoptCalendarYear request) {
+    public static void adoptCalendarYear(Context context, AdoptCalendarYear request) {
         CalendarYear year = request.year();
         if (year.isProvisional()) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "year.source.kind", CalendarSource.Kind.PROVISIONAL,
                     "a provisional year is what the ledger computes by itself; adopt an OFFICIAL schedule or a "
                             + "court's LOCAL adjustment");
         }
-        CourtRules rules = context.view.courtRules();
+        CourtRules rules = context.view().courtRules();
         WorkingDayCalendar held = rules.calendar(WorkingDayCalendar.china());
         Optional<CalendarYear> current = held.year(year.year());
         if (current.isPresent() && !current.get().isProvisional()) {
@@ -52,7 +55,7 @@ final class RulesDecisions {
             }
         }
         current.flatMap(existing -> existing.firstDifferentDay(year)).ifPresent(changed ->
-                context.view.closedThrough().ifPresent(closed -> {
+                context.view().closedThrough().ifPresent(closed -> {
                     if (!changed.isAfter(closed)) {
                         throw new StateConflictException(ErrorCode.PERIOD_CLOSED, "year.year", year.year(),
                                 "would change whether " + changed + " is a working day, and the books are closed "
@@ -64,18 +67,18 @@ final class RulesDecisions {
         } catch (InvalidInputException gap) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "year.year", year.year(), gap.getMessage());
         }
-        context.draft.needApprovals(CALENDAR_APPROVERS, "calendar year adoption");
-        context.draft.payload(new CalendarYearAdopted(year, request.reason()));
+        context.draft().needApprovals(CALENDAR_APPROVERS, "calendar year adoption");
+        context.draft().payload(new CalendarYearAdopted(year, request.reason()));
     }
 
-    static void adoptPolicy(Context context, AdoptPolicy request) {
-        LocalDate from = context.date;
-        Optional<CourtRules.AdoptedPolicy> inForce = context.view.courtRules().policyOn(from);
+    public static void adoptPolicy(Context context, AdoptPolicy request) {
+        LocalDate from = context.date();
+        Optional<CourtRules.AdoptedPolicy> inForce = context.view().courtRules().policyOn(from);
         if (inForce.isPresent() && inForce.get().policy().equals(request.policy())) {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "policy", request.policy().name(),
                     "is already in force on " + from + " (" + inForce.get().describe() + "); nothing to adopt");
         }
-        context.draft.needApprovals(POLICY_APPROVERS, "policy adoption");
-        context.draft.payload(new PolicyAdopted(request.policy(), request.reason()));
+        context.draft().needApprovals(POLICY_APPROVERS, "policy adoption");
+        context.draft().payload(new PolicyAdopted(request.policy(), request.reason()));
     }
 }

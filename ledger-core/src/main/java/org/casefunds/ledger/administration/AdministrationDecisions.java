@@ -1,55 +1,60 @@
-package org.casefunds.ledger.commands;
+package org.casefunds.ledger.administration;
 
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.StateConflictException;
+import org.casefunds.ledger.commands.ClosePeriod;
+import org.casefunds.ledger.commands.OpenLedger;
+import org.casefunds.ledger.commands.RegisterBankAccount;
+import org.casefunds.ledger.commands.RetireBankAccount;
 import org.casefunds.ledger.events.BankAccountRegistered;
 import org.casefunds.ledger.events.BankAccountRetired;
 import org.casefunds.ledger.events.LedgerOpened;
 import org.casefunds.ledger.events.PeriodClosed;
+import org.casefunds.ledger.processing.Context;
 import org.casefunds.ledger.state.BankAccount;
 
 /** Opening the ledger, its master accounts, and closing periods. */
-final class AdministrationDecisions {
+public final class AdministrationDecisions {
     private AdministrationDecisions() {
     }
 
-    static void openLedger(Context context, OpenLedger request) {
-        context.view.courtCode().ifPresent(code -> {
+    public static void openLedger(Context context, OpenLedger request) {
+        context.view().courtCode().ifPresent(code -> {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "courtCode", request.courtCode(),
                     "this ledger is already open for court " + code + "; one journal holds one court");
         });
-        context.draft.payload(new LedgerOpened(request.courtCode(), request.courtName()));
+        context.draft().payload(new LedgerOpened(request.courtCode(), request.courtName()));
     }
 
-    static void registerBankAccount(Context context, RegisterBankAccount request) {
-        if (context.view.bankAccount(request.accountNumber()).isPresent()) {
+    public static void registerBankAccount(Context context, RegisterBankAccount request) {
+        if (context.view().bankAccount(request.accountNumber()).isPresent()) {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "accountNumber", request.accountNumber(),
                     "is already a master account of this ledger");
         }
-        context.draft.payload(new BankAccountRegistered(request.accountNumber(), request.currency(),
+        context.draft().payload(new BankAccountRegistered(request.accountNumber(), request.currency(),
                 request.bank(), request.accountName()));
     }
 
-    static void retireBankAccount(Context context, RetireBankAccount request) {
+    public static void retireBankAccount(Context context, RetireBankAccount request) {
         BankAccount account = context.requireBankAccount(request.accountNumber(), "accountNumber");
         if (account.retired()) {
             throw new StateConflictException(ErrorCode.INVALID_STATE, "accountNumber", request.accountNumber(),
                     "is already retired");
         }
-        context.draft.payload(new BankAccountRetired(request.accountNumber(), request.reason()));
+        context.draft().payload(new BankAccountRetired(request.accountNumber(), request.reason()));
     }
 
-    static void closePeriod(Context context, ClosePeriod request) {
-        context.view.closedThrough().ifPresent(closed -> {
+    public static void closePeriod(Context context, ClosePeriod request) {
+        context.view().closedThrough().ifPresent(closed -> {
             if (!request.closedThrough().isAfter(closed)) {
                 throw new StateConflictException(ErrorCode.PERIOD_CLOSED, "closedThrough", request.closedThrough(),
                         "the books are already closed through " + closed + "; close a later date");
             }
         });
-        if (request.closedThrough().isAfter(context.date)) {
+        if (request.closedThrough().isAfter(context.date())) {
             throw new StateConflictException(ErrorCode.INVALID_DATE, "closedThrough", request.closedThrough(),
-                    "is after the command's effective date " + context.date + "; a period closes after it ends");
+                    "is after the command's effective date " + context.date() + "; a period closes after it ends");
         }
-        context.draft.payload(new PeriodClosed(request.closedThrough()));
+        context.draft().payload(new PeriodClosed(request.closedThrough()));
     }
 }
