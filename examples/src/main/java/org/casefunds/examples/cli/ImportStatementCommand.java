@@ -3,38 +3,25 @@ package org.casefunds.examples.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.casefunds.ledger.BatchResult;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.access.Role;
-import org.casefunds.ledger.base.ErrorCode;
-import org.casefunds.ledger.base.InvalidInputException;
-import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
-import org.casefunds.ledger.commands.RecordReceipt;
-import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptRecorded;
-import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.events.Routing;
 import org.casefunds.ledger.formats.Json;
 import org.casefunds.ledger.formats.statement.StatementEntry;
 import org.casefunds.ledger.formats.statement.StatementFile;
+import org.casefunds.ledger.formats.statement.StatementImport;
 import org.casefunds.ledger.formats.statement.StatementProblems;
-import org.casefunds.ledger.money.Amounts;
-import org.casefunds.ledger.reconciliation.Direction;
 import org.casefunds.ledger.state.BankAccount;
-import org.casefunds.ledger.state.LedgerView;
-import org.casefunds.ledger.state.Receipt;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,8 +75,8 @@ final class ImportStatementCommand implements Callable<Integer> {
                 return problems(out, file.problems(), null);
             }
             BankAccount account = statement.masterAccount(opened.view(), file);
-            Check check = new Check(opened.view(), account, Actor.of(actor, Role.FUND_ADMINISTRATOR));
-            StatementFile.Reading reading = StatementOptions.read(file, account, check::line);
+            StatementImport check = StatementImport.of(opened.view(), account, Actor.of(actor, Role.FUND_ADMINISTRATOR));
+            StatementFile.Reading reading = StatementOptions.read(file, account, check::check);
             if (!reading.problems().isEmpty()) {
                 return problems(out, reading.problems(), account);
             }
@@ -114,13 +101,13 @@ final class ImportStatementCommand implements Callable<Integer> {
         return ExitCodes.BAD_INPUT;
     }
 
-    private Outcome outcome(StatementFile file, BankAccount account, StatementFile.Reading reading, Check check,
+    private Outcome outcome(StatementFile file, BankAccount account, StatementFile.Reading reading, StatementImport check,
             Import done) {
         long imported = done.routed.values().stream().mapToLong(Long::longValue).sum();
         return new Outcome(statement.statement.toString(), account.number(), file.charset().name(), reading.records(),
-                check.credits, imported, done.routed.getOrDefault(Routing.SUB_ACCOUNT, 0L),
+                check.credits(), imported, done.routed.getOrDefault(Routing.SUB_ACCOUNT, 0L),
                 done.routed.getOrDefault(Routing.CASE_NUMBER, 0L), done.routed.getOrDefault(Routing.UNIDENTIFIED, 0L),
-                check.alreadyImported.size() + done.repeated, check.debits, done.refusal == null ? 0 : 1,
+                check.alreadyImported() + done.repeated, check.debits(), done.refusal == null ? 0 : 1,
                 done.refusal == null ? List.of() : List.of(done.refusal));
     }
 
@@ -142,71 +129,10 @@ final class ImportStatementCommand implements Callable<Integer> {
                 outcome.routedByCaseNumber(), outcome.unidentified(), outcome.alreadyImported());
     }
 
-    /**
-     * The first reading: every line checked, against the statement's other lines (a serial number
-     * once) and against the ledger (a serial already recorded must agree), before anything is written.
-     */
-    static final class Check {
-        private final LedgerView view;
-        private final BankAccount account;
-        private final Actor actor;
-        private final Map<String, Long> lineOfSerial = new HashMap<>();
-        private final Set<Long> alreadyImported = new HashSet<>();
-        private long credits;
-        private long debits;
-        private long toImport;
-
-        Check(LedgerView view, BankAccount account, Actor actor) {
-            this.view = view;
-            this.account = account;
-            this.actor = actor;
-        }
-
-        void line(StatementEntry entry) {
-            Long earlier = lineOfSerial.putIfAbsent(entry.serial(), entry.line());
-            if (earlier != null) {
-                throw new InvalidInputException(ErrorCode.ALREADY_EXISTS, "serial", entry.serial(),
-                        "is also the serial number of line " + earlier + "; a bank serial number appears once in a"
-                                + " statement");
-            }
-            if (entry.direction() == Direction.DEBIT) {
-                debits++;
-                return;
-            }
-            credits++;
-            command(entry);
-            Optional<Receipt> recorded = view.receiptByBankReference(account.number(), entry.serial());
-            if (recorded.isEmpty()) {
-                toImport++;
-                return;
-            }
-            Receipt receipt = recorded.get();
-            if (!receipt.details().amount().equals(entry.amount()) || !receipt.valueDate().equals(entry.valueDate())) {
-                throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "serial", entry.serial(),
-                        "is already recorded on " + account.number() + " by receipt '" + receipt.key() + "' (event "
-                                + receipt.sequence() + ") of " + Amounts.decimal(receipt.details().amount()) + " on "
-                                + receipt.valueDate() + ", but this line says " + Amounts.decimal(entry.amount())
-                                + " on " + entry.valueDate()
-                                + "; correct the ledger with a reversal, or the statement");
-            }
-            alreadyImported.add(entry.line());
-        }
-
-        /** The receipt command of a credit line; making it checks what the ledger would refuse at once. */
-        Command command(StatementEntry entry) {
-            Payer payer = Payer.of(entry.payerName().orElse(null), entry.payerAccount().orElse(null),
-                    entry.payerBank().orElse(null));
-            // A statement does not say how the money came (paid, deducted, auctioned): the memo tells.
-            RecordReceipt receipt = RecordReceipt.of(account.number(), entry.serial(), entry.amount(), payer,
-                    entry.memo().orElse(null), ReceiptSource.OTHER, entry.subAccount().orElse(null));
-            return Command.of("bank:" + account.number() + ":" + entry.serial(), actor, entry.valueDate(), receipt);
-        }
-    }
-
     /** The second reading: the credits not yet imported, applied in batches. */
     final class Import {
         private final Ledger ledger;
-        private final Check check;
+        private final StatementImport check;
         private final int size;
         private final List<Command> batch = new ArrayList<>();
         private final List<Long> lines = new ArrayList<>();
@@ -215,16 +141,15 @@ final class ImportStatementCommand implements Callable<Integer> {
         private long repeated;
         private Map<String, Object> refusal;
 
-        Import(Ledger ledger, Check check) {
+        Import(Ledger ledger, StatementImport check) {
             this.ledger = ledger;
             this.check = check;
             this.size = batchSize == null || batchSize <= 0 ? Integer.MAX_VALUE : batchSize;
-            this.progress = ApplyCommand.progress(check.toImport);
+            this.progress = ApplyCommand.progress(check.toImport());
         }
 
         void line(StatementEntry entry) {
-            boolean skipped = entry.direction() == Direction.DEBIT || check.alreadyImported.contains(entry.line());
-            if (refusal != null || skipped) {
+            if (refusal != null || !check.imports(entry)) {
                 return;
             }
             batch.add(check.command(entry));

@@ -3,9 +3,15 @@ package org.casefunds.examples.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.InstanceofCheck;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +43,33 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(
                         "com.fasterxml.jackson.databind.JsonDeserializer")
                 .check(cli);
+    }
+
+    @Test
+    void itDecidesNoDomainRule() {
+        // Which statement lines become which receipts is the library's rule (StatementImport).
+        noClasses().that().resideInAPackage("org.casefunds.examples.cli..").should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.casefunds.ledger.commands.RecordReceipt").check(cli);
+    }
+
+    @Test
+    void itNeverAsksWhetherAStoreIsASqlOne() {
+        // A cast needs a check of the type first, or it fails at run time; the SQL store is reached
+        // through SqlLedger, which does both inside ledger-sql.
+        ArchCondition<JavaClass> noSqlTypeChecks = new ArchCondition<>("check no type of ledger-sql with instanceof") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaCodeUnit unit : item.getCodeUnits()) {
+                    for (InstanceofCheck check : unit.getInstanceofChecks()) {
+                        if (check.getRawType().getPackageName().startsWith("org.casefunds.ledger.sql")) {
+                            events.add(SimpleConditionEvent.violated(item, unit.getFullName() + " checks instanceof "
+                                    + check.getRawType().getName()));
+                        }
+                    }
+                }
+            }
+        };
+        classes().should(noSqlTypeChecks).check(cli);
     }
 
     @Test
