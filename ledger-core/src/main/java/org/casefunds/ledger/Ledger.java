@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
@@ -118,13 +119,13 @@ public final class Ledger implements AutoCloseable {
 
     /** Verifies the hash chain of the whole journal; names the first event that fails. */
     public ChainVerifier.Result verifyChain() {
-        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong read = new AtomicLong();
         try (Stream<Event> events = store.read(1)) {
             return ChainVerifier.verify(events.peek(event -> read.incrementAndGet()).iterator());
         } catch (IntegrityException unreadable) {
             // A store that checks events as it reads them names the first one that does not read back.
             long sequence = unreadable.value().map(Long::parseLong).orElse(read.get() + 1);
-            return new ChainVerifier.Result(sequence - 1, java.util.Optional.of(
+            return new ChainVerifier.Result(sequence - 1, Optional.of(
                     new ChainVerifier.Failure(sequence, "?", unreadable.getMessage())));
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ class DoubleZeroPropertyTest {
                     CourtReports reports = CourtReports.of(date -> LedgerState.asOf(events, date), Policy.defaults(),
                             WorkingDayCalendar.china());
                     LocalDate first = events.get(0).effectiveDate();
-                    long span = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 20;
+                    long span = ChronoUnit.DAYS.between(first, last) + 20;
                     for (int i = 0; i < 10; i++) {
                         check(reports, LedgerState.asOf(events, first.plusDays(span * i / 9)),
                                 first.plusDays(span * i / 9));

@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.casefunds.examples.demo.DemoCourt;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.access.Actor;
-import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.approvals.Actor;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.OpenLedger;
@@ -23,6 +23,7 @@ import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.commands.RegisterBankAccount;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
+import org.casefunds.ledger.formats.export.HledgerJournal;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.sql.LedgerAudit;
@@ -321,7 +322,7 @@ public final class Bench {
         try (java.io.BufferedReader in = Files.newBufferedReader(journal);
                 java.io.BufferedWriter copy = Files.newBufferedWriter(transactions)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(org.casefunds.ledger.formats.export.HledgerJournal.ASSERTIONS_HEADER)) {
+                if (line.startsWith(HledgerJournal.ASSERTIONS_HEADER)) {
                     break;
                 }
                 if (!line.startsWith("account ")) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,7 +34,7 @@ final class BenchStatement {
     static long write(Ledger ledger, String bankAccount, LocalDate from, LocalDate to, Path file) throws IOException {
         List<LedgerLine> lines = new ArrayList<>();
         JournalStore store = ledger.store();
-        java.util.Set<Long> reversed = LedgerBankLines.reversedSequences(store);
+        Set<Long> reversed = LedgerBankLines.reversedSequences(store);
         try (Stream<Event> events = store.read(1, LedgerBankLines.KINDS)) {
             LedgerBankLines.read(events, reversed::contains, bankAccount, from, to, new LedgerBankLines.Sink() {
                 @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs another program on the benchmark's data and keeps its wall time and, through GNU time where
@@ -40,7 +41,7 @@ final class ExternalTool {
     private record Started(Process process, long startedNanos, Path memory, boolean gnuTime) {
         Run finish(long limitSeconds) throws IOException, InterruptedException {
             long left = limitSeconds * 1_000_000_000L - (System.nanoTime() - startedNanos);
-            boolean done = process.waitFor(Math.max(0, left), java.util.concurrent.TimeUnit.NANOSECONDS);
+            boolean done = process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS);
             if (!done) {
                 // GNU time's child is the tool itself: stop both.
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a piece of work several times and keeps what a benchmark reports: the median and the spread
@@ -67,7 +68,7 @@ final class Measure {
      * another moment.) It counts garbage not yet collected, so it is an upper bound of what the work
      * needed; with -Xmx512m it can never pass 512 MB, and the work finishing is the proof it fit.
      */
-    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong PEAK = new AtomicLong();
     private static final java.lang.management.MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     static {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -28,9 +29,9 @@ import org.casefunds.ledger.sql.SqlReportSource;
 import org.casefunds.ledger.state.BankAccount;
 import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.Money;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code casefunds reconcile}: a master account's bank statement against the ledger, line by line. */
 @CommandLine.Command(name = "reconcile", mixinStandardHelpOptions = true,
@@ -94,7 +95,7 @@ final class ReconcileCommand implements Callable<Integer> {
             Money closing = posted(source.balances(to), account);
             ReconciliationReport report;
             JournalStore store = opened.store();
-            java.util.Set<Long> reversed = LedgerBankLines.reversedSequences(store);
+            Set<Long> reversed = LedgerBankLines.reversedSequences(store);
             try (Stream<Event> events = store.read(1, LedgerBankLines.KINDS)) {
                 report = reconciliation.reconcile(events, reversed::contains, opening, closing);
             }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casefunds.ledger.formats.Json;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ class LedgerFileIT {
                 .printed("applied 32 command(s)");
         JsonNode balances = Json.MAPPER.readTree(CliProcess.run("balances", "--db", db.toString(), "--json")
                 .expect(0).out());
-        java.util.Map<String, String> posted = new java.util.TreeMap<>();
+        Map<String, String> posted = new TreeMap<>();
         balances.forEach(each -> posted.put(each.get("account").asText(), each.get("posted").get("amount").asText()));
         // In: 65,000 + 8,000 + 1,200 + 10,000 = 84,200. Paid by the bank: the refund 1,200, the notice
         // 60,000, share 1 of 8,000 pro rata 6,000:10,000 = 3,000, the fees 875: 19,125 left.

@@ -1,7 +1,7 @@
 package org.casefunds.ledger.caserecords;
 
-import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.PermissionDeniedException;

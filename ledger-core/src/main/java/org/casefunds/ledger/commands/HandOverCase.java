@@ -1,6 +1,5 @@
 package org.casefunds.ledger.commands;
 
-import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.cases.CaseNumber;

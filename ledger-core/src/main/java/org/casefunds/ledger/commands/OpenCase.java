@@ -1,7 +1,6 @@
 package org.casefunds.ledger.commands;
 
 import java.util.List;
-import org.casefunds.ledger.access.Actor;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;

@@ -2,6 +2,7 @@ package org.casefunds.ledger.disbursements;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InsufficientFundsException;
@@ -73,7 +74,7 @@ public final class DisbursementDecisions {
     }
 
     private static BankAccount issueFromCase(Context context, CaseRecord record, Money amount, Disbursement kind,
-            java.util.Optional<String> bankAccount) {
+            Optional<String> bankAccount) {
         context.requireNewDisbursement(context.key());
         AccountId source = AccountId.ofCase(record.caseNumber());
         context.consumeOldestFirst(source, amount, "amount");

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.casefunds.ledger.access.Actor;
-import org.casefunds.ledger.access.Approval;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.approvals.Actor;
+import org.casefunds.ledger.approvals.Approval;
 import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.events.EventPayload;
 

@@ -3,24 +3,18 @@ package org.casefunds.ledger.processing;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.casefunds.ledger.access.Approval;
-import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.approvals.FourEyes;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.IdempotencyConflictException;
 import org.casefunds.ledger.base.InsufficientFundsException;
-import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.commands.Command;
@@ -87,7 +81,8 @@ public final class CommandProcessor {
         checkActor(command);
         checkDate(context);
         decide(context, command.request());
-        checkApprovals(command, context.draft());
+        FourEyes.check(command.actor(), command.approvals(), context.draft().approvalsNeeded(),
+                context.draft().approvalRule());
         checkBalancesStayPositive(context);
         Event event = seal(context, digest);
         writer.append(event);
@@ -123,45 +118,6 @@ public final class CommandProcessor {
 
     private void decide(Context context, Request request) {
         kinds.decide(context, request);
-    }
-
-    /**
-     * Four eyes and the policy's approval chain: each required role needs its own approver, holding
-     * that role or a higher one, who is not the requester.
-     */
-    private static void checkApprovals(Command command, Draft draft) {
-        Set<String> approvers = new HashSet<>();
-        for (Approval approval : command.approvals()) {
-            if (approval.approverId().equals(command.actor().id())) {
-                throw new PermissionDeniedException(ErrorCode.SELF_APPROVAL, "approvals.approverId",
-                        approval.approverId(), "is the requester; a requester never approves their own request");
-            }
-            if (!approvers.add(approval.approverId())) {
-                throw new InvalidInputException(ErrorCode.INVALID_VALUE, "approvals.approverId",
-                        approval.approverId(), "approves twice; each required approval needs its own approver");
-            }
-            if (!approval.role().approves()) {
-                throw new PermissionDeniedException(ErrorCode.ROLE_NOT_PERMITTED, "approvals.role",
-                        approval.role(), "does not approve; approvers are DIVISION_HEAD, BUREAU_DIRECTOR"
-                                + " or COURT_LEADER");
-            }
-        }
-        List<Role> needed = new ArrayList<>(draft.approvalsNeeded());
-        needed.sort(Comparator.comparing(Role::ordinal).reversed());
-        List<Approval> unused = new ArrayList<>(command.approvals());
-        unused.sort(Comparator.comparing(approval -> approval.role().ordinal()));
-        for (Role role : needed) {
-            Optional<Approval> match = unused.stream().filter(approval -> approval.role().canApproveAs(role))
-                    .findFirst();
-            if (match.isEmpty()) {
-                throw new PermissionDeniedException(ErrorCode.APPROVAL_MISSING, "approvals",
-                        command.approvals().stream().map(a -> a.approverId() + " as " + a.role())
-                                .collect(Collectors.joining(", ", "[", "]")),
-                        "a " + draft.approvalRule() + " needs approval by " + draft.approvalsNeeded()
-                                + " (each by a different person, none the requester); " + role + " is missing");
-            }
-            unused.remove(match.get());
-        }
     }
 
     /** No account may go below zero on the command's date or any later date already in the journal. */

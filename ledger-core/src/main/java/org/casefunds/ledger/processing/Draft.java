@@ -3,9 +3,10 @@ package org.casefunds.ledger.processing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.casefunds.ledger.access.Role;
+import java.util.Optional;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.events.EventPayload;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.journal.LotMovement;
@@ -82,8 +83,8 @@ public final class Draft {
     }
 
     /** The value of {@link #amountField()}, or empty when it is the amount itself. */
-    public java.util.Optional<Object> amountFieldValue() {
-        return java.util.Optional.ofNullable(amountFieldValue);
+    public Optional<Object> amountFieldValue() {
+        return Optional.ofNullable(amountFieldValue);
     }
 
     public void payload(EventPayload value) {

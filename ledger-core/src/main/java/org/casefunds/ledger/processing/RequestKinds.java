@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.commands.Request;
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
@@ -72,12 +73,12 @@ public final class LedgerBankLines {
     private final AccountId bank;
     private final LocalDate from;
     private final LocalDate to;
-    private final java.util.function.LongPredicate reversed;
+    private final LongPredicate reversed;
     private final Sink sink;
     /** The lines of reversed events, by sequence, until their reversal is read. */
     private final Map<Long, LedgerLine> awaitingReversal = new HashMap<>();
 
-    private LedgerBankLines(String bankAccount, LocalDate from, LocalDate to, java.util.function.LongPredicate reversed,
+    private LedgerBankLines(String bankAccount, LocalDate from, LocalDate to, LongPredicate reversed,
             Sink sink) {
         this.bank = AccountId.bank(bankAccount);
         this.from = from;
@@ -105,7 +106,7 @@ public final class LedgerBankLines {
      * reversed by {@code reversed} (for example a set read from the journal's reversals once, rather
      * than a question to the state per event).
      */
-    public static void read(Stream<Event> events, java.util.function.LongPredicate reversed, String bankAccount,
+    public static void read(Stream<Event> events, LongPredicate reversed, String bankAccount,
             LocalDate from, LocalDate to, Sink sink) {
         Checks.required(events, "events");
         Checks.required(reversed, "reversed");

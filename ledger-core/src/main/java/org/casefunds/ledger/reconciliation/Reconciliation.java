@@ -2,6 +2,7 @@ package org.casefunds.ledger.reconciliation;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
@@ -143,7 +144,7 @@ public final class Reconciliation implements LedgerBankLines.Sink {
     }
 
     /** As {@link #reconcile(Stream, LedgerView, Money, Money)}, told which events were reversed by {@code reversed}. */
-    public ReconciliationReport reconcile(Stream<Event> events, java.util.function.LongPredicate reversed,
+    public ReconciliationReport reconcile(Stream<Event> events, LongPredicate reversed,
             Money ledgerOpening, Money ledgerClosing) {
         LedgerBankLines.read(events, reversed, bankAccount, from, to, this);
         return finish(ledgerOpening, ledgerClosing);

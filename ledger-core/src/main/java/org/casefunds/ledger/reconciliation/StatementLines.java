@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.casefunds.ledger.events.EventKind;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -130,7 +131,7 @@ final class StatementLines {
     LedgerLine candidateLine(int index, CurrencyUnit currency) {
         return new LedgerLine(text(index, 0), LocalDate.ofEpochDay(candidateDay[index]), direction(index),
                 Money.ofMinor(currency, amountMinor[index]), candidateSequence[index],
-                org.casefunds.ledger.events.EventKind.values()[candidateKind[index]]);
+                EventKind.values()[candidateKind[index]]);
     }
 
     /** The line at {@code index}, rebuilt. */

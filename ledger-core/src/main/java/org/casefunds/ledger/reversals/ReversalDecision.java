@@ -1,13 +1,14 @@
 package org.casefunds.ledger.reversals;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.casefunds.ledger.access.Actor;
-import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.approvals.Actor;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.NotFoundException;
 import org.casefunds.ledger.base.PermissionDeniedException;
@@ -65,7 +66,7 @@ public final class ReversalDecision {
             context.draft().post(posting.mirror());
         }
         List<LotMovement> undone = new ArrayList<>(reversed.lotMovements());
-        java.util.Collections.reverse(undone);
+        Collections.reverse(undone);
         for (LotMovement movement : undone) {
             if (movement.type() == LotMovement.Type.CREATE) {
                 requireWhole(context, request, movement);

@@ -3,7 +3,7 @@ package org.casefunds.ledger.state;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.access.Approval;
+import org.casefunds.ledger.approvals.Approval;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.policy.DeferralReason;
 import org.joda.money.Money;

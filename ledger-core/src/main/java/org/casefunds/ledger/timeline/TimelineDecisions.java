@@ -3,7 +3,7 @@ package org.casefunds.ledger.timeline;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.access.Role;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.StateConflictException;

@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -44,8 +46,8 @@ class ArchitectureTest {
 
     @Test
     void theCoreReadsNoClockOfItsOwn() {
-        noClasses().should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
+        noClasses().should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .check(core);
     }

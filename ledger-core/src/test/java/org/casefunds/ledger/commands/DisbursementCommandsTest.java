@@ -28,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import org.casefunds.ledger.access.Actor;
-import org.casefunds.ledger.access.Approval;
-import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.approvals.Actor;
+import org.casefunds.ledger.approvals.Approval;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InsufficientFundsException;
 import org.casefunds.ledger.base.InvalidInputException;

@@ -13,11 +13,16 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.approvals.Approval;
+import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.events.Payer;
@@ -112,7 +117,7 @@ class HashChainTest {
                 .forAll(SequenceHarness.scripts(), integers().between(0, 10_000), integers().between(0, 6))
                 .checkAssert((script, which, field) -> {
                     InMemoryJournalStore store = new InMemoryJournalStore();
-                    new SequenceHarness(() -> store).run(script, java.util.EnumSet.noneOf(
+                    new SequenceHarness(() -> store).run(script, EnumSet.noneOf(
                             SequenceHarness.Check.class));
                     List<Event> events = new ArrayList<>(store.events());
                     int index = which % events.size();
@@ -144,18 +149,18 @@ class HashChainTest {
                         event.previousHash(), event.hash());
             case 5:
                 return new Event(event.sequence(), event.id(), event.idempotencyKey(), event.requestDigest(),
-                        event.effectiveDate(), event.recordedAt(), event.actor(), List.of(org.casefunds.ledger.access.Approval.of(
-                                "forger", org.casefunds.ledger.access.Role.COURT_LEADER)),
+                        event.effectiveDate(), event.recordedAt(), event.actor(), List.of(Approval.of(
+                                "forger", Role.COURT_LEADER)),
                         event.metadata(), event.payload(), event.postings(), event.lotMovements(),
                         event.previousHash(), event.hash());
             default:
-                return withPostings(event, List.of(Posting.debit(org.casefunds.ledger.accounts.AccountId.bank(BANK),
-                        cny("0.01")), Posting.credit(org.casefunds.ledger.accounts.AccountId.COURT_FEES,
+                return withPostings(event, List.of(Posting.debit(AccountId.bank(BANK),
+                        cny("0.01")), Posting.credit(AccountId.COURT_FEES,
                         cny("0.01"))));
         }
     }
 
-    private static Event copy(Event event, java.time.LocalDate date, Instant recordedAt, Map<String, String> metadata,
+    private static Event copy(Event event, LocalDate date, Instant recordedAt, Map<String, String> metadata,
             String key) {
         return new Event(event.sequence(), event.id(), key, event.requestDigest(), date, recordedAt, event.actor(),
                 event.approvals(), metadata, event.payload(), event.postings(), event.lotMovements(),

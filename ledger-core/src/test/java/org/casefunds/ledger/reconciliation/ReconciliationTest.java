@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -106,7 +107,7 @@ class ReconciliationTest {
     @Test
     void aLineOutsideThePeriodWithAnotherAmountIsNotTheLedgerLinesTransaction() {
         // OUT-1 is dated in April by the bank and for 900.00: not the 800.00 the ledger paid on 03-10.
-        List<StatementLine> statement = new java.util.ArrayList<>(agreeing());
+        List<StatementLine> statement = new ArrayList<>(agreeing());
         statement.set(3, line(5, "OUT-1", "2025-04-01", DEBIT, "900.00", "900.00"));
         ReconciliationReport report = reconcile(statement);
         assertEquals(List.of("OUT-1"), report.onlyInLedger().shown().stream().map(LedgerLine::reference)
@@ -118,7 +119,7 @@ class ReconciliationTest {
     void aBreakInTheRunningBalanceIsNamedByLine() {
         // Line 4 states 1700.00 where 1500.00 + 300.00 = 1800.00; line 5 then states 1000.00 where
         // 1700.00 - 800.00 = 900.00 follows from it: two breaks, though every line matches.
-        List<StatementLine> statement = new java.util.ArrayList<>(agreeing());
+        List<StatementLine> statement = new ArrayList<>(agreeing());
         statement.set(2, line(4, "SN-C", "2025-03-06", CREDIT, "300.00", "1700.00"));
         ReconciliationReport report = reconcile(statement);
         assertEquals(List.of("4 1800.00 1700.00", "5 900.00 1000.00"), report.balanceBreaks().shown().stream()

@@ -23,7 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.approvals.Actor;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.cases.BankDetails;
 import org.casefunds.ledger.clock.LotStatus;

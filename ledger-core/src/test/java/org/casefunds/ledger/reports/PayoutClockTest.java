@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.casefunds.ledger.clock.LotStatus;
 import org.casefunds.ledger.policy.Policy;
 import org.junit.jupiter.api.Test;
@@ -209,7 +210,7 @@ class PayoutClockTest {
         // Deferred: the deadline stays the original one while the deferral holds, -3 (03-18, 03-19,
         // 03-20), and the daily list leaves it out (no colour).
         assertStatus(held, "1000.00", deadline, DEFERRED, -3, NONE);
-        assertEquals(java.util.Optional.of("def"), held.deferral());
+        assertEquals(Optional.of("def"), held.deferral());
         assertStatus(court.onlyLotOf(1, d("2025-04-09")), "1000.00", deadline, DEFERRED,
                 -16, NONE); // 03-18..03-21 4, 03-24..03-28 5, 03-31..04-03 4, 04-07..04-09 3 = 16
         // The day before the deferral was granted nothing changes (as-of reports).

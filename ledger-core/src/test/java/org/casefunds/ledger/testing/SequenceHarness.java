@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,7 +57,7 @@ public final class SequenceHarness {
     }
 
     private final Supplier<JournalStore> stores;
-    private final Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, Integer> outcomes = new ConcurrentSkipListMap<>();
 
     /** A harness opening a new store from {@code stores} for every script. */
     public SequenceHarness(Supplier<JournalStore> stores) {

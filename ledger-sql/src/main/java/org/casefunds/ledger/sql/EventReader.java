@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -50,7 +51,7 @@ final class EventReader implements Iterator<Event> {
     private final boolean utf8Bodies;
     private final String location;
     private final Deque<Future<List<Decoded>>> ahead = new ArrayDeque<>();
-    private Iterator<Decoded> current = java.util.Collections.emptyIterator();
+    private Iterator<Decoded> current = Collections.emptyIterator();
     private boolean exhausted;
 
     EventReader(ResultSet rows, boolean utf8Bodies, String location) {

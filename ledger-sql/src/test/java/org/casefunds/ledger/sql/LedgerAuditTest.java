@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ class LedgerAuditTest {
     private static Path sample() {
         Path best = null;
         long bestEvents = -1;
-        List<List<List<Integer>>> scripts = new java.util.ArrayList<>();
+        List<List<List<Integer>>> scripts = new ArrayList<>();
         qt().withFixedSeed(20250303L).withExamples(8).forAll(SequenceHarness.scripts()).checkAssert(scripts::add);
         for (List<List<Integer>> script : scripts) {
             Path file = history(script);

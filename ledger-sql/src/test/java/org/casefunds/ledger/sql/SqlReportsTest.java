@@ -16,6 +16,7 @@ import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.reports.CourtReports;
+import org.casefunds.ledger.reports.ReportSource;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.store.JournalStore;
 import org.casefunds.ledger.testing.Fixtures;
@@ -77,15 +78,15 @@ class SqlReportsTest {
                 LocalDate date = first.plusDays(span * i / 11);
                 LocalDate weekStart = date.minusDays(6).isBefore(first) ? first : date.minusDays(6);
                 String on = " on " + date;
-                assertEquals(org.casefunds.ledger.reports.ReportSource.folding(fold).handlers(date),
+                assertEquals(ReportSource.folding(fold).handlers(date),
                         SqlReportSource.of(store).handlers(date), "handlers" + on + " in " + events.stream()
                                 .filter(event -> event.kind().name().startsWith("CASE"))
                                 .map(event -> event.sequence() + " " + event.effectiveDate() + " " + event.payload())
                                 .collect(Collectors.joining("\n")));
                 // The export's month-end balances and what finance still has to pay, read on this date.
-                assertEquals(org.casefunds.ledger.reports.ReportSource.folding(fold).balances(date),
+                assertEquals(ReportSource.folding(fold).balances(date),
                         SqlReportSource.of(store).balances(date), "balances" + on);
-                assertEquals(org.casefunds.ledger.reports.ReportSource.folding(fold).inTransit(date),
+                assertEquals(ReportSource.folding(fold).inTransit(date),
                         SqlReportSource.of(store).inTransit(date), "in transit" + on);
                 assertEquals(reference.doubleZero(date), sql.doubleZero(date), "double zero" + on);
                 assertEquals(reference.caseLots(date), sql.caseLots(date), "case lots" + on);

@@ -23,7 +23,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casefunds.ledger.BatchResult;
@@ -147,12 +149,12 @@ class SqliteStoreTest {
     void aFileThatIsNotALedgerIsRefused() throws IOException, SQLException {
         Path noise = TemporaryLedgers.newFile();
         byte[] bytes = new byte[8192];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         Files.write(noise, bytes);
         StorageException random = assertThrows(StorageException.class, () -> SqlLedger.sqlite(noise));
         assertEquals(ErrorCode.NOT_A_LEDGER, random.code());
         assertTrue(random.getMessage().contains("not a SQLite database"), random.getMessage());
-        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(noise)), "the file was not touched");
+        assertTrue(Arrays.equals(bytes, Files.readAllBytes(noise)), "the file was not touched");
 
         Path other = TemporaryLedgers.newFile();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + other);
@@ -184,7 +186,7 @@ class SqliteStoreTest {
         Path copy = folder.resolve("ledger.db");
         Files.copy(file, copy);
         long eventsBefore;
-        try (SqlJournalStore store = SqlLedger.sqlite(copy); java.util.stream.Stream<?> events = store.read(1)) {
+        try (SqlJournalStore store = SqlLedger.sqlite(copy); Stream<?> events = store.read(1)) {
             eventsBefore = events.count();
         }
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r--r--r--"));
@@ -208,7 +210,7 @@ class SqliteStoreTest {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
         }
-        try (SqlJournalStore store = SqlLedger.sqlite(copy); java.util.stream.Stream<?> events = store.read(1)) {
+        try (SqlJournalStore store = SqlLedger.sqlite(copy); Stream<?> events = store.read(1)) {
             assertEquals(eventsBefore, events.count(), "nothing was written to the read-only file");
         }
     }

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.casefunds.ledger.access.Actor;
+import org.casefunds.ledger.approvals.Actor;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;

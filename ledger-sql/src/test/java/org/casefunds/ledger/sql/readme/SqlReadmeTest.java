@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.casefunds.ledger.reports.DoubleZero;
 import org.casefunds.ledger.sql.PostgresServerAccess;
@@ -41,7 +42,7 @@ class SqlReadmeTest {
     @Test
     void theExampleRunsOnSqliteAndPostgres() {
         SqlEmbeddingExample.Figures figures = SqlEmbeddingExample.run(folder, PostgresServerAccess.dataSource());
-        for (DoubleZero each : java.util.List.of(figures.onSqlite(), figures.onPostgres())) {
+        for (DoubleZero each : List.of(figures.onSqlite(), figures.onPostgres())) {
             assertFalse(each.strict(), each.toString());
             DoubleZero.Figures cny = each.currencies().get(0);
             assertEquals("CNY 3000.00", cny.unidentifiedAmount().toString());

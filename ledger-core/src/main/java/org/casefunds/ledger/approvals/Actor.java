@@ -1,4 +1,4 @@
-package org.casefunds.ledger.access;
+package org.casefunds.ledger.approvals;
 
 import java.util.Collections;
 import java.util.EnumSet;

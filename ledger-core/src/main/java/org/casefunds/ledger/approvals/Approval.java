@@ -1,4 +1,4 @@
-package org.casefunds.ledger.access;
+package org.casefunds.ledger.approvals;
 
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.Limits;

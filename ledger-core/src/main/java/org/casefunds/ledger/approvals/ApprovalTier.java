@@ -1,7 +1,6 @@
-package org.casefunds.ledger.policy;
+package org.casefunds.ledger.approvals;
 
 import java.util.List;
-import org.casefunds.ledger.access.Role;
 import org.casefunds.ledger.base.Checks;
 import org.joda.money.Money;
 

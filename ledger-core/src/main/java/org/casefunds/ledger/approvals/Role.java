@@ -1,4 +1,4 @@
-package org.casefunds.ledger.access;
+package org.casefunds.ledger.approvals;
 
 /**
  * Who does what with a court's enforcement funds (docs/domain.md §9). An actor may hold several roles.
