@@ -89,7 +89,7 @@ final class CalendarCommand implements Runnable {
                 Map<String, Object> shown = new LinkedHashMap<>();
                 shown.put("year", year);
                 shown.put("kind", data.source().kind());
-                shown.put("notices", data.source().notices());
+                shown.put("documents", data.source().documents());
                 shown.put("restDays", data.restDays());
                 shown.put("adjustedWorkingDays", data.adjustedWorkingDays());
                 shown.put("workingDays", workingDays(calendar, year));
@@ -137,7 +137,7 @@ final class CalendarCommand implements Runnable {
             description = {"Adopts the years of a calendar file (the State Council's schedule when it is published,"
                 + " or a court's own adjustment) into the ledger's journal: one event a year, all or none, approved"
                 + " by the bureau director. Replacing a year already held with other days needs --reason.",
-                "The file: {\"years\": [{\"year\": 2027, \"kind\": \"OFFICIAL\", \"notices\": [{\"number\": ...,"
+                "The file: {\"years\": [{\"year\": 2027, \"kind\": \"OFFICIAL\", \"documents\": [{\"number\": ...,"
                 + " \"date\": ..., \"title\": ...}], \"restDays\": [\"2027-01-01\", \"2027-02-05..2027-02-12\"],"
                 + " \"adjustedWorkingDays\": [\"2027-02-14\"]}]}"})
     static final class Adopt implements Callable<Integer> {

@@ -308,7 +308,7 @@ final class ReportCommand implements Runnable {
         }
     }
 
-    @Command(name = "notices", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+    @Command(name = "documents", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
             description = "Notices, refunds and deposits finance has not had paid within its deadline.")
     static final class Notices extends OnDate {
         @Override

@@ -66,7 +66,7 @@ class TimelineIT {
                 .printed("1 open amount(s)").printed("2027-01-05");
 
         // The official schedule is published: the court adopts it, and the deadline is counted on it.
-        Path notice = write("2027.json", "{\"years\": [{\"year\": 2027, \"kind\": \"OFFICIAL\", \"notices\": [{\"number\":"
+        Path notice = write("2027.json", "{\"years\": [{\"year\": 2027, \"kind\": \"OFFICIAL\", \"documents\": [{\"number\":"
                 + " \"国办发明电〔2026〕99号\", \"date\": \"2026-11-20\", \"title\": \"国务院办公厅关于2027年部分节假日安排的通知\"}],"
                 + " \"restDays\": [\"2027-01-01..2027-01-04\"], \"adjustedWorkingDays\": [\"2027-01-09\"]}]}");
         CliProcess.run("calendar", "adopt", notice.toString(), "--db", db.toString(), "--approver", "dir.liu",
@@ -134,15 +134,15 @@ class TimelineIT {
                 "leader.wu").expect(2).complained("'SPC 2018'").complained("is not a preset");
         CliProcess.run("policy", "adopt", "SPC 2017", "--from", "2025-01-01", "--db", db.toString(), "--approver",
                 "leader.wu").expect(2).complained("effectiveDate").complained("2025-01-01");
-        Path both = write("both.json", "{\"years\": [{\"year\": 2027, \"notices\": [{\"title\": \"通知\"}],"
+        Path both = write("both.json", "{\"years\": [{\"year\": 2027, \"documents\": [{\"title\": \"通知\"}],"
                 + " \"restDays\": [\"2027-02-06\"], \"adjustedWorkingDays\": [\"2027-02-06\"]}]}");
         CliProcess.run("calendar", "adopt", both.toString(), "--db", db.toString(), "--approver", "dir.liu").expect(2)
                 .complained("years[0].adjustedWorkingDays[0]").complained("2027-02-06");
-        Path outside = write("outside.json", "{\"years\": [{\"year\": 2027, \"notices\": [{\"title\": \"通知\"}],"
+        Path outside = write("outside.json", "{\"years\": [{\"year\": 2027, \"documents\": [{\"title\": \"通知\"}],"
                 + " \"restDays\": [\"2028-01-03\"]}]}");
         CliProcess.run("calendar", "adopt", outside.toString(), "--db", db.toString(), "--approver", "dir.liu")
                 .expect(2).complained("years[0].restDays[0]").complained("2028-01-03");
-        Path changed = write("changed.json", "{\"years\": [{\"year\": 2025, \"kind\": \"LOCAL\", \"notices\":"
+        Path changed = write("changed.json", "{\"years\": [{\"year\": 2025, \"kind\": \"LOCAL\", \"documents\":"
                 + " [{\"title\": \"临时闭院\"}], \"restDays\": [\"2025-03-10\"]}]}");
         CliProcess.run("calendar", "adopt", changed.toString(), "--db", db.toString(), "--approver", "dir.liu",
                 "--on", "2025-03-04").expect(2).complained("reason");

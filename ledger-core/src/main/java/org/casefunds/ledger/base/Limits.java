@@ -60,13 +60,13 @@ public final class Limits {
     public static final int CALENDAR_YEAR_MAX = 2999;
 
     /** The most notices one year may cite. */
-    public static final int CALENDAR_NOTICES_MAX = 20;
+    public static final int CALENDAR_DOCUMENTS_MAX = 20;
 
     /** The longest document number of a calendar notice, in characters. */
-    public static final int NOTICE_NUMBER_LENGTH_MAX = 64;
+    public static final int DOCUMENT_NUMBER_LENGTH_MAX = 64;
 
     /** The longest title of a calendar notice, in characters. */
-    public static final int NOTICE_TITLE_LENGTH_MAX = 200;
+    public static final int DOCUMENT_TITLE_LENGTH_MAX = 200;
 
     /** The longest jurisdiction name, in characters. */
     public static final int JURISDICTION_LENGTH_MAX = 32;

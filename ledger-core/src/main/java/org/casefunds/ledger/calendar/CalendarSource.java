@@ -14,7 +14,8 @@ import org.casefunds.ledger.base.Limits;
  * counted on.
  *
  * <ul>
- *   <li>{@link Kind#OFFICIAL}: the State Council's notice (or notices) for the year, as published;
+ *   <li>{@link Kind#OFFICIAL}: the State Council's notice on the year's holidays (with any later notice that
+ *       changed it): the documents the year comes from;
  *   <li>{@link Kind#LOCAL}: a court's own adjustment of the national schedule, adopted with a
  *       reference to the document that decided it;
  *   <li>{@link Kind#PROVISIONAL}: computed from the statutory holidays alone because no notice has
@@ -25,10 +26,10 @@ import org.casefunds.ledger.base.Limits;
  * <p>This class is immutable and thread-safe.
  *
  * @param kind official, local or provisional
- * @param notices the documents the year's data comes from, in the order they were issued; at least
+ * @param documents the documents the year's data comes from, in the order they were issued; at least
  *     one unless the year is provisional, none if it is
  */
-public record CalendarSource(Kind kind, List<Notice> notices) {
+public record CalendarSource(Kind kind, List<Document> documents) {
 
     /** What kind of data a year holds. */
     public enum Kind {
@@ -47,19 +48,19 @@ public record CalendarSource(Kind kind, List<Notice> notices) {
      * @param number its document number (文号), such as {@code 国办发明电〔2019〕16号}, when known
      * @param title its title, never blank
      */
-    public record Notice(Optional<LocalDate> issuedOn, Optional<String> number, String title) {
+    public record Document(Optional<LocalDate> issuedOn, Optional<String> number, String title) {
 
         /** Checks the values. */
-        public Notice {
+        public Document {
             Checks.required(issuedOn, "issuedOn");
             Checks.required(number, "number");
-            number.ifPresent(text -> Checks.requiredText(text, "number", Limits.NOTICE_NUMBER_LENGTH_MAX));
-            title = Checks.requiredText(title, "title", Limits.NOTICE_TITLE_LENGTH_MAX);
+            number.ifPresent(text -> Checks.requiredText(text, "number", Limits.DOCUMENT_NUMBER_LENGTH_MAX));
+            title = Checks.requiredText(title, "title", Limits.DOCUMENT_TITLE_LENGTH_MAX);
         }
 
-        /** A notice with a known date and number. */
-        public static Notice of(LocalDate issuedOn, String number, String title) {
-            return new Notice(Optional.of(Checks.required(issuedOn, "issuedOn")),
+        /** A document with a known date and number. */
+        public static Document of(LocalDate issuedOn, String number, String title) {
+            return new Document(Optional.of(Checks.required(issuedOn, "issuedOn")),
                     Optional.of(Checks.required(number, "number")), title);
         }
 
@@ -73,28 +74,28 @@ public record CalendarSource(Kind kind, List<Notice> notices) {
     /** Checks the values: an official or local year cites a document, a provisional one none. */
     public CalendarSource {
         Checks.required(kind, "kind");
-        Checks.required(notices, "notices");
-        Checks.size(notices, "notices", Limits.CALENDAR_NOTICES_MAX);
-        notices = List.copyOf(notices);
-        if (kind == Kind.PROVISIONAL && !notices.isEmpty()) {
-            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "notices", notices,
-                    "a provisional year is computed, not published; it cites no notice");
+        Checks.required(documents, "documents");
+        Checks.size(documents, "documents", Limits.CALENDAR_DOCUMENTS_MAX);
+        documents = List.copyOf(documents);
+        if (kind == Kind.PROVISIONAL && !documents.isEmpty()) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "documents", documents,
+                    "a provisional year is computed, not published; it cites no document");
         }
-        if (kind != Kind.PROVISIONAL && notices.isEmpty()) {
-            throw new InvalidInputException(ErrorCode.MISSING_VALUE, "notices", "[]",
-                    (kind == Kind.OFFICIAL ? "an official" : "a local") + " year cites the notice it comes from "
+        if (kind != Kind.PROVISIONAL && documents.isEmpty()) {
+            throw new InvalidInputException(ErrorCode.MISSING_VALUE, "documents", "[]",
+                    (kind == Kind.OFFICIAL ? "an official" : "a local") + " year cites the document it comes from "
                             + "(its number, date and title), so that an auditor can find it");
         }
     }
 
-    /** An official year from {@code notices}. */
-    public static CalendarSource official(List<Notice> notices) {
-        return new CalendarSource(Kind.OFFICIAL, notices);
+    /** An official year from {@code documents}. */
+    public static CalendarSource official(List<Document> documents) {
+        return new CalendarSource(Kind.OFFICIAL, documents);
     }
 
-    /** A court's own year from {@code notices}. */
-    public static CalendarSource local(List<Notice> notices) {
-        return new CalendarSource(Kind.LOCAL, notices);
+    /** A court's own year from {@code documents}. */
+    public static CalendarSource local(List<Document> documents) {
+        return new CalendarSource(Kind.LOCAL, documents);
     }
 
     /** A computed year. */
@@ -104,7 +105,7 @@ public record CalendarSource(Kind kind, List<Notice> notices) {
 
     /** Data given without a document: a court's own, named only as "given directly". */
     static CalendarSource given() {
-        return local(List.of(new Notice(Optional.empty(), Optional.empty(), "given directly, without a notice")));
+        return local(List.of(new Document(Optional.empty(), Optional.empty(), "given directly, without a document")));
     }
 
     /** Whether the year is computed rather than published. */
@@ -118,8 +119,8 @@ public record CalendarSource(Kind kind, List<Notice> notices) {
             return "provisional (statutory holidays only)";
         }
         StringBuilder text = new StringBuilder(kind.name().toLowerCase(Locale.ROOT)).append(": ");
-        for (int i = 0; i < notices.size(); i++) {
-            text.append(i == 0 ? "" : "; ").append(notices.get(i));
+        for (int i = 0; i < documents.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(documents.get(i));
         }
         return text.toString();
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Reads {@code china-official.txt}, the State Council's schedules shipped with the library: one
- * {@link CalendarYear} of kind {@link CalendarSource.Kind#OFFICIAL} a year, each with the notices
+ * {@link CalendarYear} of kind {@link CalendarSource.Kind#OFFICIAL} a year, each with the documents
  * it comes from. The format is described at the top of the file and in {@code docs/calendar.md}.
  */
 final class OfficialSchedules {
@@ -31,8 +31,8 @@ final class OfficialSchedules {
                     }
                     current = new YearBuilder(line, parseYear(file, line));
                     break;
-                case "notice":
-                    requireYear(file, line, current).notices.add(notice(file, line));
+                case "document":
+                    requireYear(file, line, current).documents.add(document(file, line));
                     break;
                 case "rest":
                     YearBuilder year = requireYear(file, line, current);
@@ -42,7 +42,7 @@ final class OfficialSchedules {
                     requireYear(file, line, current).work.add(file.date(line, word(file, line, 1)));
                     break;
                 default:
-                    throw file.broken(line, "'" + words[0] + "' is not one of year, notice, rest, work");
+                    throw file.broken(line, "'" + words[0] + "' is not one of year, document, rest, work");
             }
         }
         if (current != null) {
@@ -54,7 +54,7 @@ final class OfficialSchedules {
     private static final class YearBuilder {
         final DataFile.Line line;
         final int year;
-        final List<CalendarSource.Notice> notices = new ArrayList<>();
+        final List<CalendarSource.Document> documents = new ArrayList<>();
         final List<LocalDate> rest = new ArrayList<>();
         final List<LocalDate> work = new ArrayList<>();
 
@@ -65,7 +65,7 @@ final class OfficialSchedules {
 
         CalendarYear build(DataFile file) {
             try {
-                return CalendarYear.of(year, rest, work, CalendarSource.official(notices));
+                return CalendarYear.of(year, rest, work, CalendarSource.official(documents));
             } catch (RuntimeException invalid) {
                 throw file.broken(line, "year " + year + ": " + invalid.getMessage());
             }
@@ -94,15 +94,15 @@ final class OfficialSchedules {
         return line.words()[index];
     }
 
-    /** {@code notice DATE|- NUMBER|- TITLE}: the title is the rest of the line. */
-    private static CalendarSource.Notice notice(DataFile file, DataFile.Line line) {
+    /** {@code document DATE|- NUMBER|- TITLE}: the title is the rest of the line. */
+    private static CalendarSource.Document document(DataFile file, DataFile.Line line) {
         String[] parts = line.text().split("\\s+", 4);
         if (parts.length < 4) {
-            throw file.broken(line, "a notice line is: notice DATE NUMBER TITLE ('-' for an unknown date or number)");
+            throw file.broken(line, "a document line is: document DATE NUMBER TITLE ('-' for an unknown date or number)");
         }
         Optional<LocalDate> date = parts[1].equals("-") ? Optional.empty() : Optional.of(file.date(line, parts[1]));
         Optional<String> number = parts[2].equals("-") ? Optional.empty() : Optional.of(parts[2]);
-        return new CalendarSource.Notice(date, number, parts[3]);
+        return new CalendarSource.Document(date, number, parts[3]);
     }
 
     /** {@code rest FROM[..TO] [NAME]}. */

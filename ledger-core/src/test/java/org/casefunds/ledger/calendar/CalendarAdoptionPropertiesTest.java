@@ -36,7 +36,7 @@ class CalendarAdoptionPropertiesTest {
     private static final CalendarYear PROVISIONAL_2027 = SHIPPED.year(2027).orElseThrow();
     private static final LocalDate FIRST = LocalDate.of(2026, 7, 1);
     private static final int SPAN = 730;
-    private static final CalendarSource OFFICIAL = CalendarSource.official(List.of(CalendarSource.Notice.of(
+    private static final CalendarSource OFFICIAL = CalendarSource.official(List.of(CalendarSource.Document.of(
             LocalDate.of(2026, 11, 20), "国办发明电〔2026〕99号", "国务院办公厅关于2027年部分节假日安排的通知（测试）")));
 
     private static QuickTheory examples() {

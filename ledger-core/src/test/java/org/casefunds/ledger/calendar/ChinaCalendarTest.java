@@ -41,8 +41,8 @@ class ChinaCalendarTest {
         assertEquals(date("2020-02-14"), CHINA.plusWorkingDays(date("2020-01-23"), 10));
         assertFalse(CHINA.isWorkingDay(date("2020-02-01")));
         assertTrue(CHINA.isWorkingDay(date("2020-01-19")));
-        assertEquals(2, CHINA.source(2020).orElseThrow().notices().size());
-        assertEquals(Optional.of("国办发明电〔2020〕1号"), CHINA.source(2020).orElseThrow().notices().get(1).number());
+        assertEquals(2, CHINA.source(2020).orElseThrow().documents().size());
+        assertEquals(Optional.of("国办发明电〔2020〕1号"), CHINA.source(2020).orElseThrow().documents().get(1).number());
     }
 
     @Test
@@ -107,8 +107,8 @@ class ChinaCalendarTest {
     void everyOfficialYearCitesItsNotice() {
         for (int year = 2008; year <= 2026; year++) {
             CalendarSource source = CHINA.source(year).orElseThrow();
-            assertFalse(source.notices().isEmpty(), "notices of " + year);
-            assertTrue(source.notices().get(0).title().contains(year + "年"), source.describe());
+            assertFalse(source.documents().isEmpty(), "notices of " + year);
+            assertTrue(source.documents().get(0).title().contains(year + "年"), source.describe());
         }
         assertEquals(2008, CHINA.firstDate().getYear());
         assertEquals(LunarDates.LAST_YEAR, CHINA.lastDate().getYear());
@@ -117,7 +117,7 @@ class ChinaCalendarTest {
     @Test
     void adoptingTheOfficialScheduleReplacesTheProvisionalYear() {
         CalendarYear official2027 = CalendarYear.of(2027, List.of(date("2027-01-01"), date("2027-01-02")),
-                List.of(), CalendarSource.official(List.of(CalendarSource.Notice.of(date("2026-11-20"),
+                List.of(), CalendarSource.official(List.of(CalendarSource.Document.of(date("2026-11-20"),
                         "国办发明电〔2026〕1号", "国务院办公厅关于2027年部分节假日安排的通知"))));
         WorkingDayCalendar adopted = CHINA.withYears(List.of(official2027));
         assertFalse(adopted.provisionalYears().contains(2027));

@@ -68,7 +68,7 @@ class CourtTimelineTest {
             rest.add(day);
         }
         return CalendarYear.of(2027, rest, List.of(d("2027-02-14"), d("2027-02-20")),
-                CalendarSource.official(List.of(CalendarSource.Notice.of(d("2026-11-20"), "国办发明电〔2026〕99号",
+                CalendarSource.official(List.of(CalendarSource.Document.of(d("2026-11-20"), "国办发明电〔2026〕99号",
                         "国务院办公厅关于2027年部分节假日安排的通知（示例）"))));
     }
 
@@ -144,7 +144,7 @@ class CourtTimelineTest {
         SortedSet<LocalDate> rest = new TreeSet<>(official.restDays());
         rest.add(d("2025-03-10")); // a local rest day (a made-up flood closure)
         CalendarYear local = CalendarYear.of(2025, rest, official.adjustedWorkingDays(),
-                CalendarSource.local(List.of(CalendarSource.Notice.of(d("2025-03-04"), "京02院〔2025〕1号", "临时闭院通知"))));
+                CalendarSource.local(List.of(CalendarSource.Document.of(d("2025-03-04"), "京02院〔2025〕1号", "临时闭院通知"))));
         refused(ErrorCode.MISSING_VALUE, "reason", () -> court.run(adoptYear("local", d("2025-03-04"), local, null)));
         court.run(adoptYear("local", d("2025-03-04"), local, "flood closure"));
         // One working day fewer: Tue 2025-03-18.
@@ -162,7 +162,7 @@ class CourtTimelineTest {
         refused(ErrorCode.ALREADY_EXISTS, "year.year", () -> court.run(adoptYear("again", d("2025-01-03"), shipped2025,
                 null)));
         CalendarYear gap = CalendarYear.of(2005, List.of(), List.of(), CalendarSource.local(List.of(
-                CalendarSource.Notice.of(d("2004-12-01"), "旧1号", "旧账"))));
+                CalendarSource.Document.of(d("2004-12-01"), "旧1号", "旧账"))));
         LedgerException leavesOut = refused(ErrorCode.INVALID_VALUE, "year.year",
                 () -> court.run(adoptYear("gap", d("2025-01-03"), gap, null)));
         assertTrue(leavesOut.getMessage().contains("leaves out 2006"), leavesOut.getMessage());
@@ -176,7 +176,7 @@ class CourtTimelineTest {
         SortedSet<LocalDate> rest = new TreeSet<>(shipped2025.restDays());
         rest.add(d("2025-03-10"));
         CalendarYear local = CalendarYear.of(2025, rest, shipped2025.adjustedWorkingDays(), CalendarSource.local(
-                List.of(CalendarSource.Notice.of(d("2025-04-01"), "京02院〔2025〕2号", "补记闭院"))));
+                List.of(CalendarSource.Document.of(d("2025-04-01"), "京02院〔2025〕2号", "补记闭院"))));
         refused(ErrorCode.PERIOD_CLOSED, "year.year", () -> court.run(adoptYear("closed", d("2025-04-01"), local,
                 "late")));
         assertEquals(before + 1, court.ledger.view().lastSequence(), "only the period close was written");

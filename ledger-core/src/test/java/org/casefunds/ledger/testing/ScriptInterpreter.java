@@ -254,9 +254,9 @@ public final class ScriptInterpreter {
     static final List<CalendarYear> CALENDAR_YEARS = calendarYears();
 
     private static List<CalendarYear> calendarYears() {
-        CalendarSource official = CalendarSource.official(List.of(CalendarSource.Notice.of(LocalDate.of(2024, 11, 20),
+        CalendarSource official = CalendarSource.official(List.of(CalendarSource.Document.of(LocalDate.of(2024, 11, 20),
                 "国办发明电〔2026〕99号", "国务院办公厅关于2027年部分节假日安排的通知（测试）")));
-        CalendarSource local = CalendarSource.local(List.of(CalendarSource.Notice.of(LocalDate.of(2025, 1, 2),
+        CalendarSource local = CalendarSource.local(List.of(CalendarSource.Document.of(LocalDate.of(2025, 1, 2),
                 "京02院〔2025〕1号", "临时闭院通知（测试）")));
         CalendarYear shipped2025 = WorkingDayCalendar.china().year(2025).orElseThrow();
         SortedSet<LocalDate> localRest = new TreeSet<>(shipped2025.restDays());

@@ -77,13 +77,13 @@ import org.joda.money.Money;
  * The rest days and adjusted working days of one or more years (in any order, not necessarily
  * consecutive), a day or a range {@code "2027-02-06..2027-02-13"}, each with where it comes from:
  * {@code "kind"} {@code OFFICIAL} (the State Council's notice; the default) or {@code LOCAL} (a
- * court's own adjustment), and the notices, each with its number, date and title. For jurisdiction
+ * court's own adjustment), and the documents, each with its number, date and title. For jurisdiction
  * {@code "CN"} the years replace the shipped ones (a court adopts them with
  * {@code casefunds calendar adopt}); for another jurisdiction they are the whole calendar.
  * <pre>{@code
  * {"jurisdiction": "CN",
  *  "years": [{"year": 2027, "kind": "OFFICIAL",
- *             "notices": [{"number": "国办发明电〔2026〕9号", "date": "2026-11-10",
+ *             "documents": [{"number": "国办发明电〔2026〕9号", "date": "2026-11-10",
  *                          "title": "国务院办公厅关于2027年部分节假日安排的通知"}],
  *             "restDays": ["2027-01-01", "2027-02-06..2027-02-13"],
  *             "adjustedWorkingDays": ["2027-02-14"]}]}
@@ -129,11 +129,11 @@ public final class ConfigFiles {
     record CalendarDocument(String jurisdiction, List<YearDocument> years) {
     }
 
-    record YearDocument(Integer year, CalendarSource.Kind kind, List<NoticeDocument> notices, List<String> restDays,
+    record YearDocument(Integer year, CalendarSource.Kind kind, List<DocumentEntry> documents, List<String> restDays,
             List<String> adjustedWorkingDays) {
     }
 
-    record NoticeDocument(String number, LocalDate date, String title) {
+    record DocumentEntry(String number, LocalDate date, String title) {
     }
 
     /**
@@ -342,22 +342,22 @@ public final class ConfigFiles {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, field + ".kind", kind,
                     "a file gives OFFICIAL or LOCAL years; provisional years are computed by the ledger");
         }
-        List<CalendarSource.Notice> notices = new ArrayList<>();
-        List<NoticeDocument> written = year.notices() == null ? List.of() : year.notices();
+        List<CalendarSource.Document> documents = new ArrayList<>();
+        List<DocumentEntry> written = year.documents() == null ? List.of() : year.documents();
         for (int i = 0; i < written.size(); i++) {
-            NoticeDocument notice = written.get(i);
-            String noticeField = field + ".notices[" + i + "]";
+            DocumentEntry notice = written.get(i);
+            String noticeField = field + ".documents[" + i + "]";
             if (notice == null || notice.title() == null) {
                 throw new InvalidInputException(ErrorCode.MISSING_VALUE, noticeField + ".title", null,
                         "each notice has its title, such as 国务院办公厅关于2027年部分节假日安排的通知");
             }
-            notices.add(new CalendarSource.Notice(Optional.ofNullable(notice.date()),
+            documents.add(new CalendarSource.Document(Optional.ofNullable(notice.date()),
                     Optional.ofNullable(notice.number()), notice.title()));
         }
         try {
-            return new CalendarSource(kind, notices);
+            return new CalendarSource(kind, documents);
         } catch (InvalidInputException refused) {
-            throw new InvalidInputException(refused.code(), field + "." + refused.field().orElse("notices"),
+            throw new InvalidInputException(refused.code(), field + "." + refused.field().orElse("documents"),
                     refused.value().orElse(null), refusedMessage(refused), refused);
         }
     }

@@ -29,7 +29,7 @@ class CommandFilesTest {
     @Test
     void aCalendarYearAndAPolicyReadBackAsTheSameCommands() throws CommandFiles.LineException {
         CalendarYear year = CalendarYear.of(2027, List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 8)),
-                List.of(LocalDate.of(2027, 2, 20)), CalendarSource.official(List.of(CalendarSource.Notice.of(
+                List.of(LocalDate.of(2027, 2, 20)), CalendarSource.official(List.of(CalendarSource.Document.of(
                         LocalDate.of(2026, 11, 20), "国办发明电〔2026〕99号", "国务院办公厅关于2027年部分节假日安排的通知"))));
         Command calendar = Command.of("calendar:2027", FINANCE, LocalDate.of(2026, 11, 21),
                 new AdoptCalendarYear(year, Optional.empty())).approvedBy(Approval.of("dir.zhou", Role.BUREAU_DIRECTOR));
@@ -47,7 +47,7 @@ class CommandFilesTest {
     void aScheduleWithADayOutsideItsYearIsRefusedNamingTheField() {
         String line = "{\"key\":\"c\",\"date\":\"2026-11-21\",\"actor\":{\"id\":\"fin.li\",\"roles\":[\"FINANCE\"]},"
                 + "\"request\":{\"type\":\"AdoptCalendarYear\",\"year\":{\"year\":2027,\"restDays\":[\"2028-01-03\"],"
-                + "\"adjustedWorkingDays\":[],\"source\":{\"kind\":\"OFFICIAL\",\"notices\":[{\"title\":\"通知\"}]}}}}";
+                + "\"adjustedWorkingDays\":[],\"source\":{\"kind\":\"OFFICIAL\",\"documents\":[{\"title\":\"通知\"}]}}}}";
         CommandFiles.LineException refused = assertThrows(CommandFiles.LineException.class,
                 () -> CommandFiles.parse(line));
         assertTrue(refused.getMessage().contains("2028-01-03"), refused.getMessage());

@@ -93,7 +93,7 @@ class ConfigFilesTest {
     @Test
     void aCalendarFileAddsAYearToChina() {
         WorkingDayCalendar calendar = ConfigFiles.parseCalendar("{\"jurisdiction\": \"CN\", \"years\": [{\"year\": 2027,"
-                + " \"notices\": [{\"number\": \"国办发明电〔2026〕9号\", \"date\": \"2026-11-10\","
+                + " \"documents\": [{\"number\": \"国办发明电〔2026〕9号\", \"date\": \"2026-11-10\","
                 + " \"title\": \"国务院办公厅关于2027年部分节假日安排的通知\"}],"
                 + " \"restDays\": [\"2027-01-01\", \"2027-02-06..2027-02-13\"], \"adjustedWorkingDays\": [\"2027-02-14\"]}]}",
                 "2027.json");
@@ -101,7 +101,7 @@ class ConfigFilesTest {
         assertTrue(calendar.years().contains(2025));
         assertTrue(!calendar.provisionalYears().contains(2027));
         assertEquals(Optional.of("国办发明电〔2026〕9号"),
-                calendar.source(2027).orElseThrow().notices().get(0).number());
+                calendar.source(2027).orElseThrow().documents().get(0).number());
         // 2026-12-31 (Thu) + 1 working day: Fri 2027-01-01 is a holiday, then the weekend: Mon 2027-01-04.
         assertEquals(LocalDate.of(2027, 1, 4), calendar.plusWorkingDays(LocalDate.of(2026, 12, 31), 1));
         assertTrue(calendar.isWorkingDay(LocalDate.of(2027, 2, 14)));
@@ -115,18 +115,18 @@ class ConfigFilesTest {
         assertEquals("years[0].restDays[0]", date.field().orElseThrow());
         assertTrue(date.getMessage().contains("2027.json"), date.getMessage());
         InvalidInputException gap = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
-                "{\"years\": [{\"year\": 2005, \"kind\": \"LOCAL\", \"notices\": [{\"title\": \"旧账\"}]}]}",
+                "{\"years\": [{\"year\": 2005, \"kind\": \"LOCAL\", \"documents\": [{\"title\": \"旧账\"}]}]}",
                 "2005.json"));
         assertTrue(gap.getMessage().contains("leaves out 2006"), gap.getMessage());
         InvalidInputException unsourced = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
                 "{\"years\": [{\"year\": 2027, \"restDays\": [\"2027-01-01\"]}]}", "2027.json"));
-        assertEquals("years[0].notices", unsourced.field().orElseThrow(), unsourced.getMessage());
+        assertEquals("years[0].documents", unsourced.field().orElseThrow(), unsourced.getMessage());
         InvalidInputException both = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendarYears(
-                "{\"years\": [{\"year\": 2027, \"notices\": [{\"title\": \"通知\"}], \"restDays\": [\"2027-02-06\"],"
+                "{\"years\": [{\"year\": 2027, \"documents\": [{\"title\": \"通知\"}], \"restDays\": [\"2027-02-06\"],"
                         + " \"adjustedWorkingDays\": [\"2027-02-06\"]}]}", "2027.json"));
         assertEquals("years[0].adjustedWorkingDays[0]", both.field().orElseThrow(), both.getMessage());
         InvalidInputException outside = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendarYears(
-                "{\"years\": [{\"year\": 2027, \"notices\": [{\"title\": \"通知\"}], \"restDays\": [\"2028-01-01\"]}]}",
+                "{\"years\": [{\"year\": 2027, \"documents\": [{\"title\": \"通知\"}], \"restDays\": [\"2028-01-01\"]}]}",
                 "2027.json"));
         assertEquals("years[0].restDays[0]", outside.field().orElseThrow(), outside.getMessage());
         InvalidInputException none = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
