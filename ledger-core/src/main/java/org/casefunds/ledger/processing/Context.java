@@ -28,8 +28,11 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * One command being decided: the state it is decided against, the policy, the draft event, and the
- * checks that several kinds of request share.
+ * One command being decided: the state it is decided against, the policy in force on its date, the
+ * draft event, and the checks that several kinds of request share. The decisions of each concept's
+ * package receive it from the {@link CommandProcessor}, which alone makes one.
+ *
+ * <p>This class is not thread-safe: it lives for the one command being decided.
  */
 public final class Context {
     private final Command command;
