@@ -74,7 +74,7 @@ final class Rulebook {
             kind(DepositWithNotary.class, HANDLER, DisbursementDecisions::deposit),
             kind(Distribute.class, HANDLER, DisbursementDecisions::distribute),
             kind(SettleDisbursement.class, FINANCE, DisbursementDecisions::settle),
-            kind(ReturnDisbursement.class, FINANCE, DisbursementDecisions::giveBack),
+            kind(ReturnDisbursement.class, FINANCE, DisbursementDecisions::recordReturn),
             kind(ChargeExecutionFee.class, HANDLER, FeeDecisions::chargeFee),
             kind(SweepFees.class, FINANCE, FeeDecisions::sweepFees),
             kind(Reverse.class, EnumSet.of(Role.HANDLER, Role.FUND_ADMINISTRATOR, Role.FINANCE),

@@ -158,7 +158,7 @@ public final class DisbursementDecisions {
         context.draft().payload(new DisbursementSettled(record.id(), request.bankReference()));
     }
 
-    public static void giveBack(Context context, ReturnDisbursement request) {
+    public static void recordReturn(Context context, ReturnDisbursement request) {
         DisbursementRecord record = inTransit(context, request.disbursement());
         // The money goes back as new lots with their arrival dates. By default their clock starts
         // again today, because the money has to be paid again (policy: returnedMoneyRestartsClock).

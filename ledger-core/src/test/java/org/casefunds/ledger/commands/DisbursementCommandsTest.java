@@ -362,14 +362,14 @@ class DisbursementCommandsTest {
             return scenario;
         }
 
-        private Command giveBack(String key, Actor actor, int day, String reason) {
+        private Command recordReturn(String key, Actor actor, int day, String reason) {
             return Command.of(key, actor, day(day), new ReturnDisbursement("pay", reason));
         }
 
         @Test
         void returnedMoneyComesBackAsANewLotWhoseClockStartsOnTheReturnDate() {
             Scenario scenario = paidOnDay2(Scenario.opened());
-            CommandResult result = scenario.run(giveBack("return", FINANCE, 5, "收款账户已销户"));
+            CommandResult result = scenario.run(recordReturn("return", FINANCE, 5, "收款账户已销户"));
 
             assertEquals(EventKind.DISBURSEMENT_RETURNED, result.event().kind());
             assertEquals(List.of(Posting.debit(TRANSIT, cny("100.00")),
@@ -400,7 +400,7 @@ class DisbursementCommandsTest {
         void underAPolicyThatKeepsTheClockTheReturnedLotKeepsItsClockStart() {
             Policy keep = Policy.defaults().toBuilder().returnedMoneyRestartsClock(false).build();
             Scenario scenario = paidOnDay2(Scenario.opened(keep));
-            scenario.run(giveBack("return", FINANCE, 5, "户名不符"));
+            scenario.run(recordReturn("return", FINANCE, 5, "户名不符"));
             Lot lot = scenario.view().openLots(caseAccount(1), CNY).get(0);
             assertEquals(day(1), lot.arrivalDate());
             assertEquals(day(1), lot.clockStart());
@@ -410,7 +410,7 @@ class DisbursementCommandsTest {
         void aSettledDisbursementCannotBeReturned() {
             Scenario scenario = paidOnDay2(Scenario.opened());
             scenario.run(settle("settle", 3, "pay"));
-            scenario.refuses(giveBack("return", FINANCE, 5, "退回"), StateConflictException.class,
+            scenario.refuses(recordReturn("return", FINANCE, 5, "退回"), StateConflictException.class,
                     ErrorCode.ALREADY_FINISHED, "disbursement", "pay",
                     "was already settled on 2025-01-04");
         }
@@ -418,10 +418,10 @@ class DisbursementCommandsTest {
         @Test
         void aReturnDatedBeforeTheNoticeOrByAHandlerIsRefused() {
             Scenario scenario = paidOnDay2(Scenario.opened());
-            scenario.refuses(giveBack("return", FINANCE, 1, "退回"), StateConflictException.class,
+            scenario.refuses(recordReturn("return", FINANCE, 1, "退回"), StateConflictException.class,
                     ErrorCode.OUT_OF_ORDER, "disbursement", "pay",
                     "its latest change (issue, or a reversal that reopened it) is dated 2025-01-03");
-            scenario.refuses(giveBack("return", HANDLER, 3, "退回"),
+            scenario.refuses(recordReturn("return", HANDLER, 3, "退回"),
                     PermissionDeniedException.class, ErrorCode.ROLE_NOT_PERMITTED, "actor.roles",
                     "HANDLER", "may not ReturnDisbursement");
         }
@@ -429,7 +429,7 @@ class DisbursementCommandsTest {
         @Test
         void aReturnedDisbursementCannotBeSettled() {
             Scenario scenario = paidOnDay2(Scenario.opened());
-            scenario.run(giveBack("return", FINANCE, 3, "退回"));
+            scenario.run(recordReturn("return", FINANCE, 3, "退回"));
             scenario.refuses(settle("settle", 4, "pay"), StateConflictException.class,
                     ErrorCode.ALREADY_FINISHED, "disbursement", "pay",
                     "was already returned on 2025-01-04");

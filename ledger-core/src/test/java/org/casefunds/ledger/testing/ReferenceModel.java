@@ -536,7 +536,7 @@ public final class ReferenceModel {
         } else if (request instanceof SettleDisbursement) {
             return settle((SettleDisbursement) request);
         } else if (request instanceof ReturnDisbursement) {
-            return giveBack((ReturnDisbursement) request);
+            return recordReturn((ReturnDisbursement) request);
         } else if (request instanceof ChargeExecutionFee) {
             return chargeFee((ChargeExecutionFee) request);
         } else if (request instanceof SweepFees) {
@@ -859,8 +859,8 @@ public final class ReferenceModel {
         return "settle";
     }
 
-    private String giveBack(ReturnDisbursement giveBack) {
-        Disbursement disbursement = inTransit(giveBack.disbursement());
+    private String recordReturn(ReturnDisbursement recordReturn) {
+        Disbursement disbursement = inTransit(recordReturn.disbursement());
         for (LotChange piece : disbursement.taken) {
             createLot(piece.lot().account, disbursement.currency, -piece.amount(), piece.lot().arrival, date(),
                     piece.lot().receipt);
