@@ -11,10 +11,9 @@ final class CanonicalText {
 
     // ---------------------------------------------------------------- writing
 
-    /** The text being written and the path of the value being written. */
-    static final class Writer {
-        final StringBuilder out = new StringBuilder(1024);
-        private final StringBuilder path = new StringBuilder(64);
+    /** The path of the value being written or read: entered by name or index, left back to a mark. */
+    abstract static class Walk {
+        final StringBuilder path = new StringBuilder(64);
 
         int enter(String name) {
             int mark = path.length();
@@ -31,6 +30,11 @@ final class CanonicalText {
         void leave(int mark) {
             path.setLength(mark);
         }
+    }
+
+    /** The text being written and the path of the value being written. */
+    static final class Writer extends Walk {
+        final StringBuilder out = new StringBuilder(1024);
 
         /** Writes {@code path + suffix = value}, escaping the value. */
         void line(String suffix, String value) {
@@ -60,13 +64,12 @@ final class CanonicalText {
      * The lines of an encoded text, consumed in order: each read names the path it expects, built
      * up as the plan descends, and the next line must have exactly that path.
      */
-    static final class Reader {
+    static final class Reader extends Walk {
         private final String text;
         private final int[] pathStart;
         private final int[] equals;
         private final int[] lineEnd;
         private final int count;
-        private final StringBuilder path = new StringBuilder(64);
         private int next;
 
         private Reader(String text, int[] pathStart, int[] equals, int[] lineEnd, int count) {
@@ -110,22 +113,6 @@ final class CanonicalText {
                 position = end + 1;
             }
             return new Reader(text, starts, equalsAt, ends, count);
-        }
-
-        int enter(String name) {
-            int mark = path.length();
-            path.append(name);
-            return mark;
-        }
-
-        int enter(int index) {
-            int mark = path.length();
-            path.append('.').append(index);
-            return mark;
-        }
-
-        void leave(int mark) {
-            path.setLength(mark);
         }
 
         String path() {

@@ -125,23 +125,23 @@ public final class CommandFiles {
             }
             return line.command();
         } catch (UnrecognizedPropertyException e) {
-            throw new LineException(path(e), "'" + e.getPropertyName() + "' is not a field here; the fields are "
+            throw new LineException(Json.fieldPath(e), "'" + e.getPropertyName() + "' is not a field here; the fields are "
                     + e.getKnownPropertyIds(), e);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof LedgerException) {
                 LedgerException refused = (LedgerException) cause;
-                String where = path(e);
+                String where = Json.fieldPath(e);
                 return rethrow(where.isEmpty() ? refused.field().orElse(null) : where
                         + refused.field().map(field -> " (" + field + ")").orElse(""), refused.getMessage(), e);
             }
-            throw new LineException(path(e), String.valueOf(cause == null ? e.getOriginalMessage()
+            throw new LineException(Json.fieldPath(e), String.valueOf(cause == null ? e.getOriginalMessage()
                     : cause.getMessage()), e);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             String message = cause instanceof LedgerException || cause instanceof ArithmeticException
                     ? cause.getMessage() : e.getOriginalMessage();
-            throw new LineException(path(e), message, e);
+            throw new LineException(Json.fieldPath(e), message, e);
         } catch (JsonProcessingException e) {
             throw new LineException(null, "is not JSON: " + e.getOriginalMessage(), e);
         } catch (LedgerException refused) {
@@ -151,18 +151,6 @@ public final class CommandFiles {
 
     private static Command rethrow(String field, String message, Throwable cause) throws LineException {
         throw new LineException(field, message, cause);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** The command as one line of a command file. */

@@ -38,6 +38,7 @@ import org.casefunds.ledger.policy.AmountTier;
 import org.casefunds.ledger.policy.DeferralReason;
 import org.casefunds.ledger.policy.Period;
 import org.casefunds.ledger.policy.Policy;
+import org.casefunds.ledger.formats.Json;
 import org.joda.money.Money;
 
 /**
@@ -402,6 +403,12 @@ public final class ConfigFiles {
         return matcher.group(2).equals("working") ? Period.workingDays(length) : Period.calendarDays(length);
     }
 
+    /** The field path of a mapping error, or {@code (file)} for the document itself. */
+    private static String fieldPath(JsonMappingException e) {
+        String path = Json.fieldPath(e);
+        return path.isEmpty() ? "(file)" : path;
+    }
+
     private static <T> T parse(String json, String source, Class<T> type) {
         try {
             T document = JSON.readValue(json, type);
@@ -412,27 +419,15 @@ public final class ConfigFiles {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
-            throw new InvalidInputException(ErrorCode.INVALID_VALUE, path(e), e.getPropertyName(),
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, fieldPath(e), e.getPropertyName(),
                     "is not a field of this file (in " + source + "); the fields are: " + known, e);
         } catch (JsonMappingException e) {
-            throw new InvalidInputException(ErrorCode.INVALID_VALUE, path(e), null,
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, fieldPath(e), null,
                     e.getOriginalMessage() + " (in " + source + ")", e);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "(file)", source,
                     "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr(), e);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "(file)" : path.toString();
     }
 
     private static String read(Path file) {
