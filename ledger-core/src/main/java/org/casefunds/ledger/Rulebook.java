@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.casefunds.ledger.administration.AdministrationDecisions;
+import org.casefunds.ledger.administration.StaffDecisions;
 import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.caserecords.CaseDecisions;
 import org.casefunds.ledger.commands.AdoptCalendarYear;
@@ -17,6 +18,7 @@ import org.casefunds.ledger.commands.ConfirmPayee;
 import org.casefunds.ledger.commands.DepositWithNotary;
 import org.casefunds.ledger.commands.Distribute;
 import org.casefunds.ledger.commands.GrantDeferral;
+import org.casefunds.ledger.commands.GrantRole;
 import org.casefunds.ledger.commands.HandOverCase;
 import org.casefunds.ledger.commands.IssuePayoutNotice;
 import org.casefunds.ledger.commands.LiftDeferral;
@@ -25,10 +27,12 @@ import org.casefunds.ledger.commands.OpenLedger;
 import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.commands.RefundSurplus;
 import org.casefunds.ledger.commands.RefundUnidentified;
+import org.casefunds.ledger.commands.RegisterStaff;
 import org.casefunds.ledger.commands.RegisterBankAccount;
 import org.casefunds.ledger.commands.RenewDeferral;
 import org.casefunds.ledger.commands.RetireBankAccount;
 import org.casefunds.ledger.commands.ReturnDisbursement;
+import org.casefunds.ledger.commands.RevokeRole;
 import org.casefunds.ledger.commands.Reverse;
 import org.casefunds.ledger.commands.SettleDisbursement;
 import org.casefunds.ledger.commands.SweepFees;
@@ -44,7 +48,8 @@ import org.casefunds.ledger.unidentified.UnidentifiedDecisions;
 
 /**
  * Every kind of request the ledger takes, who may ask for it (docs/domain.md §9) and the package
- * whose rule decides it: the one place the list is kept. Auditors and supervisors read; they issue
+ * whose rule decides it: the one place the list is kept. The roles are checked against the staff
+ * register on each command's date: a role is what the register granted, not what a caller writes. Auditors and supervisors read; they issue
  * nothing. A request about a case made as a handler must also come from that case's current handler,
  * which its decision checks against the state.
  */
@@ -53,10 +58,14 @@ final class Rulebook {
     private static final Set<Role> HANDLER_OR_HEAD = EnumSet.of(Role.HANDLER, Role.DIVISION_HEAD, Role.BUREAU_DIRECTOR);
     private static final Set<Role> FUND_ADMINISTRATOR = EnumSet.of(Role.FUND_ADMINISTRATOR);
     private static final Set<Role> FINANCE = EnumSet.of(Role.FINANCE);
+    private static final Set<Role> STAFF_ADMINISTRATOR = EnumSet.of(Role.STAFF_ADMINISTRATOR);
 
     /** The registry. */
     static final RequestKinds KINDS = RequestKinds.of(List.of(
-            kind(OpenLedger.class, FINANCE, AdministrationDecisions::openLedger),
+            kind(OpenLedger.class, STAFF_ADMINISTRATOR, AdministrationDecisions::openLedger),
+            kind(RegisterStaff.class, STAFF_ADMINISTRATOR, StaffDecisions::registerStaff),
+            kind(GrantRole.class, STAFF_ADMINISTRATOR, StaffDecisions::grantRole),
+            kind(RevokeRole.class, STAFF_ADMINISTRATOR, StaffDecisions::revokeRole),
             kind(RegisterBankAccount.class, FINANCE, AdministrationDecisions::registerBankAccount),
             kind(RetireBankAccount.class, FINANCE, AdministrationDecisions::retireBankAccount),
             kind(ClosePeriod.class, FINANCE, AdministrationDecisions::closePeriod),

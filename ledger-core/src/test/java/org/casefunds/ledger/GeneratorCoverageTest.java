@@ -30,12 +30,22 @@ class GeneratorCoverageTest {
                 "RefundUnidentified", "SettleDisbursement", "ReturnDisbursement", "ChargeExecutionFee", "SweepFees",
                 "TransferBetweenCases", "Distribute", "DepositWithNotary", "RefundSurplus", "Reverse", "ClosePeriod",
                 "HandOverCase", "ConfirmPayee", "GrantDeferral", "LiftDeferral", "RenewDeferral", "AdoptCalendarYear",
-                "AdoptPolicy")) {
+                "AdoptPolicy", "RegisterStaff", "GrantRole", "RevokeRole")) {
             assertTrue(outcomes.getOrDefault(kind + " applied", 0) > 0, kind + " was never applied");
         }
         // The court's timeline: an adoption repeated, one without its reason, one into a closed period.
         for (String outcome : List.of("AdoptCalendarYear refused ALREADY_EXISTS", "AdoptCalendarYear refused MISSING_VALUE",
                 "AdoptPolicy refused ALREADY_EXISTS", "AdoptPolicy refused APPROVAL_MISSING")) {
+            assertTrue(outcomes.getOrDefault(outcome, 0) > 0, "no generated " + outcome);
+        }
+        // The staff register: a second id for a staff number, a role for someone unknown, a revocation
+        // of a role not held, a register change approved by its requester, an actor or approver
+        // without the role on the day (revoked, never held, or held for another division), and the
+        // handler recording the payment of their own case's notice.
+        for (String outcome : List.of("RegisterStaff refused ALREADY_EXISTS", "GrantRole refused UNKNOWN_PERSON",
+                "RevokeRole refused INVALID_STATE", "GrantRole refused SELF_APPROVAL",
+                "IssuePayoutNotice refused ROLE_NOT_HELD", "OpenCase refused ROLE_NOT_HELD",
+                "SettleDisbursement refused DUTIES_NOT_SEPARATED")) {
             assertTrue(outcomes.getOrDefault(outcome, 0) > 0, "no generated " + outcome);
         }
         for (String refusal : List.of("INSUFFICIENT_FUNDS", "APPROVAL_MISSING", "SELF_APPROVAL", "NOT_CASE_HANDLER",

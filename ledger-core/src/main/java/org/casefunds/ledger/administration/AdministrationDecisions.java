@@ -1,6 +1,9 @@
 package org.casefunds.ledger.administration;
 
+import java.util.Optional;
+import org.casefunds.ledger.approvals.PersonIds;
 import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.commands.ClosePeriod;
 import org.casefunds.ledger.commands.OpenLedger;
@@ -13,7 +16,7 @@ import org.casefunds.ledger.events.PeriodClosed;
 import org.casefunds.ledger.processing.Context;
 import org.casefunds.ledger.state.BankAccount;
 
-/** Opening the ledger, its master accounts, and closing periods. */
+/** Opening the ledger with its first staff administrators, its master accounts, and closing periods. */
 public final class AdministrationDecisions {
     private AdministrationDecisions() {
     }
@@ -23,7 +26,13 @@ public final class AdministrationDecisions {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "courtCode", request.courtCode(),
                     "this ledger is already open for court " + code + "; one journal holds one court");
         });
-        context.draft().payload(new LedgerOpened(request.courtCode(), request.courtName()));
+        String actor = context.command().actor().id();
+        if (request.administrators().stream().noneMatch(member -> PersonIds.same(member.personId(), actor))) {
+            throw new PermissionDeniedException(ErrorCode.ROLE_NOT_HELD, "actor", actor,
+                    "is not one of the first administrators the opening names; one of them opens the ledger");
+        }
+        context.draft().payload(new LedgerOpened(request.courtCode(), request.courtName(),
+                Optional.of(request.administrators())));
     }
 
     public static void registerBankAccount(Context context, RegisterBankAccount request) {

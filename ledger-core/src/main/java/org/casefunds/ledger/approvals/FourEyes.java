@@ -36,15 +36,15 @@ public final class FourEyes {
     public static void check(Actor requester, List<Approval> approvals, List<Role> needed, String rule) {
         Set<String> approvers = new HashSet<>();
         for (Approval approval : approvals) {
-            if (approval.approverId().equals(requester.id())) {
+            if (PersonIds.same(approval.approverId(), requester.id())) {
                 throw new PermissionDeniedException(ErrorCode.SELF_APPROVAL, "approvals.approverId",
                         approval.approverId(), "is the requester; a requester never approves their own request");
             }
-            if (!approvers.add(approval.approverId())) {
+            if (!approvers.add(PersonIds.normalised(approval.approverId()))) {
                 throw new InvalidInputException(ErrorCode.INVALID_VALUE, "approvals.approverId",
                         approval.approverId(), "approves twice; each required approval needs its own approver");
             }
-            if (!approval.role().approves()) {
+            if (!approval.role().approves() && !needed.contains(approval.role())) {
                 throw new PermissionDeniedException(ErrorCode.ROLE_NOT_PERMITTED, "approvals.role",
                         approval.role(), "does not approve; approvers are DIVISION_HEAD, BUREAU_DIRECTOR"
                                 + " or COURT_LEADER");

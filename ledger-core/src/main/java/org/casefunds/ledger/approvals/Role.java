@@ -21,7 +21,12 @@ public enum Role {
     /** 案款监管员: sees warnings and reports. */
     SUPERVISOR(0),
     /** Reads everything, verifies, reconciles; changes nothing. */
-    AUDITOR(0);
+    AUDITOR(0),
+    /**
+     * 权限管理员 (court administrator of the staff register): registers staff and grants and revokes
+     * roles, each change approved by a second administrator. Moves no money.
+     */
+    STAFF_ADMINISTRATOR(0);
 
     private final int approvalRank;
 
@@ -34,8 +39,15 @@ public enum Role {
         return approvalRank > 0;
     }
 
-    /** Whether an approver holding this role may give an approval required of {@code required}. */
+    /**
+     * Whether an approver holding this role may give an approval required of {@code required}: a
+     * ranked approving role approves for its own rank and the ranks below; a role that does not
+     * rank (a second staff administrator) approves only as itself.
+     */
     public boolean canApproveAs(Role required) {
-        return approves() && required.approves() && approvalRank >= required.approvalRank;
+        if (!required.approves()) {
+            return this == required;
+        }
+        return approves() && approvalRank >= required.approvalRank;
     }
 }

@@ -29,6 +29,8 @@ public enum ErrorCode {
     UNKNOWN_RECEIPT,
     UNKNOWN_DISBURSEMENT,
     UNKNOWN_DEFERRAL,
+    /** The person is not in the staff register. */
+    UNKNOWN_PERSON,
 
     // Refused by the state of the ledger.
     /** The money is not there: the command would take an account below zero. */
@@ -57,6 +59,10 @@ public enum ErrorCode {
     SELF_APPROVAL,
     /** The actor is not the handler of the case. */
     NOT_CASE_HANDLER,
+    /** The actor or an approver does not hold the role in the staff register on the command's date. */
+    ROLE_NOT_HELD,
+    /** One person would hold two duties the rules keep apart (the handler settling their own payout). */
+    DUTIES_NOT_SEPARATED,
 
     /** The idempotency key was already used by a different command. */
     IDEMPOTENCY_CONFLICT,

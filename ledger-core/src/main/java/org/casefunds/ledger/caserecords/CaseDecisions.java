@@ -1,6 +1,8 @@
 package org.casefunds.ledger.caserecords;
 
+import java.util.List;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.approvals.PersonIds;
 import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
@@ -20,6 +22,15 @@ import org.casefunds.ledger.state.CaseRecord;
 
 /** A case's fund record, its handler, its payees, and money moving between cases or to fees. */
 public final class CaseDecisions {
+    /**
+     * A payee's bank account, named at opening or confirmed later, needs a division head's approval
+     * (or a higher one's), by someone other than the handler: an account the handler alone adds
+     * and pays is the fraud the staff register exists to stop.
+     */
+    static final List<Role> PAYEE_APPROVERS = List.of(Role.DIVISION_HEAD);
+    /** Handing a case over needs a division head's approval (or a higher one's). */
+    static final List<Role> HAND_OVER_APPROVERS = List.of(Role.DIVISION_HEAD);
+
     private CaseDecisions() {
     }
 
@@ -34,21 +45,28 @@ public final class CaseDecisions {
         });
         boolean senior = context.command().actor().has(Role.DIVISION_HEAD)
                 || context.command().actor().has(Role.BUREAU_DIRECTOR);
-        if (!senior && !request.handler().equals(context.command().actor().id())) {
+        if (!senior && !PersonIds.same(request.handler(), context.command().actor().id())) {
             throw new PermissionDeniedException(ErrorCode.NOT_CASE_HANDLER, "handler", request.handler(),
                     "a handler opens only their own cases; a division head may open one for another handler");
         }
+        context.requireHolds(request.handler(), Role.HANDLER, "handler");
+        context.concerns(request.division());
+        if (!request.payees().isEmpty()) {
+            context.draft().needApprovals(PAYEE_APPROVERS, "payee account");
+        }
         context.draft().payload(new CaseOpened(request.caseNumber(), request.subAccountNumber(), request.handler(),
-                request.parties(), request.payees()));
+                request.parties(), request.payees(), request.division()));
     }
 
     public static void handOver(Context context, HandOverCase request) {
         CaseRecord record = context.requireCase(request.caseNumber(), "caseNumber");
         context.requireHandlerOrSenior(record);
-        if (record.handler().equals(request.toHandler())) {
+        if (PersonIds.same(record.handler(), request.toHandler())) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "toHandler", request.toHandler(),
                     "is already the handler of " + record.caseNumber());
         }
+        context.requireHolds(request.toHandler(), Role.HANDLER, "toHandler");
+        context.draft().needApprovals(HAND_OVER_APPROVERS, "hand-over of a case");
         context.draft().payload(new CaseHandedOver(record.caseNumber(), record.handler(), request.toHandler(),
                 request.reason()));
     }
@@ -60,6 +78,7 @@ public final class CaseDecisions {
             throw new StateConflictException(ErrorCode.ALREADY_EXISTS, "payee.accountNumber",
                     request.payee().accountNumber(), "is already a confirmed payee account of " + record.caseNumber());
         }
+        context.draft().needApprovals(PAYEE_APPROVERS, "payee account");
         context.draft().payload(new PayeeConfirmed(record.caseNumber(), request.payee()));
     }
 

@@ -10,6 +10,6 @@ public sealed interface Request
                 RecordReceipt, ClaimUnidentified, RefundUnidentified, IssuePayoutNotice, RefundSurplus,
                 DepositWithNotary, Distribute, SettleDisbursement, ReturnDisbursement, ChargeExecutionFee,
                 SweepFees, TransferBetweenCases, Reverse, ClosePeriod, GrantDeferral, RenewDeferral,
-                LiftDeferral, AdoptCalendarYear, AdoptPolicy {
+                LiftDeferral, AdoptCalendarYear, AdoptPolicy, RegisterStaff, GrantRole, RevokeRole {
 
 }

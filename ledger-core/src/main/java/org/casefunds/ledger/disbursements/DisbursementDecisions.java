@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.approvals.PersonIds;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InsufficientFundsException;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.NotFoundException;
+import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.cases.PartyRole;
 import org.casefunds.ledger.commands.DepositWithNotary;
@@ -148,6 +150,7 @@ public final class DisbursementDecisions {
     public static void settle(Context context, SettleDisbursement request) {
         DisbursementRecord record = inTransit(context, request.disbursement());
         context.draft().amountField("disbursement", record.id());
+        requireDutiesApart(context, record);
         AccountId bank = AccountId.bank(record.bankAccount());
         Money lowest = context.view().lowestBalanceFrom(bank, record.amount().getCurrencyUnit(), context.date());
         if (record.amount().isGreaterThan(lowest)) {
@@ -156,6 +159,29 @@ public final class DisbursementDecisions {
         }
         context.draft().transfer(record.kind().transitAccount(), bank, record.amount());
         context.draft().payload(new DisbursementSettled(record.id(), request.bankReference()));
+    }
+
+    /**
+     * Separation of duties: whoever records the bank's payment of a disbursement is neither the
+     * person who asked for it, nor one who approved it, nor the current handler of its case.
+     */
+    private static void requireDutiesApart(Context context, DisbursementRecord record) {
+        String finance = context.command().actor().id();
+        String issueKey = record.id().contains("#") ? record.id().substring(0, record.id().indexOf('#')) : record.id();
+        List<String> involved = new ArrayList<>();
+        context.eventByKey(issueKey).ifPresent(issue -> {
+            involved.add(issue.actor().id());
+            issue.approvals().forEach(approval -> involved.add(approval.approverId()));
+        });
+        record.caseNumber().flatMap(number -> context.view().caseRecord(number))
+                .ifPresent(caseRecord -> involved.add(caseRecord.handler()));
+        for (String person : involved) {
+            if (PersonIds.same(person, finance)) {
+                throw new PermissionDeniedException(ErrorCode.DUTIES_NOT_SEPARATED, "actor", finance,
+                        "asked for, approved or handles the case of disbursement " + record.id()
+                                + "; another finance officer records its payment (separation of duties)");
+            }
+        }
     }
 
     public static void recordReturn(Context context, ReturnDisbursement request) {

@@ -29,7 +29,10 @@ public enum EventKind {
     DEFERRAL_RENEWED(DeferralRenewed.class, false),
     DEFERRAL_LIFTED(DeferralLifted.class, false),
     CALENDAR_YEAR_ADOPTED(CalendarYearAdopted.class, false),
-    POLICY_ADOPTED(PolicyAdopted.class, false);
+    POLICY_ADOPTED(PolicyAdopted.class, false),
+    STAFF_REGISTERED(StaffRegistered.class, false),
+    ROLE_GRANTED(RoleGranted.class, false),
+    ROLE_REVOKED(RoleRevoked.class, false);
 
     private final Class<? extends EventPayload> payloadType;
     private final boolean financial;

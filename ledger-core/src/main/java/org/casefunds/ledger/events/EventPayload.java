@@ -15,7 +15,8 @@ public sealed interface EventPayload
                 SurplusRefundIssued, DepositIssued, UnidentifiedRefundIssued, DistributionIssued,
                 DisbursementSettled, DisbursementReturned, ExecutionFeeCharged, FeesSwept,
                 CaseFundsTransferred, EventReversed, PeriodClosed, DeferralGranted, DeferralRenewed,
-                DeferralLifted, CalendarYearAdopted, PolicyAdopted {
+                DeferralLifted, CalendarYearAdopted, PolicyAdopted, StaffRegistered, RoleGranted,
+                RoleRevoked {
 
     /** The kind of this event; never null. */
     default EventKind kind() {

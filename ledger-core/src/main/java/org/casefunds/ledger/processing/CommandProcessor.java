@@ -28,7 +28,8 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * Turns commands into events: checks who asks, the date, the idempotency key and the request
+ * Turns commands into events: checks who asks (the roles the request allows, held in the staff
+ * register on its date), the date, the idempotency key and the request
  * against the state and the policy, decides the one event the command makes, seals it into the
  * hash chain and appends it. A command that is refused appends nothing.
  *
@@ -80,7 +81,9 @@ public final class CommandProcessor {
         Context context = new Context(command, writer, policy);
         checkActor(command);
         checkDate(context);
+        Authority.requireRolesHeld(context.view().staffRegister(), command);
         decide(context, command.request());
+        Authority.requireRolesCover(context.view().staffRegister(), command, context.divisions());
         FourEyes.check(command.actor(), command.approvals(), context.draft().approvalsNeeded(),
                 context.draft().approvalRule());
         checkBalancesStayPositive(context);

@@ -2,9 +2,13 @@ package org.casefunds.ledger.processing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.approvals.PersonIds;
 import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InsufficientFundsException;
@@ -41,6 +45,7 @@ public final class Context {
     private final Policy policy;
     private final Draft draft;
     private final LocalDate date;
+    private final Set<Optional<String>> divisions = new HashSet<>();
 
     Context(Command command, JournalStore.Writer writer, Policy policy) {
         this.command = command;
@@ -92,12 +97,35 @@ public final class Context {
         CaseRecord record = view.caseRecord(caseNumber).orElseThrow(() -> new NotFoundException(
                 ErrorCode.UNKNOWN_CASE, field, caseNumber, "no such case in this ledger; open it first (OpenCase)"));
         requireNotBefore(record.openedOn(), field, caseNumber, "the case's fund record was opened on");
+        concerns(record.division());
         return record;
+    }
+
+    /**
+     * Notes that the request concerns a case of {@code division} (empty: a case of no division). A
+     * role granted for one division covers the request only if every case it concerns is of that
+     * division; {@link #requireCase} notes each case it finds.
+     */
+    public void concerns(Optional<String> division) {
+        divisions.add(division);
+    }
+
+    /** The divisions of the cases the request concerns; empty when it concerns no case. */
+    public Set<Optional<String>> divisions() {
+        return Collections.unmodifiableSet(divisions);
+    }
+
+    /**
+     * Refuses the command unless {@code personId} holds {@code role} on its date: someone a request
+     * names (a case's new handler) rather than someone who acts.
+     */
+    public void requireHolds(String personId, Role role, String field) {
+        Authority.requireHeld(view.staffRegister(), personId, role, date, field);
     }
 
     /** Refuses the command unless its actor is the case's current handler. */
     public void requireHandler(CaseRecord record) {
-        if (!record.handler().equals(command.actor().id())) {
+        if (!PersonIds.same(record.handler(), command.actor().id())) {
             throw new PermissionDeniedException(ErrorCode.NOT_CASE_HANDLER, "actor.id", command.actor().id(),
                     "is not the handler of " + record.caseNumber() + " (its handler is " + record.handler()
                             + "); ask the handler, or hand the case over first");

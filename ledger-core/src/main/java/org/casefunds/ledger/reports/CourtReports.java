@@ -188,6 +188,11 @@ public final class CourtReports {
         return periods.subAccountUsage(from, to, currency);
     }
 
+    /** Who held which role on {@code date}, and the staff register's changes up to it. */
+    public StaffReport staff(LocalDate date) {
+        return StaffReport.of(root.forOneReport().staffRegister(date), date);
+    }
+
     /**
      * The monthly report: cases holding at least the policy's large-balance threshold on
      * {@code date} (unnoticed plus in transit), largest first, with why each is not paid.

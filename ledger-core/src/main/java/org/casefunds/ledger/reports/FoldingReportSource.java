@@ -15,6 +15,7 @@ import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.casefunds.ledger.state.CaseRecord;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
@@ -52,6 +53,11 @@ final class FoldingReportSource implements ReportSource {
     @Override
     public CourtRules courtRules(LocalDate date) {
         return on(date).courtRules();
+    }
+
+    @Override
+    public StaffRegister staffRegister(LocalDate date) {
+        return on(date).staffRegister();
     }
 
     @Override

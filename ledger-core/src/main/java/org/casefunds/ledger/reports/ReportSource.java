@@ -12,6 +12,7 @@ import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.LedgerState;
@@ -51,6 +52,9 @@ public interface ReportSource {
      * {@code date}, in journal order.
      */
     CourtRules courtRules(LocalDate date);
+
+    /** The staff register as the changes effective on or before {@code date} made it, in journal order. */
+    StaffRegister staffRegister(LocalDate date);
 
     /** A case holding unnoticed money: its handler then, the lots holding it, its deferrals known then. */
     record CaseMoney(CaseNumber caseNumber, String handler, List<Lot> openLots, List<Deferral> deferrals) {

@@ -18,10 +18,11 @@ import org.casefunds.ledger.cases.PartyRole;
  * @param parties the parties
  * @param payees the confirmed payee accounts
  * @param openedOn the effective date the record was opened
+ * @param division the division the case belongs to, if the court said
  */
 public record CaseRecord(
         CaseNumber caseNumber, String subAccountNumber, String handler, List<Party> parties,
-        List<BankDetails> payees, LocalDate openedOn) {
+        List<BankDetails> payees, LocalDate openedOn, Optional<String> division) {
 
     /** Copies the lists. */
     public CaseRecord {
@@ -46,12 +47,12 @@ public record CaseRecord(
     }
 
     CaseRecord withHandler(String newHandler) {
-        return new CaseRecord(caseNumber, subAccountNumber, newHandler, parties, payees, openedOn);
+        return new CaseRecord(caseNumber, subAccountNumber, newHandler, parties, payees, openedOn, division);
     }
 
     CaseRecord withPayee(BankDetails payee) {
         List<BankDetails> more = new ArrayList<>(payees);
         more.add(payee);
-        return new CaseRecord(caseNumber, subAccountNumber, handler, parties, more, openedOn);
+        return new CaseRecord(caseNumber, subAccountNumber, handler, parties, more, openedOn, division);
     }
 }

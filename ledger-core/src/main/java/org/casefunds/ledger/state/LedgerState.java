@@ -40,6 +40,15 @@ import org.casefunds.ledger.events.LedgerOpened;
 import org.casefunds.ledger.events.PayeeConfirmed;
 import org.casefunds.ledger.events.PeriodClosed;
 import org.casefunds.ledger.events.PolicyAdopted;
+import org.casefunds.ledger.events.RoleGranted;
+import org.casefunds.ledger.events.RoleRevoked;
+import org.casefunds.ledger.events.StaffRegistered;
+import org.casefunds.ledger.staff.StaffChange;
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.staff.StaffRegister;
+import org.casefunds.ledger.approvals.Approval;
+import org.casefunds.ledger.approvals.Role;
+import java.util.stream.Collectors;
 import org.casefunds.ledger.events.ReceiptRecorded;
 import org.casefunds.ledger.events.UnidentifiedRefundIssued;
 import org.casefunds.ledger.journal.Event;
@@ -218,6 +227,10 @@ public final class LedgerState implements LedgerView {
         if (payload instanceof LedgerOpened) {
             LedgerOpened opened = (LedgerOpened) payload;
             tables.meta(tables.meta().opened(opened.courtCode(), opened.courtName(), event.effectiveDate()));
+            staffChanges(event).forEach(tables::recordStaff);
+        } else if (payload instanceof StaffRegistered || payload instanceof RoleGranted
+                || payload instanceof RoleRevoked) {
+            staffChanges(event).forEach(tables::recordStaff);
         } else if (payload instanceof BankAccountRegistered) {
             BankAccountRegistered registered = (BankAccountRegistered) payload;
             tables.putBankAccount(new BankAccount(registered.accountNumber(), registered.currency(),
@@ -228,7 +241,7 @@ public final class LedgerState implements LedgerView {
         } else if (payload instanceof CaseOpened) {
             CaseOpened opened = (CaseOpened) payload;
             tables.putCase(new CaseRecord(opened.caseNumber(), opened.subAccountNumber(), opened.handler(),
-                    opened.parties(), opened.payees(), event.effectiveDate()));
+                    opened.parties(), opened.payees(), event.effectiveDate(), opened.division()));
         } else if (payload instanceof CaseHandedOver) {
             CaseHandedOver handedOver = (CaseHandedOver) payload;
             tables.caseRecord(handedOver.caseNumber())
@@ -243,6 +256,40 @@ public final class LedgerState implements LedgerView {
         } else {
             applyMoneyPayload(event, payload);
         }
+    }
+
+    /**
+     * The changes of the staff register {@code event} makes, in order: the opening registers its
+     * first administrators and grants them the role; a registration, grant or revocation makes one.
+     * The one place an event becomes register changes, for the fold and for an independent audit.
+     */
+    public static List<StaffChange> staffChanges(Event event) {
+        EventPayload payload = event.payload();
+        String by = event.actor().id();
+        List<StaffChange> changes = new ArrayList<>();
+        if (payload instanceof LedgerOpened opened) {
+            for (StaffMember administrator : opened.firstAdministrators().orElse(List.of())) {
+                changes.add(new StaffChange.Registered(event.sequence(), event.effectiveDate(), by, "",
+                        administrator));
+                changes.add(new StaffChange.Granted(event.sequence(), event.effectiveDate(), by, "",
+                        administrator.personId(), Role.STAFF_ADMINISTRATOR, Optional.empty(), event.effectiveDate(),
+                        Optional.empty()));
+            }
+        } else if (payload instanceof StaffRegistered registered) {
+            changes.add(new StaffChange.Registered(event.sequence(), event.effectiveDate(), by, approvers(event),
+                    registered.member()));
+        } else if (payload instanceof RoleGranted granted) {
+            changes.add(new StaffChange.Granted(event.sequence(), event.effectiveDate(), by, approvers(event),
+                    granted.personId(), granted.role(), granted.division(), granted.from(), granted.until()));
+        } else if (payload instanceof RoleRevoked revoked) {
+            changes.add(new StaffChange.Revoked(event.sequence(), event.effectiveDate(), by, approvers(event),
+                    revoked.personId(), revoked.role(), revoked.division()));
+        }
+        return changes;
+    }
+
+    private static String approvers(Event event) {
+        return event.approvals().stream().map(Approval::approverId).collect(Collectors.joining(", "));
     }
 
     private void applyMoneyPayload(Event event, EventPayload payload) {
@@ -392,6 +439,11 @@ public final class LedgerState implements LedgerView {
     @Override
     public CourtRules courtRules() {
         return tables.courtRules();
+    }
+
+    @Override
+    public StaffRegister staffRegister() {
+        return tables.staffRegister();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -37,6 +38,9 @@ public interface LedgerView {
 
     /** The calendar years and policies the court adopted, in journal order. */
     CourtRules courtRules();
+
+    /** Who works at the court and which roles they hold when. */
+    StaffRegister staffRegister();
 
     /** The master account {@code number}. */
     Optional<BankAccount> bankAccount(String number);

@@ -19,6 +19,8 @@ import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffChange;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.joda.money.CurrencyUnit;
 
 /** The state's tables in memory: maps, with sorted indexes for the lookups commands need. */
@@ -27,6 +29,7 @@ final class MemoryTables implements StateTables {
 
     private LedgerMeta meta = LedgerMeta.empty();
     private CourtRules courtRules = CourtRules.none();
+    private StaffRegister staffRegister = StaffRegister.empty();
     private final Map<String, BankAccount> bankAccounts = new LinkedHashMap<>();
     private final Map<CaseNumber, CaseRecord> cases = new TreeMap<>();
     private final Map<String, CaseNumber> casesBySubAccount = new HashMap<>();
@@ -52,6 +55,16 @@ final class MemoryTables implements StateTables {
     @Override
     public CourtRules courtRules() {
         return courtRules;
+    }
+
+    @Override
+    public StaffRegister staffRegister() {
+        return staffRegister;
+    }
+
+    @Override
+    public void recordStaff(StaffChange change) {
+        staffRegister = staffRegister.with(change);
     }
 
     @Override

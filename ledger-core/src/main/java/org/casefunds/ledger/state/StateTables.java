@@ -9,6 +9,8 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffChange;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.joda.money.CurrencyUnit;
 
 /**
@@ -45,6 +47,12 @@ public interface StateTables {
 
     /** Records a policy adopted, after those already recorded. */
     void adopt(CourtRules.AdoptedPolicy adopted);
+
+    /** The staff register: every change recorded, folded in journal order. */
+    StaffRegister staffRegister();
+
+    /** Records a change of the staff register, after those already recorded. */
+    void recordStaff(StaffChange change);
 
     Optional<BankAccount> bankAccount(String number);
 

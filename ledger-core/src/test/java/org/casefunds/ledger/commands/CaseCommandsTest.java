@@ -1,5 +1,11 @@
 package org.casefunds.ledger.commands;
 
+import org.casefunds.ledger.approvals.Approval;
+import static org.casefunds.ledger.testing.Fixtures.AUDITOR;
+import static org.casefunds.ledger.testing.Fixtures.BY_DIRECTOR;
+import static org.casefunds.ledger.testing.Fixtures.afterOpening;
+import org.casefunds.ledger.approvals.Role;
+import static org.casefunds.ledger.testing.Fixtures.STAFF_ADMIN;
 import static org.casefunds.ledger.commands.Scenario.BANK_CNY;
 import static org.casefunds.ledger.commands.Scenario.assertRefused;
 import static org.casefunds.ledger.commands.Scenario.assertRefusedAtConstruction;
@@ -76,14 +82,17 @@ class CaseCommandsTest {
         @Test
         void theFirstCommandOpensTheLedgerForOneCourt() {
             Ledger ledger = Ledger.open(new InMemoryJournalStore(), Policy.defaults(), CLOCK);
-            CommandResult result = ledger.execute(Command.of("open", FINANCE, DAY_ONE,
-                    new OpenLedger(COURT, "北京市第二中级人民法院")));
+            CommandResult result = ledger.execute(Fixtures.openLedger("open", DAY_ONE));
 
             Event event = result.event();
             assertFalse(result.repeated());
             assertEquals(EventKind.LEDGER_OPENED, event.kind());
             assertEquals(1, event.sequence());
-            assertEquals(new LedgerOpened("京02", "北京市第二中级人民法院"), event.payload());
+            assertEquals(new LedgerOpened("京02", "北京市第二中级人民法院",
+                    Optional.of(Fixtures.firstAdministrators())), event.payload());
+            assertEquals(2, ledger.view().staffRegister().held("SYS.LIN", Role.STAFF_ADMINISTRATOR, DAY_ONE).size()
+                    + ledger.view().staffRegister().held("sys.chen", Role.STAFF_ADMINISTRATOR, DAY_ONE).size(),
+                    "both first administrators hold the role from the opening, whatever the case of their id");
             assertTrue(event.postings().isEmpty(), "opening moves no money");
             assertEquals(Optional.of("京02"), ledger.view().courtCode());
             assertEquals(Optional.of(DAY_ONE), ledger.view().openedOn());
@@ -92,8 +101,8 @@ class CaseCommandsTest {
         @Test
         void aSecondOpeningIsRefused() {
             Ledger ledger = Fixtures.openedLedger();
-            assertRefused(ledger, Command.of("open-again", FINANCE, day(2),
-                            new OpenLedger("京03", "北京市第三中级人民法院")),
+            assertRefused(ledger, Command.of("open-again", STAFF_ADMIN, day(2),
+                            new OpenLedger("京03", "北京市第三中级人民法院", Fixtures.firstAdministrators())),
                     StateConflictException.class, ErrorCode.ALREADY_EXISTS, "courtCode", "京03",
                     "already open for court 京02");
         }
@@ -111,10 +120,21 @@ class CaseCommandsTest {
         @Test
         void aHandlerMayNotOpenTheLedger() {
             Ledger ledger = Ledger.open(new InMemoryJournalStore(), Policy.defaults(), CLOCK);
-            Command open = Command.of("open", HANDLER, DAY_ONE, new OpenLedger(COURT, "某法院"));
+            Command open = Command.of("open", HANDLER, DAY_ONE, new OpenLedger(COURT, "某法院",
+                    Fixtures.firstAdministrators()));
             assertRefused(ledger, open, PermissionDeniedException.class,
                     ErrorCode.ROLE_NOT_PERMITTED, "actor.roles", "HANDLER",
-                    "may not OpenLedger; that needs one of [FINANCE]");
+                    "may not OpenLedger; that needs one of [STAFF_ADMINISTRATOR]");
+        }
+
+        @Test
+        void anAdministratorTheOpeningDoesNotNameMayNotOpenIt() {
+            Ledger ledger = Ledger.open(new InMemoryJournalStore(), Policy.defaults(), CLOCK);
+            Command open = Command.of("open", Actor.of("sys.zhang", Role.STAFF_ADMINISTRATOR), DAY_ONE,
+                    new OpenLedger(COURT, "某法院", Fixtures.firstAdministrators()));
+            assertRefused(ledger, open, PermissionDeniedException.class, ErrorCode.ROLE_NOT_HELD, "actor",
+                    "sys.zhang", "is not one of the first administrators");
+            assertEquals(0, Scenario.journal(ledger).size());
         }
     }
 
@@ -267,11 +287,11 @@ class CaseCommandsTest {
             scenario.run(Command.of("case-1", HEAD, day(1), new OpenCase(caseNumber(1),
                     subAccount(1), HANDLER.id(),
                     List.of(Party.creditor(creditor(1)), Party.debtor(debtor(1))),
-                    List.of(creditorAccount(1)))));
+                    List.of(creditorAccount(1)))).approvedBy(BY_DIRECTOR));
 
             assertEquals(HANDLER.id(),
                     scenario.view().caseRecord(caseNumber(1)).orElseThrow().handler());
-            assertEquals(HEAD, scenario.journal().get(3).actor(),
+            assertEquals(HEAD, scenario.journal().get((int) afterOpening(1) - 1).actor(),
                     "the event records who opened it");
         }
 
@@ -291,7 +311,22 @@ class CaseCommandsTest {
 
         private Command handOver(String key, Actor actor, int caseN, Actor to, String reason) {
             return Command.of(key, actor, day(2),
-                    new HandOverCase(caseNumber(caseN), to.id(), reason));
+                    new HandOverCase(caseNumber(caseN), to.id(), reason))
+                    .approvedBy(actor.equals(HEAD) ? BY_DIRECTOR : BY_HEAD);
+        }
+
+        @Test
+        void aHandOverNeedsADivisionHeadsApproval() {
+            Command alone = Command.of("hand-over", HANDLER, day(2),
+                    new HandOverCase(caseNumber(1), OTHER_HANDLER.id(), "调岗"));
+            scenario.refuses(alone, PermissionDeniedException.class, ErrorCode.APPROVAL_MISSING, "approvals", "[]",
+                    "a hand-over of a case needs approval by [DIVISION_HEAD]");
+        }
+
+        @Test
+        void aCaseIsHandedOverOnlyToSomeoneWhoHoldsTheHandlersRole() {
+            scenario.refuses(handOver("hand-over", HANDLER, 1, AUDITOR, "调岗"), PermissionDeniedException.class,
+                    ErrorCode.ROLE_NOT_HELD, "toHandler", AUDITOR.id(), "does not hold HANDLER on 2025-01-03");
         }
 
         private String handlerOfCase1() {
@@ -363,7 +398,23 @@ class CaseCommandsTest {
         private final BankDetails newAccount = BankDetails.of(creditor(1), "62170099", "建设银行");
 
         private Command confirm(String key, Actor actor, int day, BankDetails payee) {
-            return Command.of(key, actor, day(day), new ConfirmPayee(caseNumber(1), payee));
+            return Command.of(key, actor, day(day), new ConfirmPayee(caseNumber(1), payee)).approvedBy(BY_HEAD);
+        }
+
+        @Test
+        void aHandlerCannotAddAnAccountAndPayItOnTheirOwnWord() {
+            // The fraud the register stops: an account added and paid, "approved" by an invented id.
+            scenario.run(receipt("r-1", 1, "1000.00", 1));
+            Approval invented = Approval.of("head.nobody", Role.DIVISION_HEAD);
+            scenario.refuses(Command.of("payee", HANDLER, day(2), new ConfirmPayee(caseNumber(1), newAccount))
+                            .approvedBy(invented), PermissionDeniedException.class, ErrorCode.ROLE_NOT_HELD,
+                    "approvals", "head.nobody", "is not in the staff register");
+            scenario.refuses(Command.of("payee", HANDLER, day(2), new ConfirmPayee(caseNumber(1), newAccount)),
+                    PermissionDeniedException.class, ErrorCode.APPROVAL_MISSING, "approvals", "[]",
+                    "a payee account needs approval by [DIVISION_HEAD]");
+            scenario.refuses(payNewAccount("pay", 3), StateConflictException.class, ErrorCode.INVALID_STATE,
+                    "payee.accountNumber", "62170099", "confirm it first (ConfirmPayee)");
+            assertEquals(cny("1000.00"), scenario.balance(caseAccount(1)));
         }
 
         private Command payNewAccount(String key, int day) {

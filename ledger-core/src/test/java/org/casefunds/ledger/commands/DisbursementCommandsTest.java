@@ -7,6 +7,7 @@ import static org.casefunds.ledger.commands.Scenario.money;
 import static org.casefunds.ledger.commands.Scenario.notice;
 import static org.casefunds.ledger.commands.Scenario.receipt;
 import static org.casefunds.ledger.commands.Scenario.settle;
+import static org.casefunds.ledger.testing.Fixtures.afterOpening;
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;
 import static org.casefunds.ledger.testing.Fixtures.BY_DIRECTOR;
@@ -116,15 +117,15 @@ class DisbursementCommandsTest {
             // 150.00 = all 100.00 of the older lot 5.1 + 50.00 of lot 6.1.
             List<LotMovement> taken = result.event().lotMovements();
             assertEquals(2, taken.size());
-            assertEquals(new LotId(5, 1), taken.get(0).lot());
+            assertEquals(new LotId(afterOpening(2), 1), taken.get(0).lot());
             assertEquals(cny("100.00"), taken.get(0).amount());
             assertEquals(LotMovement.Type.CONSUME, taken.get(0).type());
-            assertEquals(new LotId(6, 1), taken.get(1).lot());
+            assertEquals(new LotId(afterOpening(3), 1), taken.get(1).lot());
             assertEquals(cny("50.00"), taken.get(1).amount());
-            assertEquals(cny("0.00"), remaining(scenario, 5, 1));
+            assertEquals(cny("0.00"), remaining(scenario, afterOpening(2), 1));
             List<Lot> open = scenario.view().openLots(caseAccount(1), CNY);
             assertEquals(1, open.size());
-            assertEquals(new LotId(6, 1), open.get(0).id());
+            assertEquals(new LotId(afterOpening(3), 1), open.get(0).id());
             assertEquals(cny("150.00"), open.get(0).remaining());
 
             // 300.00 − 150.00 = 150.00 left on the case.
@@ -144,9 +145,9 @@ class DisbursementCommandsTest {
             scenario.receive("r-1", 3, "100.00", 1);   // lot 5.1, arrived day 3
             scenario.receive("r-2", 2, "100.00", 1);   // lot 6.1, recorded later, arrived day 2
             CommandResult result = scenario.run(notice("pay", 4, 1, "60.00"));
-            assertEquals(new LotId(6, 1), result.event().lotMovements().get(0).lot());
-            assertEquals(cny("40.00"), remaining(scenario, 6, 1));
-            assertEquals(cny("100.00"), remaining(scenario, 5, 1));
+            assertEquals(new LotId(afterOpening(3), 1), result.event().lotMovements().get(0).lot());
+            assertEquals(cny("40.00"), remaining(scenario, afterOpening(3), 1));
+            assertEquals(cny("100.00"), remaining(scenario, afterOpening(2), 1));
         }
 
         @Test
@@ -224,20 +225,31 @@ class DisbursementCommandsTest {
         @Test
         void theRequesterNeverApprovesTheirOwnNotice() {
             scenario.receive("r-1", 1, "100.00", 1);
-            Command selfApproved = payout("pay", 2, "50.00")
-                    .approvedBy(Approval.of(HANDLER.id(), Role.DIVISION_HEAD));
+            // Someone who does not hold the role is refused first, whoever they are.
+            scenario.refuses(payout("pay", 2, "50.00").approvedBy(Approval.of(HANDLER.id(), Role.DIVISION_HEAD)),
+                    PermissionDeniedException.class, ErrorCode.ROLE_NOT_HELD, "approvals", HANDLER.id(),
+                    "does not hold DIVISION_HEAD on 2025-01-03");
+            // A handler who is also a division head still never approves their own notice, under
+            // their id written in another case either.
+            scenario.hire("judge.feng", Role.HANDLER, Role.DIVISION_HEAD);
+            scenario.run(Command.of("hand-over", HANDLER, day(2), new HandOverCase(caseNumber(1), "judge.feng", "调岗"))
+                    .approvedBy(BY_HEAD));
+            Command selfApproved = Command.of("pay", Actor.of("judge.feng", Role.HANDLER), day(2),
+                    IssuePayoutNotice.of(caseNumber(1), creditorAccount(1), cny("50.00")))
+                    .approvedBy(Approval.of("JUDGE.FENG", Role.DIVISION_HEAD));
             scenario.refuses(selfApproved, PermissionDeniedException.class, ErrorCode.SELF_APPROVAL,
-                    "approvals.approverId", HANDLER.id(),
+                    "approvals.approverId", "JUDGE.FENG",
                     "a requester never approves their own request");
         }
 
         @Test
         void oneApproverCountsOnce() {
             scenario.receive("r-1", 1, "200000.00", 1);
+            scenario.hire("dir.ma", Role.BUREAU_DIRECTOR, Role.COURT_LEADER);
             Command twice = payout("pay", 2, "150000.00")
-                    .approvedBy(BY_DIRECTOR, Approval.of("dir.zhou", Role.COURT_LEADER));
+                    .approvedBy(Approval.of("dir.ma", Role.BUREAU_DIRECTOR), Approval.of("DIR.MA", Role.COURT_LEADER));
             scenario.refuses(twice, InvalidInputException.class, ErrorCode.INVALID_VALUE,
-                    "approvals.approverId", "dir.zhou",
+                    "approvals.approverId", "DIR.MA",
                     "approves twice; each required approval needs its own approver");
         }
 
@@ -385,7 +397,7 @@ class DisbursementCommandsTest {
             assertEquals(day(1), lot.arrivalDate(), "the money first reached the court on day 1");
             assertEquals(day(5), lot.clockStart(), "it has to be paid again: a new clock");
             assertEquals("r-1", lot.receipt());
-            assertEquals(cny("0.00"), remaining(scenario, 5, 1));
+            assertEquals(cny("0.00"), remaining(scenario, afterOpening(2), 1));
 
             DisbursementRecord record = scenario.view().disbursement("pay").orElseThrow();
             assertEquals(DisbursementRecord.Status.RETURNED, record.status());
@@ -466,7 +478,7 @@ class DisbursementCommandsTest {
             assertEquals(cny("12400.00"), scenario.balance(AccountId.COURT_FEES));
             assertEquals(cny("1000000.00"), scenario.balance(BANK_CNY),
                     "the fee is still in the bank");
-            assertEquals(cny("987600.00"), remaining(scenario, 5, 1));
+            assertEquals(cny("987600.00"), remaining(scenario, afterOpening(2), 1));
         }
 
         @Test
@@ -662,7 +674,7 @@ class DisbursementCommandsTest {
             // #1 takes 33.34 of 5.1; #2 the last 16.66 of 5.1 and 16.67 of 6.1; #3 33.33 of 6.1.
             List<LotMovement> second = scenario.view().disbursement("dist#2").orElseThrow()
                     .consumed();
-            assertEquals(List.of(new LotId(5, 1), new LotId(6, 1)),
+            assertEquals(List.of(new LotId(afterOpening(2), 1), new LotId(afterOpening(3), 1)),
                     second.stream().map(LotMovement::lot).toList());
             assertEquals(List.of(cny("16.66"), cny("16.67")),
                     second.stream().map(LotMovement::amount).toList());

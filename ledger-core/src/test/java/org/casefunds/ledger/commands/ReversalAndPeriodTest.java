@@ -11,6 +11,7 @@ import static org.casefunds.ledger.commands.Scenario.notice;
 import static org.casefunds.ledger.commands.Scenario.receipt;
 import static org.casefunds.ledger.commands.Scenario.settle;
 import static org.casefunds.ledger.commands.Scenario.unidentifiedReceipt;
+import static org.casefunds.ledger.testing.Fixtures.afterOpening;
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.AUDITOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;
@@ -97,7 +98,7 @@ class ReversalAndPeriodTest {
             assertEquals(EventKind.EVENT_REVERSED, result.event().kind());
             EventReversed reversed = (EventReversed) result.event().payload();
             assertEquals("r-1", reversed.reversedKey());
-            assertEquals(5, reversed.reversedSequence());
+            assertEquals(afterOpening(2), reversed.reversedSequence());
             assertEquals(EventKind.RECEIPT_RECORDED, reversed.reversedKind());
             assertEquals(List.of(), reversed.disbursements());
             assertEquals("银行重复推送", reversed.reason());
@@ -106,10 +107,10 @@ class ReversalAndPeriodTest {
             assertEquals(cny("0.00"), scenario.balance(BANK_CNY));
             assertEquals(cny("0.00"), scenario.balance(caseAccount(1)));
             assertTrue(scenario.view().openLots(caseAccount(1), CNY).isEmpty());
-            Lot lot = scenario.view().lot(new LotId(5, 1)).orElseThrow();
+            Lot lot = scenario.view().lot(new LotId(afterOpening(2), 1)).orElseThrow();
             assertEquals(cny("0.00"), lot.remaining());
             assertTrue(scenario.view().receipt("r-1").orElseThrow().reversed());
-            assertEquals(Optional.of(6L), scenario.view().reversalOf(5));
+            assertEquals(Optional.of(afterOpening(3)), scenario.view().reversalOf(afterOpening(2)));
             assertTrue(scenario.view().receiptByBankReference(BANK, "SN-r-1").isEmpty());
 
             // The bank reference is free again: the real receipt can be recorded under it.
@@ -124,7 +125,7 @@ class ReversalAndPeriodTest {
             scenario.receive("r-1", 2, "100.00", 1);
             scenario.run(reverse("undo", 3, "r-1"));
             scenario.refuses(reverse("undo-again", 4, "r-1"), StateConflictException.class,
-                    ErrorCode.ALREADY_REVERSED, "event", "r-1", "was already reversed by event 6");
+                    ErrorCode.ALREADY_REVERSED, "event", "r-1", "was already reversed by event " + afterOpening(3));
         }
 
         @Test
@@ -163,7 +164,7 @@ class ReversalAndPeriodTest {
             scenario.refuses(reverse("undo", 4, "r-1"), StateConflictException.class,
                     ErrorCode.NOT_REVERSIBLE, "event", "r-1",
                     "later events took CNY 40.00 of the CNY 100.00 it put on "
-                            + "case:（2025）京02执1号 (lot 5.1); reverse or return those first");
+                            + "case:（2025）京02执1号 (lot " + afterOpening(2) + ".1); reverse or return those first");
         }
 
         @Test
@@ -177,7 +178,7 @@ class ReversalAndPeriodTest {
                     Posting.debit(TRANSIT, cny("40.00"))), result.event().postings());
             EventReversed reversed = (EventReversed) result.event().payload();
             assertEquals(List.of("pay"), reversed.disbursements());
-            Lot lot = scenario.view().lot(new LotId(5, 1)).orElseThrow();
+            Lot lot = scenario.view().lot(new LotId(afterOpening(2), 1)).orElseThrow();
             assertEquals(cny("100.00"), lot.remaining());
             assertEquals(day(2), lot.clockStart(), "the lot keeps its clock");
             assertEquals(cny("100.00"), scenario.balance(caseAccount(1)));

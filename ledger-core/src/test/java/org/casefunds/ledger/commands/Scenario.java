@@ -1,5 +1,9 @@
 package org.casefunds.ledger.commands;
 
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.commands.RegisterStaff;
+import org.casefunds.ledger.commands.GrantRole;
+import org.casefunds.ledger.approvals.Role;
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;
 import static org.casefunds.ledger.testing.Fixtures.BY_HEAD;
@@ -73,6 +77,13 @@ final class Scenario {
             ledger.execute(command);
         }
         return new Scenario(ledger);
+    }
+
+    /** Registers {@code personId} on day 1 and grants each of {@code roles} from then on. */
+    Scenario hire(String personId, Role... roles) {
+        StaffCommands.hire(Fixtures.STAFF_ADMIN, Fixtures.BY_SECOND_STAFF_ADMIN, DAY_ONE,
+                StaffMember.of(personId, personId, "no-" + personId), roles).forEach(ledger::execute);
+        return this;
     }
 
     /** Day {@code n} of the scenarios, from 1 = {@code DAY_ONE}. */

@@ -1,5 +1,9 @@
 package org.casefunds.ledger.readme;
 
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.commands.RegisterStaff;
+import org.casefunds.ledger.commands.GrantRole;
+import java.util.Map;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +44,19 @@ final class EmbeddingExample {
         Actor clerk = Actor.of("adm.wang", Role.FUND_ADMINISTRATOR);
         Actor judge = Actor.of("judge.zhao", Role.HANDLER);
 
-        ledger.execute(Command.of("open-ledger", finance, day, new OpenLedger("京02", "北京市第二中级人民法院")));
+        // The opening names the first two staff administrators; every role is theirs to grant,
+        // each grant requested by one and approved by the other (four eyes).
+        Actor admin = Actor.of("sys.chen", Role.STAFF_ADMINISTRATOR);
+        Approval secondAdmin = Approval.of("sys.lin", Role.STAFF_ADMINISTRATOR);
+        ledger.execute(Command.of("open-ledger", admin, day, new OpenLedger("京02", "北京市第二中级人民法院",
+                List.of(StaffMember.of("sys.chen", "陈静", "S001"), StaffMember.of("sys.lin", "林涛", "S002")))));
+        Map<String, Role> staff = Map.of("fin.li", Role.FINANCE, "adm.wang", Role.FUND_ADMINISTRATOR,
+                "judge.zhao", Role.HANDLER, "head.sun", Role.DIVISION_HEAD);
+        staff.forEach((id, role) -> {
+            ledger.execute(Command.of("staff:" + id, admin, day,
+                    new RegisterStaff(StaffMember.of(id, id, "No." + id))).approvedBy(secondAdmin));
+            ledger.execute(Command.of("role:" + id, admin, day, GrantRole.of(id, role, day)).approvedBy(secondAdmin));
+        });
         ledger.execute(Command.of("bank-1", finance, day,
                 new RegisterBankAccount("110060001", cny, "工商银行北京分行", "执行款专户")));
 
@@ -48,7 +64,8 @@ final class EmbeddingExample {
         CaseNumber caseNumber = CaseNumber.parse("(2025)京02执 123"); // stored as （2025）京02执123号
         BankDetails creditor = BankDetails.of("张三", "6222020200001", "工商银行北京分行");
         ledger.execute(Command.of("case-123", judge, day, new OpenCase(caseNumber, "8800123", "judge.zhao",
-                List.of(Party.creditor("张三"), Party.debtor("李四")), List.of(creditor))));
+                List.of(Party.creditor("张三"), Party.debtor("李四")), List.of(creditor)))
+                .approvedBy(Approval.of("head.sun", Role.DIVISION_HEAD))); // a payee account needs approval
 
         // The debtor pays 65,000.00 to the sub-account: the ledger routes it to the case.
         ledger.execute(Command.of("bank:110060001:SN0001", clerk, day, RecordReceipt.of("110060001", "SN0001",

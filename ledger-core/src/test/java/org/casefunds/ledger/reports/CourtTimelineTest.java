@@ -93,9 +93,7 @@ class CourtTimelineTest {
         // The court moves its books into the ledger in 2025 (the clock), dating them from 2015.
         Clock migration = Clock.fixed(Instant.parse("2025-03-03T01:00:00Z"), ZoneOffset.UTC);
         Ledger ledger = Ledger.open(new InMemoryJournalStore(), Policy.defaults(), migration);
-        ledger.execute(Command.of("open", FINANCE, d("2015-01-05"), new OpenLedger(COURT, "北京市第二中级人民法院")));
-        ledger.execute(Command.of("bank", FINANCE, d("2015-01-05"), new RegisterBankAccount(BANK, CNY, "工商银行北京分行",
-                "执行款专户")));
+        Fixtures.opening(d("2015-01-05")).forEach(ledger::execute);
         ledger.execute(Fixtures.openCase("case-1", HANDLER, 1, d("2015-01-05")));
         ledger.execute(Command.of("r1", ADMINISTRATOR, d("2015-06-16"), RecordReceipt.of(BANK, "SN-r1",
                 cny("5000.00"), Payer.of(debtor(1), "62281", "农业银行北京分行"), null, ReceiptSource.DEBTOR_PAYMENT,

@@ -4,6 +4,7 @@ import static org.casefunds.ledger.reports.Court.d;
 import static org.casefunds.ledger.reports.Court.flow;
 import static org.casefunds.ledger.reports.Court.two;
 import static org.casefunds.ledger.reports.Court.zero;
+import static org.casefunds.ledger.testing.Fixtures.afterOpening;
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;
 import static org.casefunds.ledger.testing.Fixtures.CNY;
@@ -389,23 +390,23 @@ class PeriodReportsTest {
         // Lots: events 1-3 open the ledger, 4-6 the cases, so r1 is lot 7.1, r3 8.1, u 11.1, r2a 13.1,
         // and the claim c3 (event 15) puts u3's money on case 3 as lot 15.1.
         // Case 1: 1,000.00 - 400.00 = 600.00 left of 01-06; 01-06 → 01-31 25 days, + 28 (Feb) + 20 = 73.
-        assertOld(old.get(0), AccountId.ofCase(caseNumber(1)), Optional.of(HANDLER.id()), new LotId(7, 1),
+        assertOld(old.get(0), AccountId.ofCase(caseNumber(1)), Optional.of(HANDLER.id()), new LotId(afterOpening(4), 1),
                 d("2025-01-06"), "600.00", 73, Optional.empty());
         // The other 400.00 of it was noticed (n1) on 01-10 and the bank has not paid it by 03-20: it is
         // still in the court's account, in transit on n1. Same lot, same arrival, same 73 days.
-        assertOld(old.get(1), AccountId.ofCase(caseNumber(1)), Optional.of(HANDLER.id()), new LotId(7, 1),
+        assertOld(old.get(1), AccountId.ofCase(caseNumber(1)), Optional.of(HANDLER.id()), new LotId(afterOpening(4), 1),
                 d("2025-01-06"), "400.00", 73, Optional.of("n1"));
         // n3 took all 800.00 of r3 (01-08) and is unpaid too: 23 + 28 + 20 = 71 days.
-        assertOld(old.get(2), AccountId.ofCase(caseNumber(3)), Optional.of(HANDLER.id()), new LotId(8, 1),
+        assertOld(old.get(2), AccountId.ofCase(caseNumber(3)), Optional.of(HANDLER.id()), new LotId(afterOpening(5), 1),
                 d("2025-01-08"), "800.00", 71, Optional.of("n3"));
         // Unidentified 250.00 of 01-15: 16 + 28 + 20 = 64 days; no handler.
-        assertOld(old.get(3), AccountId.unidentified(BANK), Optional.empty(), new LotId(11, 1), d("2025-01-15"),
+        assertOld(old.get(3), AccountId.unidentified(BANK), Optional.empty(), new LotId(afterOpening(8), 1), d("2025-01-15"),
                 "250.00", 64, Optional.empty());
         // u3, claimed into case 3 on 02-10, keeps its arrival 01-20: 11 + 28 + 20 = 59 days.
-        assertOld(old.get(4), AccountId.ofCase(caseNumber(3)), Optional.of(HANDLER.id()), new LotId(15, 1),
+        assertOld(old.get(4), AccountId.ofCase(caseNumber(3)), Optional.of(HANDLER.id()), new LotId(afterOpening(12), 1),
                 d("2025-01-20"), "900.00", 59, Optional.empty());
         // Case 2's 500.00 of the cut-off day itself counts: 4 + 28 + 20 = 52 days; its 02-05 money does not.
-        assertOld(old.get(5), AccountId.ofCase(caseNumber(2)), Optional.of(OTHER_HANDLER.id()), new LotId(13, 1),
+        assertOld(old.get(5), AccountId.ofCase(caseNumber(2)), Optional.of(OTHER_HANDLER.id()), new LotId(afterOpening(10), 1),
                 d("2025-01-27"), "500.00", 52, Optional.empty());
 
         // Once the bank has paid n3 the money has left the court: 5 lines, n3's gone.

@@ -1,5 +1,11 @@
 package org.casefunds.ledger.testing;
 
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.commands.RevokeRole;
+import org.casefunds.ledger.commands.RegisterStaff;
+import org.casefunds.ledger.commands.GrantRole;
+import java.util.Objects;
+import java.util.Locale;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,6 +116,7 @@ public final class ReferenceModel {
 
     static final class Case {
         String handler;
+        Optional<String> division = Optional.empty();
         final String subAccount;
         final Set<String> payees = new HashSet<>();
         final Set<String> debtors = new HashSet<>();
@@ -263,14 +270,19 @@ public final class ReferenceModel {
             return earlier.command.equals(next) ? Outcome.repeat() : Outcome.refused(ErrorCode.IDEMPOTENCY_CONFLICT);
         }
         Snapshot before = snapshot();
+        Map<String, Person> peopleBefore = new HashMap<>(people);
+        List<Grant> grantsBefore = new ArrayList<>(grants);
         try {
             command = next;
             current = new Applied(sequence + 1, next);
             lotsCreated = 0;
             checkRole(next);
             checkDates(next);
+            divisions = new HashSet<>();
+            checkHeld(next);
             needed = List.of();
             current.kind = decide(next.request());
+            checkCovers(next);
             approvals(needed);
             checkPocketsStayPositive();
             applied.put(next.idempotencyKey(), current);
@@ -278,6 +290,10 @@ public final class ReferenceModel {
             return Outcome.ok();
         } catch (Refusal refusal) {
             restore(before);
+            people.clear();
+            people.putAll(peopleBefore);
+            grants.clear();
+            grants.addAll(grantsBefore);
             return Outcome.refused(refusal.code);
         }
     }
@@ -285,7 +301,10 @@ public final class ReferenceModel {
     // ---------------------------------------------------------------- checks shared by all commands
 
     private static final Map<Class<?>, Set<Role>> MAY = Map.ofEntries(
-            Map.entry(OpenLedger.class, EnumSet.of(Role.FINANCE)),
+            Map.entry(OpenLedger.class, EnumSet.of(Role.STAFF_ADMINISTRATOR)),
+            Map.entry(RegisterStaff.class, EnumSet.of(Role.STAFF_ADMINISTRATOR)),
+            Map.entry(GrantRole.class, EnumSet.of(Role.STAFF_ADMINISTRATOR)),
+            Map.entry(RevokeRole.class, EnumSet.of(Role.STAFF_ADMINISTRATOR)),
             Map.entry(RegisterBankAccount.class, EnumSet.of(Role.FINANCE)),
             Map.entry(OpenCase.class, EnumSet.of(Role.HANDLER, Role.DIVISION_HEAD, Role.BUREAU_DIRECTOR)),
             Map.entry(HandOverCase.class, EnumSet.of(Role.HANDLER, Role.DIVISION_HEAD, Role.BUREAU_DIRECTOR)),
@@ -346,13 +365,13 @@ public final class ReferenceModel {
     private void approvals(List<Role> needed) {
         Set<String> seen = new HashSet<>();
         for (Approval approval : command.approvals()) {
-            if (approval.approverId().equals(command.actor().id())) {
+            if (norm(approval.approverId()).equals(norm(command.actor().id()))) {
                 throw new Refusal(ErrorCode.SELF_APPROVAL);
             }
-            if (!seen.add(approval.approverId())) {
+            if (!seen.add(norm(approval.approverId()))) {
                 throw new Refusal(ErrorCode.INVALID_VALUE);
             }
-            if (!approval.role().approves()) {
+            if (!approval.role().approves() && !needed.contains(approval.role())) {
                 throw new Refusal(ErrorCode.ROLE_NOT_PERMITTED);
             }
         }
@@ -362,7 +381,8 @@ public final class ReferenceModel {
         List<Role> sorted = new ArrayList<>(needed);
         sorted.sort(Comparator.comparing(Role::ordinal).reversed());
         for (Role role : sorted) {
-            Optional<Role> match = pool.stream().filter(have -> have.ordinal() >= role.ordinal()).findFirst();
+            Optional<Role> match = pool.stream().filter(have -> role == Role.STAFF_ADMINISTRATOR
+                    ? have == role : have.approves() && have.ordinal() >= role.ordinal()).findFirst();
             if (match.isEmpty()) {
                 throw new Refusal(ErrorCode.APPROVAL_MISSING);
             }
@@ -375,6 +395,133 @@ public final class ReferenceModel {
             return List.of(Role.DIVISION_HEAD);
         }
         return List.of(Role.BUREAU_DIRECTOR, Role.COURT_LEADER);
+    }
+
+    // ---------------------------------------------------------------- the staff register
+
+    /** A registered person: their staff number and the day they entered the register. */
+    record Person(String staffNumber, LocalDate since) {
+    }
+
+    /** A grant; {@code division}, {@code until} and {@code revokedFrom} are null when absent. */
+    record Grant(String person, Role role, String division, LocalDate from, LocalDate until, LocalDate revokedFrom) {
+        boolean heldOn(LocalDate day) {
+            return !day.isBefore(from) && (until == null || !day.isAfter(until))
+                    && (revokedFrom == null || day.isBefore(revokedFrom));
+        }
+
+        boolean heldOnOrAfter(LocalDate day) {
+            LocalDate last = until == null ? LocalDate.MAX : until;
+            if (revokedFrom != null && revokedFrom.minusDays(1).isBefore(last)) {
+                last = revokedFrom.minusDays(1);
+            }
+            return !last.isBefore(day) && !last.isBefore(from);
+        }
+    }
+
+    final Map<String, Person> people = new HashMap<>();
+    final List<Grant> grants = new ArrayList<>();
+    private Set<Optional<String>> divisions = new HashSet<>();
+
+    /** Ids compare in lower case without surrounding spaces (the generator's ids are ASCII). */
+    static String norm(String id) {
+        return id.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private List<Grant> held(String person, Role role) {
+        return grants.stream().filter(grant -> grant.person.equals(norm(person)) && grant.role == role
+                && grant.heldOn(date())).toList();
+    }
+
+    private void requireHolds(String person, Role role) {
+        if (!people.containsKey(norm(person)) || held(person, role).isEmpty()) {
+            throw new Refusal(ErrorCode.ROLE_NOT_HELD);
+        }
+    }
+
+    private void checkHeld(Command next) {
+        if (next.request() instanceof OpenLedger) {
+            return;
+        }
+        for (Role role : next.actor().roles()) {
+            requireHolds(next.actor().id(), role);
+        }
+        for (Approval approval : next.approvals()) {
+            requireHolds(approval.approverId(), approval.role());
+        }
+    }
+
+    private void checkCovers(Command next) {
+        if (next.request() instanceof OpenLedger) {
+            return;
+        }
+        for (Role role : next.actor().roles()) {
+            requireCovers(next.actor().id(), role);
+        }
+        for (Approval approval : next.approvals()) {
+            requireCovers(approval.approverId(), approval.role());
+        }
+    }
+
+    private void requireCovers(String person, Role role) {
+        for (Grant grant : held(person, role)) {
+            if (grant.division == null || !divisions.isEmpty()
+                    && divisions.stream().allMatch(division -> division.equals(Optional.of(grant.division)))) {
+                return;
+            }
+        }
+        throw new Refusal(ErrorCode.ROLE_NOT_HELD);
+    }
+
+    private String staff(Request request) {
+        if (request instanceof RegisterStaff) {
+            StaffMember member = ((RegisterStaff) request).member();
+            if (people.containsKey(norm(member.personId()))
+                    || people.values().stream().anyMatch(person -> person.staffNumber.equals(member.staffNumber()))) {
+                throw new Refusal(ErrorCode.ALREADY_EXISTS);
+            }
+            needed = List.of(Role.STAFF_ADMINISTRATOR);
+            people.put(norm(member.personId()), new Person(member.staffNumber(), date()));
+            return "staff";
+        }
+        if (request instanceof GrantRole) {
+            GrantRole grant = (GrantRole) request;
+            Person person = people.get(norm(grant.personId()));
+            if (person == null) {
+                throw new Refusal(ErrorCode.UNKNOWN_PERSON);
+            }
+            if (grant.from().isBefore(person.since)) {
+                throw new Refusal(ErrorCode.OUT_OF_ORDER);
+            }
+            if (grant.from().isBefore(date())) {
+                throw new Refusal(ErrorCode.INVALID_DATE);
+            }
+            needed = List.of(Role.STAFF_ADMINISTRATOR);
+            grants.add(new Grant(norm(grant.personId()), grant.role(), grant.division().orElse(null), grant.from(),
+                    grant.until().orElse(null), null));
+            return "grant";
+        }
+        RevokeRole revoke = (RevokeRole) request;
+        if (!people.containsKey(norm(revoke.personId()))) {
+            throw new Refusal(ErrorCode.UNKNOWN_PERSON);
+        }
+        boolean any = false;
+        for (int i = 0; i < grants.size(); i++) {
+            Grant grant = grants.get(i);
+            if (grant.person.equals(norm(revoke.personId())) && grant.role == revoke.role()
+                    && Objects.equals(grant.division, revoke.division().orElse(null)) && grant.heldOnOrAfter(date())) {
+                grants.set(i, new Grant(grant.person, grant.role, grant.division, grant.from, grant.until, date()));
+                any = true;
+            }
+        }
+        if (!any) {
+            throw new Refusal(ErrorCode.INVALID_STATE);
+        }
+        if (revoke.role() == Role.STAFF_ADMINISTRATOR && norm(revoke.personId()).equals(norm(command.actor().id()))) {
+            throw new Refusal(ErrorCode.INVALID_VALUE);
+        }
+        needed = List.of(Role.STAFF_ADMINISTRATOR);
+        return "revoke";
     }
 
     // ---------------------------------------------------------------- money and lots
@@ -467,8 +614,20 @@ public final class ReferenceModel {
             if (openedOn != null) {
                 throw new Refusal(ErrorCode.ALREADY_EXISTS);
             }
+            OpenLedger open = (OpenLedger) request;
+            if (open.administrators().stream().noneMatch(member -> norm(member.personId())
+                    .equals(norm(command.actor().id())))) {
+                throw new Refusal(ErrorCode.ROLE_NOT_HELD);
+            }
             openedOn = date();
+            for (StaffMember member : open.administrators()) {
+                people.put(norm(member.personId()), new Person(member.staffNumber(), date()));
+                grants.add(new Grant(norm(member.personId()), Role.STAFF_ADMINISTRATOR, null, date(), null, null));
+            }
             return "opened";
+        } else if (request instanceof RegisterStaff || request instanceof GrantRole
+                || request instanceof RevokeRole) {
+            return staff(request);
         } else if (request instanceof RegisterBankAccount) {
             RegisterBankAccount register = (RegisterBankAccount) request;
             if (banks.containsKey(register.accountNumber())) {
@@ -484,9 +643,11 @@ public final class ReferenceModel {
             if (!command.actor().has(Role.DIVISION_HEAD) && !command.actor().has(Role.BUREAU_DIRECTOR)) {
                 requireHandler(record);
             }
-            if (record.handler.equals(handOver.toHandler())) {
+            if (norm(record.handler).equals(norm(handOver.toHandler()))) {
                 throw new Refusal(ErrorCode.INVALID_VALUE);
             }
+            requireHolds(handOver.toHandler(), Role.HANDLER);
+            needed = List.of(Role.DIVISION_HEAD);
             record.handler = handOver.toHandler();
             return "handover";
         } else if (request instanceof ConfirmPayee) {
@@ -496,6 +657,7 @@ public final class ReferenceModel {
             if (!record.payees.add(confirm.payee().holder() + "|" + confirm.payee().accountNumber())) {
                 throw new Refusal(ErrorCode.ALREADY_EXISTS);
             }
+            needed = List.of(Role.DIVISION_HEAD);
             return "payee";
         } else if (request instanceof RecordReceipt) {
             return receipt((RecordReceipt) request);
@@ -579,10 +741,16 @@ public final class ReferenceModel {
             throw new Refusal(ErrorCode.ALREADY_EXISTS);
         }
         boolean senior = command.actor().has(Role.DIVISION_HEAD) || command.actor().has(Role.BUREAU_DIRECTOR);
-        if (!senior && !open.handler().equals(command.actor().id())) {
+        if (!senior && !norm(open.handler()).equals(norm(command.actor().id()))) {
             throw new Refusal(ErrorCode.NOT_CASE_HANDLER);
         }
+        requireHolds(open.handler(), Role.HANDLER);
+        divisions.add(open.division());
+        if (!open.payees().isEmpty()) {
+            needed = List.of(Role.DIVISION_HEAD);
+        }
         Case record = new Case(open.handler(), open.subAccountNumber(), date());
+        record.division = open.division();
         open.payees().forEach(payee -> record.payees.add(payee.holder() + "|" + payee.accountNumber()));
         open.parties().stream().filter(party -> party.role() == PartyRole.DEBTOR)
                 .forEach(party -> record.debtors.add(party.name()));
@@ -597,11 +765,12 @@ public final class ReferenceModel {
             throw new Refusal(ErrorCode.UNKNOWN_CASE);
         }
         notBefore(record.openedOn);
+        divisions.add(record.division);
         return record;
     }
 
     private void requireHandler(Case record) {
-        if (!record.handler.equals(command.actor().id())) {
+        if (!norm(record.handler).equals(norm(command.actor().id()))) {
             throw new Refusal(ErrorCode.NOT_CASE_HANDLER);
         }
     }
@@ -849,6 +1018,24 @@ public final class ReferenceModel {
 
     private String settle(SettleDisbursement settle) {
         Disbursement disbursement = inTransit(settle.disbursement());
+        // Separation of duties: not the requester, an approver or the case's handler.
+        String issueKey = disbursement.id.contains("#") ? disbursement.id.substring(0, disbursement.id.indexOf('#'))
+                : disbursement.id;
+        Set<String> involved = new HashSet<>();
+        Applied issue = applied.get(issueKey);
+        if (issue != null) {
+            involved.add(norm(issue.command.actor().id()));
+            issue.command.approvals().forEach(approval -> involved.add(norm(approval.approverId())));
+        }
+        if (disbursement.source.startsWith("case:")) {
+            Case record = cases.get(disbursement.source.substring("case:".length()));
+            if (record != null) {
+                involved.add(norm(record.handler));
+            }
+        }
+        if (involved.contains(norm(command.actor().id()))) {
+            throw new Refusal(ErrorCode.DUTIES_NOT_SEPARATED);
+        }
         if (disbursement.amount > lowestFrom("bank:" + disbursement.bank, disbursement.currency)) {
             throw new Refusal(ErrorCode.INSUFFICIENT_FUNDS);
         }

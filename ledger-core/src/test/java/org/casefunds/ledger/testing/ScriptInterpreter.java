@@ -1,5 +1,12 @@
 package org.casefunds.ledger.testing;
 
+import static org.casefunds.ledger.testing.Fixtures.BY_SECOND_STAFF_ADMIN;
+import static org.casefunds.ledger.testing.Fixtures.STAFF_ADMIN;
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.commands.RevokeRole;
+import org.casefunds.ledger.commands.RegisterStaff;
+import org.casefunds.ledger.commands.GrantRole;
+import java.util.Locale;
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.AUDITOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;
@@ -124,7 +131,8 @@ public final class ScriptInterpreter {
         } else if (op < 26 || model.cases.isEmpty()) {
             int n = fault == 1 && cases > 0 ? 1 + target % cases : ++cases;
             actor = handlerFor(step.get(5));
-            Command open = Fixtures.openCase(key, actor, n, date);
+            Command open = Fixtures.openCase(key, actor, n, date,
+                    step.get(6) % 3 == 0 ? Optional.of(Fixtures.DIVISION) : Optional.empty());
             request = open.request();
         } else if (op < 34) {
             int n = caseIndex(target);
@@ -141,7 +149,8 @@ public final class ScriptInterpreter {
             actor = ADMINISTRATOR;
         } else if (op < 51) {
             request = new SettleDisbursement(disbursementId(target, fault), "OUT" + key);
-            actor = FINANCE;
+            // Now and then the handler, who may also hold FINANCE, records the payment of a notice.
+            actor = step.get(5) % 3 == 0 ? Actor.of(HANDLER.id(), Role.FINANCE) : FINANCE;
         } else if (op < 54) {
             request = new ReturnDisbursement(disbursementId(target, fault), "account closed");
             actor = FINANCE;
@@ -196,6 +205,8 @@ public final class ScriptInterpreter {
             actor = caseActor(n, step.get(5));
         } else if (op < 86) {
             return deferral(step, key, date, approvals, target);
+        } else if (op >= 98 && step.get(7) % 4 != 0) {
+            return staffChange(step, key, date, fault);
         } else if (op >= 96 && op < 98) {
             request = adoption(step, target);
             actor = fault == 9 ? HANDLER : FINANCE;
@@ -203,6 +214,45 @@ public final class ScriptInterpreter {
             // A person whose role may not do this: an auditor recording a receipt.
             request = receipt(step, target, fault);
             actor = AUDITOR;
+        }
+        return new Command(key, actor, date, approvals, Map.of(), request);
+    }
+
+    /**
+     * A change of the staff register: the second handler's role revoked, granted again (for the
+     * whole court or one division, from today or later, open-ended or not), a clerk registered
+     * (now and then under a staff number already taken), a role granted to someone unknown or the
+     * first handler made finance too (twice as often); with the faults of a register change: no approval, the
+     * requester approving under their id in capitals, a finance officer asking.
+     */
+    private Command staffChange(List<Integer> step, String key, LocalDate date, int fault) {
+        Actor actor = fault == 9 ? FINANCE : STAFF_ADMIN;
+        List<Approval> approvals = fault == 5 ? List.of()
+                : fault == 7 ? List.of(Approval.of(STAFF_ADMIN.id().toUpperCase(Locale.ROOT), Role.STAFF_ADMINISTRATOR))
+                : List.of(BY_SECOND_STAFF_ADMIN);
+        Optional<String> division = step.get(7) % 3 == 0 ? Optional.of(Fixtures.DIVISION) : Optional.empty();
+        int choice = step.get(2);
+        Request request;
+        switch (step.get(6) % 5) {
+            case 0:
+                request = new RevokeRole(OTHER_HANDLER.id(), Role.HANDLER, division);
+                break;
+            case 1:
+                request = new GrantRole(OTHER_HANDLER.id(), Role.HANDLER, division, date.plusDays(choice % 3 == 0 ? 2 : 0),
+                        choice % 4 == 0 ? Optional.of(date.plusDays(5)) : Optional.empty());
+                break;
+            case 2:
+                request = new RegisterStaff(StaffMember.of("clerk." + key, "书记员" + key,
+                        choice % 3 == 0 ? Fixtures.STAFF.get(0).staffNumber() : "N-" + key));
+                break;
+            case 3:
+                request = GrantRole.of(choice % 3 == 0 ? "nobody." + key : HANDLER.id().toUpperCase(Locale.ROOT),
+                        Role.FINANCE, choice % 5 == 0 ? date.minusDays(1) : date);
+                break;
+            default:
+                request = new GrantRole(HANDLER.id(), Role.FINANCE, Optional.empty(), date,
+                        choice % 2 == 0 ? Optional.of(date.plusDays(10)) : Optional.empty());
+                break;
         }
         return new Command(key, actor, date, approvals, Map.of(), request);
     }

@@ -1,5 +1,7 @@
 package org.casefunds.ledger.testing;
 
+import org.casefunds.ledger.approvals.Role;
+import org.casefunds.ledger.commands.GrantRole;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -123,6 +125,11 @@ public final class SequenceHarness {
             for (Command command : Fixtures.opening()) {
                 step(command, interpreter.today());
             }
+            // A small court: the first handler is also a finance officer, so the separation of duties
+            // (never recording the payment of one's own case) is exercised.
+            step(Command.of("role:judge-finance", Fixtures.STAFF_ADMIN, Fixtures.DAY_ONE,
+                    GrantRole.of(Fixtures.HANDLER.id(), Role.FINANCE, Fixtures.DAY_ONE))
+                    .approvedBy(Fixtures.BY_SECOND_STAFF_ADMIN), interpreter.today());
             for (List<Integer> step : script) {
                 Command command = interpreter.next(step);
                 step(command, interpreter.today().minusDays(step.get(7) % 10));

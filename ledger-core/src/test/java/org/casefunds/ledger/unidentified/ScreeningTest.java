@@ -60,7 +60,7 @@ class ScreeningTest {
         ledger.execute(Fixtures.openCase("case-2", HANDLER, 2, DAY_ONE));
         ledger.execute(Command.of("case-3", HANDLER, DAY_ONE, new OpenCase(caseNumber(3), subAccount(3),
                 HANDLER.id(), List.of(Party.creditor(creditor(3)), Party.debtor("债务人2分公司")),
-                List.of(creditorAccount(3)))));
+                List.of(creditorAccount(3)))).approvedBy(Fixtures.BY_HEAD));
         ledger.execute(Fixtures.openCase("case-4", HANDLER, 4, CASE_4_OPENED));
     }
 
