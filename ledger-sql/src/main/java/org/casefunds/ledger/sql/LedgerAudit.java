@@ -4,6 +4,7 @@ import static org.casefunds.ledger.sql.schema.Tables.BALANCE;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.COURT_RULE;
+import static org.casefunds.ledger.sql.schema.Tables.STAFF_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
@@ -52,6 +53,8 @@ import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotMovement;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffChange;
+import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
 import org.joda.money.CurrencyUnit;
@@ -108,6 +111,8 @@ public final class LedgerAudit {
     private final Map<String, String> deferrals = new HashMap<>();
     /** Each adoption's row as the journal says it should be: kind, effective day, canonical body. */
     private final Map<Long, String> courtRules = new HashMap<>();
+    /** Each register change the journal makes, as {@code sequence/position -> kind date body}. */
+    private final Map<String, String> staffChanges = new HashMap<>();
     private final Map<String, long[]> trial = new TreeMap<>();
     private String courtCode;
     private LocalDate openedOn;
@@ -309,6 +314,12 @@ public final class LedgerAudit {
             lotMovementRows += movedBefore ? 0 : 1;
         }
         applyPayload(event, event.payload());
+        int position = 0;
+        for (StaffChange change : LedgerState.staffChanges(event)) {
+            staffChanges.put(event.sequence() + "/" + position++, SqlTables.staffChangeKind(change) + " "
+                    + SqlTables.day(change.effectiveDate()) + " "
+                    + CanonicalCodec.encode(SqlTables.STAFF_CHANGE_TEXT, (Record) change));
+        }
     }
 
     private void applyPayload(Event event, EventPayload payload) {
@@ -471,7 +482,7 @@ public final class LedgerAudit {
 
     private Check compareProjections() {
         List<Differences> all = List.of(compareBalances(), compareDaily(), compareLots(), compareReceipts(),
-                compareDisbursements(), compareCases(), compareDeferrals(), compareCourtRules(), compareMeta(),
+                compareDisbursements(), compareCases(), compareDeferrals(), compareCourtRules(), compareStaffChanges(), compareMeta(),
                 compareLotHistory());
         List<String> found = new ArrayList<>();
         for (Differences each : all) {
@@ -644,6 +655,27 @@ public final class LedgerAudit {
                 });
         if (rows[0] != courtRules.size()) {
             differences.add("the table holds " + rows[0] + " adoptions, the journal records " + courtRules.size());
+        }
+        return differences;
+    }
+
+    private Differences compareStaffChanges() {
+        Differences differences = new Differences("staff_change");
+        long[] rows = {0};
+        context.select(STAFF_CHANGE.SEQUENCE, STAFF_CHANGE.POSITION, STAFF_CHANGE.KIND, STAFF_CHANGE.EFFECTIVE_DATE,
+                STAFF_CHANGE.BODY).from(STAFF_CHANGE).fetchLazy().forEach(row -> {
+                    rows[0]++;
+                    String stored = row.value3() + " " + row.value4() + " " + row.value5();
+                    String expected = staffChanges.get(row.value1() + "/" + row.value2());
+                    if (!stored.equals(expected)) {
+                        differences.add("event " + row.value1() + " change " + row.value2() + (expected == null
+                                ? ": the journal records no such change of the staff register"
+                                : " differs from the change of the staff register the journal records"));
+                    }
+                });
+        if (rows[0] != staffChanges.size()) {
+            differences.add("the table holds " + rows[0] + " changes of the staff register, the journal records "
+                    + staffChanges.size());
         }
         return differences;
     }

@@ -9,6 +9,7 @@ import static org.casefunds.ledger.sql.schema.Tables.LOT_MOVEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.COURT_RULE;
+import static org.casefunds.ledger.sql.schema.Tables.STAFF_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.EVENT;
@@ -396,6 +397,7 @@ public final class SqlJournalStore implements JournalStore {
         context.deleteFrom(DEFERRAL_CHANGE).execute();
         context.deleteFrom(CASE_CHANGE).execute();
         context.deleteFrom(COURT_RULE).execute();
+        context.deleteFrom(STAFF_CHANGE).execute();
         context.update(LEDGER_INFO).set(LEDGER_INFO.COURT_CODE, (String) null).set(LEDGER_INFO.COURT_NAME, (String) null)
                 .set(LEDGER_INFO.OPENED_ON, (Long) null).set(LEDGER_INFO.LAST_SEQUENCE, 0L)
                 .set(LEDGER_INFO.LAST_HASH, Event.GENESIS_HASH).set(LEDGER_INFO.CLOSED_THROUGH, (Long) null)

@@ -42,7 +42,7 @@ import org.jooq.Table;
  */
 public final class SqlLedger {
     /** The schema version this library writes and reads. */
-    public static final long SCHEMA_VERSION = 2;
+    public static final long SCHEMA_VERSION = 3;
 
     static {
         // jOOQ prints a logo and tips on first use unless told not to; a court's logs need neither.

@@ -34,6 +34,7 @@ import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.casefunds.ledger.reports.ReportSource;
 import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
 import org.casefunds.ledger.state.Deferral;
@@ -80,6 +81,11 @@ public final class SqlReportSource implements ReportSource {
     @Override
     public CourtRules courtRules(LocalDate date) {
         return SqlTables.readCourtRules(context, date);
+    }
+
+    @Override
+    public StaffRegister staffRegister(LocalDate date) {
+        return SqlTables.readStaffRegister(context, date);
     }
 
     // ------------------------------------------------------------------ lots as of a date

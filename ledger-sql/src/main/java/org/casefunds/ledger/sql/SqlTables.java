@@ -6,6 +6,7 @@ import static org.casefunds.ledger.sql.schema.Tables.CASE_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.COURT_RULE;
+import static org.casefunds.ledger.sql.schema.Tables.STAFF_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
@@ -39,6 +40,8 @@ import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
+import org.casefunds.ledger.staff.StaffChange;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.casefunds.ledger.sql.schema.tables.records.LotRecord;
 import org.casefunds.ledger.state.BankAccount;
 import org.casefunds.ledger.state.CaseRecord;
@@ -73,6 +76,7 @@ final class SqlTables implements StateTables {
     private long eventDay;
     private LedgerMeta meta;
     private CourtRules courtRules;
+    private StaffRegister staffRegister;
     private boolean metaChanged;
     private final Map<Key, long[]> balanceDeltas = new LinkedHashMap<>();
     private final Map<Key, NavigableMap<Long, Long>> dailyDeltas = new HashMap<>();
@@ -189,6 +193,63 @@ final class SqlTables implements StateTables {
         courtRules();
         statements.context().insertInto(COURT_RULE, COURT_RULE.SEQUENCE, COURT_RULE.KIND, COURT_RULE.EFFECTIVE_DATE,
                 COURT_RULE.BODY).values(sequence, kind, day(effectiveDate), body).execute();
+    }
+
+    // ------------------------------------------------------------------ the staff register
+
+    /** The header of a register change's canonical text in {@code staff_change.body}. */
+    static final String STAFF_CHANGE_TEXT = "casefunds-staff-change v1";
+
+    @Override
+    public StaffRegister staffRegister() {
+        if (staffRegister == null || !caching) {
+            staffRegister = readStaffRegister(statements.context(), null);
+        }
+        return staffRegister;
+    }
+
+    /** The changes of the staff register effective on or before {@code date} (all when null), folded in journal order. */
+    static StaffRegister readStaffRegister(org.jooq.DSLContext context, LocalDate date) {
+        List<StaffChange> changes = new ArrayList<>();
+        var query = context.select(STAFF_CHANGE.KIND, STAFF_CHANGE.BODY).from(STAFF_CHANGE);
+        var rows = date == null ? query.orderBy(STAFF_CHANGE.SEQUENCE, STAFF_CHANGE.POSITION).fetch()
+                : query.where(STAFF_CHANGE.EFFECTIVE_DATE.le(day(date)))
+                        .orderBy(STAFF_CHANGE.SEQUENCE, STAFF_CHANGE.POSITION).fetch();
+        for (var row : rows) {
+            changes.add((StaffChange) decode(row.value2(), STAFF_CHANGE_TEXT, staffChangeType(row.value1())));
+        }
+        return StaffRegister.of(changes);
+    }
+
+    /** The {@code staff_change.kind} of {@code change}. */
+    static String staffChangeKind(StaffChange change) {
+        if (change instanceof StaffChange.Registered) {
+            return "REGISTERED";
+        }
+        return change instanceof StaffChange.Granted ? "GRANTED" : "REVOKED";
+    }
+
+    private static Class<? extends Record> staffChangeType(String kind) {
+        switch (kind) {
+            case "REGISTERED":
+                return StaffChange.Registered.class;
+            case "GRANTED":
+                return StaffChange.Granted.class;
+            default:
+                return StaffChange.Revoked.class;
+        }
+    }
+
+    @Override
+    public void recordStaff(StaffChange change) {
+        StaffRegister before = staffRegister();
+        int position = (int) before.changes().stream().filter(earlier -> earlier.sequence() == change.sequence())
+                .count();
+        statements.context().insertInto(STAFF_CHANGE, STAFF_CHANGE.SEQUENCE, STAFF_CHANGE.POSITION, STAFF_CHANGE.KIND,
+                STAFF_CHANGE.EFFECTIVE_DATE, STAFF_CHANGE.BODY).values(change.sequence(), (long) position,
+                        staffChangeKind(change), day(change.effectiveDate()), encode(STAFF_CHANGE_TEXT, (Record) change))
+                .execute();
+        staffRegister = before.with(change);
     }
 
     // ------------------------------------------------------------------ bank accounts
@@ -738,6 +799,7 @@ final class SqlTables implements StateTables {
         meta = null;
         metaChanged = false;
         courtRules = null;
+        staffRegister = null;
     }
 
     private static String encode(String header, Record value) {

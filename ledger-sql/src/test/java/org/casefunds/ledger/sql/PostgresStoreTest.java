@@ -1,5 +1,6 @@
 package org.casefunds.ledger.sql;
 
+import static org.casefunds.ledger.testing.Fixtures.afterOpening;
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;
 import static org.casefunds.ledger.testing.Fixtures.CNY;
@@ -82,7 +83,7 @@ class PostgresStoreTest {
     @Test
     void eventsAndPostingsRefuseUpdateDeleteAndTruncate() {
         String schema = populated();
-        for (String change : List.of("UPDATE event SET kind = 'X'", "DELETE FROM event WHERE sequence = 5",
+        for (String change : List.of("UPDATE event SET kind = 'X'", "DELETE FROM event WHERE sequence = " + afterOpening(2),
                 "TRUNCATE event CASCADE", "UPDATE posting SET amount_minor = 1", "DELETE FROM posting",
                 "TRUNCATE posting")) {
             SQLException refused = assertThrows(SQLException.class, () -> sql(schema, change), change);
@@ -96,8 +97,8 @@ class PostgresStoreTest {
         String second = populated();
         try (Ledger one = ledger(first); Ledger other = ledger(second)) {
             one.execute(receipt("r2", "5.00"));
-            assertEquals(6, one.view().lastSequence());
-            assertEquals(5, other.view().lastSequence());
+            assertEquals(afterOpening(3), one.view().lastSequence());
+            assertEquals(afterOpening(2), other.view().lastSequence());
             assertEquals(cny("1005.00"), one.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
             assertEquals(cny("1000.00"), other.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
         }
@@ -108,7 +109,7 @@ class PostgresStoreTest {
         String schema = populated();
         try (Ledger ledger = ledger(schema)) {
             String before = StateSnapshot.of((LedgerState) ledger.view());
-            assertEquals(5, ((SqlJournalStore) ledger.store()).rebuildProjections());
+            assertEquals(afterOpening(2), ((SqlJournalStore) ledger.store()).rebuildProjections());
             assertEquals(before, StateSnapshot.of((LedgerState) ledger.view()));
             List<Event> events;
             try (Stream<Event> stream = ledger.events(1)) {
@@ -122,11 +123,11 @@ class PostgresStoreTest {
     void aChangedStoredEventIsNamed() throws SQLException {
         String schema = populated();
         sql(schema, "ALTER TABLE event DISABLE TRIGGER event_is_append_only",
-                "UPDATE event SET body = replace(body, 'CNY 1000.00', 'CNY 9000.00') WHERE sequence = 5");
+                "UPDATE event SET body = replace(body, 'CNY 1000.00', 'CNY 9000.00') WHERE sequence = " + afterOpening(2));
         try (Ledger ledger = ledger(schema)) {
             ChainVerifier.Result result = ledger.verifyChain();
             assertFalse(result.ok());
-            assertEquals(5, result.failure().get().sequence());
+            assertEquals(afterOpening(2), result.failure().get().sequence());
         }
     }
 
@@ -167,7 +168,7 @@ class PostgresStoreTest {
         assertTrue(failures.isEmpty(), failures.toString());
         try (Ledger ledger = ledger(schema)) {
             // 5 events, then 30 shared receipts once each and 30 own receipts per writer.
-            assertEquals(5 + 30 + 3 * 30, ledger.view().lastSequence());
+            assertEquals(afterOpening(2) + 30 + 3 * 30, ledger.view().lastSequence());
             assertTrue(ledger.verifyChain().ok());
             assertEquals(cny("1120.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
         }
@@ -184,7 +185,7 @@ class PostgresStoreTest {
                     + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
             ledger.execute(receipt("after", "2.00"));
             assertEquals(cny("1003.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
-            assertEquals(7, ledger.view().lastSequence());
+            assertEquals(afterOpening(4), ledger.view().lastSequence());
         }
     }
 }

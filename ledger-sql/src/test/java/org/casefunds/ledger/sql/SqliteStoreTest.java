@@ -1,5 +1,6 @@
 package org.casefunds.ledger.sql;
 
+import static org.casefunds.ledger.testing.Fixtures.afterOpening;
 import static org.casefunds.ledger.testing.Fixtures.ADMINISTRATOR;
 import static org.casefunds.ledger.testing.Fixtures.BANK;
 import static org.casefunds.ledger.testing.Fixtures.BY_HEAD;
@@ -89,12 +90,12 @@ class SqliteStoreTest {
     void aReopenedLedgerHoldsItsEventsAndState() {
         Path file = populated();
         try (Ledger ledger = ledger(file)) {
-            assertEquals(5, events(ledger).size());
+            assertEquals(afterOpening(2), events(ledger).size());
             assertEquals(cny("1000.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
             assertTrue(ledger.verifyChain().ok());
             // The same command again is recognised across the reopening and appends nothing.
             assertTrue(ledger.execute(receipt("r1", "SN1", "1000.00")).repeated());
-            assertEquals(5, ledger.view().lastSequence());
+            assertEquals(afterOpening(2), ledger.view().lastSequence());
         }
     }
 
@@ -103,8 +104,8 @@ class SqliteStoreTest {
         Path file = populated();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            for (String change : List.of("UPDATE event SET kind = 'X' WHERE sequence = 5",
-                    "DELETE FROM event WHERE sequence = 5", "UPDATE posting SET amount_minor = 1",
+            for (String change : List.of("UPDATE event SET kind = 'X' WHERE sequence = " + afterOpening(2),
+                    "DELETE FROM event WHERE sequence = " + afterOpening(2), "UPDATE posting SET amount_minor = 1",
                     "DELETE FROM posting")) {
                 SQLException refused = assertThrows(SQLException.class, () -> statement.execute(change), change);
                 assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
@@ -120,7 +121,7 @@ class SqliteStoreTest {
                     Fixtures.caseNumber(1), Fixtures.creditorAccount(1), cny("400.00"))).approvedBy(BY_HEAD));
             String before = StateSnapshot.of((LedgerState) ledger.view());
             SqlJournalStore store = (SqlJournalStore) ledger.store();
-            assertEquals(6, store.rebuildProjections());
+            assertEquals(afterOpening(3), store.rebuildProjections());
             assertEquals(before, StateSnapshot.of((LedgerState) ledger.view()));
             assertEquals(StateSnapshot.of(LedgerState.fold(events(ledger))), before, "replay equals the projections");
         }
@@ -132,16 +133,16 @@ class SqliteStoreTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER event_is_append_only_update");
-            // 1000.00 becomes 9000.00 in the stored text of event 5, the receipt.
-            statement.execute("UPDATE event SET body = replace(body, 'CNY 1000.00', 'CNY 9000.00') WHERE sequence = 5");
+            // 1000.00 becomes 9000.00 in the stored text of the receipt, the second event after the opening.
+            statement.execute("UPDATE event SET body = replace(body, 'CNY 1000.00', 'CNY 9000.00') WHERE sequence = " + afterOpening(2));
         }
         try (Ledger ledger = ledger(file)) {
             ChainVerifier.Result result = ledger.verifyChain();
             assertFalse(result.ok());
-            assertEquals(5, result.failure().get().sequence());
+            assertEquals(afterOpening(2), result.failure().get().sequence());
             assertTrue(result.failure().get().reason().contains("changed after it was written"), result.toString());
             IntegrityException reading = assertThrows(IntegrityException.class, () -> events(ledger));
-            assertEquals("5", reading.value().orElseThrow());
+            assertEquals(String.valueOf(afterOpening(2)), reading.value().orElseThrow());
         }
     }
 
@@ -244,7 +245,7 @@ class SqliteStoreTest {
             assertEquals(ErrorCode.STORAGE_LOCKED, refused.code(), refused.getMessage());
             assertTrue(refused.getMessage().contains("busy timeout"), refused.getMessage());
             statement.execute("ROLLBACK");
-            assertEquals(5, ledger.view().lastSequence(), "nothing was written");
+            assertEquals(afterOpening(2), ledger.view().lastSequence(), "nothing was written");
             assertFalse(ledger.execute(receipt("r2", "SN2", "5.00")).repeated(), "it works once the lock is gone");
         }
     }
@@ -268,7 +269,7 @@ class SqliteStoreTest {
             }
             StorageException refused = assertThrows(StorageException.class, () -> ledger.executeAll(batch));
             assertEquals(ErrorCode.STORAGE_FULL, refused.code(), refused.getMessage());
-            assertEquals(5, ledger.view().lastSequence(), "nothing of the batch was written");
+            assertEquals(afterOpening(2), ledger.view().lastSequence(), "nothing of the batch was written");
             assertTrue(ledger.verifyChain().ok());
             store.limitPagesForTest(1_000_000);
             BatchResult again = ledger.executeAll(batch.subList(0, 10));

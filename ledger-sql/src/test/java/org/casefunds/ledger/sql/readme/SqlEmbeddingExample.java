@@ -1,5 +1,9 @@
 package org.casefunds.ledger.sql.readme;
 
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.commands.RegisterStaff;
+import org.casefunds.ledger.commands.GrantRole;
+import org.casefunds.ledger.approvals.Approval;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,8 +41,18 @@ final class SqlEmbeddingExample {
         LocalDate day = LocalDate.of(2025, 3, 3);
         Actor finance = Actor.of("fin.li", Role.FINANCE);
         Actor clerk = Actor.of("adm.wang", Role.FUND_ADMINISTRATOR);
+        Actor admin = Actor.of("sys.chen", Role.STAFF_ADMINISTRATOR);
+        Approval secondAdmin = Approval.of("sys.lin", Role.STAFF_ADMINISTRATOR);
         List<Command> opening = List.of(
-                Command.of("open-ledger", finance, day, new OpenLedger("京02", "北京市第二中级人民法院")),
+                Command.of("open-ledger", admin, day, new OpenLedger("京02", "北京市第二中级人民法院",
+                        List.of(StaffMember.of("sys.chen", "陈静", "S001"), StaffMember.of("sys.lin", "林涛", "S002")))),
+                Command.of("staff:fin.li", admin, day, new RegisterStaff(StaffMember.of("fin.li", "李会计", "0101")))
+                        .approvedBy(secondAdmin),
+                Command.of("role:fin.li", admin, day, GrantRole.of("fin.li", Role.FINANCE, day)).approvedBy(secondAdmin),
+                Command.of("staff:adm.wang", admin, day, new RegisterStaff(StaffMember.of("adm.wang", "王专管", "0102")))
+                        .approvedBy(secondAdmin),
+                Command.of("role:adm.wang", admin, day, GrantRole.of("adm.wang", Role.FUND_ADMINISTRATOR, day))
+                        .approvedBy(secondAdmin),
                 Command.of("bank-1", finance, day, new RegisterBankAccount("110060001", cny, "工商银行", "执行款专户")),
                 Command.of("bank:110060001:SN0009", clerk, day, RecordReceipt.of("110060001", "SN0009",
                         Money.of(cny, 3_000), Payer.of("王五", null, null), "货款", ReceiptSource.DEBTOR_PAYMENT, null)));
