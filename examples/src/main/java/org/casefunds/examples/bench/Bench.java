@@ -1,5 +1,8 @@
 package org.casefunds.examples.bench;
 
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.commands.StaffCommands;
+import org.casefunds.ledger.approvals.Approval;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,10 +214,20 @@ public final class Bench {
 
     private static void opening(Ledger ledger) {
         Actor finance = Actor.of("fin.li", Role.FINANCE);
+        Actor admin = Actor.of("sys.chen", Role.STAFF_ADMINISTRATOR);
+        Approval secondAdmin = Approval.of("sys.lin", Role.STAFF_ADMINISTRATOR);
         LocalDate day = LocalDate.of(2025, 3, 3);
         if (ledger.view().courtCode().isEmpty()) {
-            ledger.executeAll(List.of(Command.of("init:ledger", finance, day, new OpenLedger("京02", "北京市第二中级人民法院")),
-                    Command.of("init:bank", finance, day, new RegisterBankAccount("110060001", CNY, "工商银行", "执行款专户"))));
+            List<Command> commands = new ArrayList<>();
+            commands.add(Command.of("init:ledger", admin, day, new OpenLedger("京02", "北京市第二中级人民法院",
+                    List.of(StaffMember.of("sys.chen", "陈静", "S001"), StaffMember.of("sys.lin", "林涛", "S002")))));
+            commands.addAll(StaffCommands.hire(admin, secondAdmin, day, StaffMember.of("fin.li", "李会计", "0101"),
+                    Role.FINANCE));
+            commands.addAll(StaffCommands.hire(admin, secondAdmin, day, StaffMember.of("adm.wang", "王专管", "0102"),
+                    Role.FUND_ADMINISTRATOR));
+            commands.add(Command.of("init:bank", finance, day, new RegisterBankAccount("110060001", CNY, "工商银行",
+                    "执行款专户")));
+            ledger.executeAll(commands);
         }
     }
 

@@ -23,9 +23,11 @@ import org.casefunds.ledger.reports.LargeBalance;
 import org.casefunds.ledger.reports.NoticeOverdue;
 import org.casefunds.ledger.reports.OldBalance;
 import org.casefunds.ledger.reports.PayoutTime;
+import org.casefunds.ledger.reports.StaffReport;
 import org.casefunds.ledger.reports.SubAccountUsage;
 import org.casefunds.ledger.reports.UnidentifiedEntry;
 import org.casefunds.ledger.reports.WeeklyReport;
+import org.casefunds.ledger.staff.StaffChange;
 import org.joda.money.CurrencyUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Option;
         description = "The courts' reports, for any past date or period.",
         subcommands = {ReportCommand.Weekly.class, ReportCommand.LargeBalances.class, ReportCommand.PayoutTimes.class,
             ReportCommand.OldBalances.class, ReportCommand.Unidentified.class, ReportCommand.Deferrals.class,
-            ReportCommand.Handlers.class, ReportCommand.Notices.class, ReportCommand.Usage.class})
+            ReportCommand.Handlers.class, ReportCommand.Notices.class, ReportCommand.Usage.class,
+            ReportCommand.Staff.class})
 final class ReportCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -305,6 +308,47 @@ final class ReportCommand implements Runnable {
                         each.deferral().end(), each.daysLeft(), each.status(), Dates.money(each.caseHolds()));
             }
             print(table, out, "No deferral to watch.");
+        }
+    }
+
+    @Command(name = "staff", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+            description = "Who held which role on a date, and every change of the staff register up to it, with who"
+                    + " asked for it and who approved it: the review of permissions.")
+    static final class Staff extends OnDate {
+        @Override
+        public Integer call() throws Exception {
+            return report(reports -> reports.staff(date()));
+        }
+
+        @Override
+        void table(Object result, PrintWriter out) {
+            StaffReport report = (StaffReport) result;
+            out.println("Roles held on " + report.asOf() + ":");
+            Table held = new Table("person", "name", "staff no.", "role", "division", "from", "until", ">granted by event");
+            for (StaffReport.Holding each : report.holdings()) {
+                held.row(each.personId(), each.name(), each.staffNumber(), each.role(),
+                        each.division().orElse("(whole court)"), each.from(),
+                        each.lastDay().map(Object::toString).orElse(""), each.grantedBy());
+            }
+            print(held, out, "No one held a role on " + report.asOf() + ".");
+            out.println();
+            out.println("Changes of the staff register up to " + report.asOf() + ":");
+            Table changes = new Table(">event", "effective", "change", "person", "role", "division", "asked by",
+                    "approved by");
+            for (StaffChange change : report.changes()) {
+                if (change instanceof StaffChange.Registered registered) {
+                    changes.row(change.sequence(), change.effectiveDate(), "registered",
+                            registered.member().personId() + " (" + registered.member().name() + ", "
+                                    + registered.member().staffNumber() + ")", "", "", change.by(), change.approvedBy());
+                } else if (change instanceof StaffChange.Granted granted) {
+                    changes.row(change.sequence(), change.effectiveDate(), "granted", granted.personId(),
+                            granted.role(), granted.division().orElse(""), change.by(), change.approvedBy());
+                } else if (change instanceof StaffChange.Revoked revoked) {
+                    changes.row(change.sequence(), change.effectiveDate(), "revoked", revoked.personId(),
+                            revoked.role(), revoked.division().orElse(""), change.by(), change.approvedBy());
+                }
+            }
+            print(changes, out, "The staff register has no changes up to " + report.asOf() + ".");
         }
     }
 

@@ -1,5 +1,8 @@
 package org.casefunds.examples.demo;
 
+import org.casefunds.ledger.staff.StaffMember;
+import org.casefunds.ledger.commands.StaffCommands;
+import java.util.LinkedHashMap;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -86,6 +89,10 @@ public final class DemoCourt {
     private static final Actor FINANCE = Actor.of("fin.li", Role.FINANCE);
     private static final Actor ADMINISTRATOR = Actor.of("adm.wang", Role.FUND_ADMINISTRATOR);
     private static final Actor HEAD = Actor.of("head.sun", Role.DIVISION_HEAD);
+    /** The first staff administrator, who registers the court's staff; the second approves. */
+    private static final Actor STAFF_ADMIN = Actor.of("sys.chen", Role.STAFF_ADMINISTRATOR);
+    private static final List<StaffMember> FIRST_ADMINISTRATORS = List.of(StaffMember.of("sys.chen", "陈静", "S001"),
+            StaffMember.of("sys.lin", "林涛", "S002"));
     private static final List<String> HANDLERS = List.of("zhao", "qian", "sun", "li", "zhou", "wu", "zheng", "wang",
             "feng", "chen", "chu", "wei", "jiang", "shen", "han", "yang", "zhu", "qin", "you", "xu", "he", "shi",
             "zhang", "kong");
@@ -397,8 +404,37 @@ public final class DemoCourt {
         today.add(new Command(key, actor, date, approvals, Map.of(), request));
     }
 
+    private static final Map<String, String> SURNAMES = Map.ofEntries(Map.entry("zhao", "赵"), Map.entry("qian", "钱"),
+            Map.entry("sun", "孙"), Map.entry("li", "李"), Map.entry("zhou", "周"), Map.entry("wu", "吴"),
+            Map.entry("zheng", "郑"), Map.entry("wang", "王"), Map.entry("feng", "冯"), Map.entry("chen", "陈"),
+            Map.entry("chu", "褚"), Map.entry("wei", "卫"), Map.entry("jiang", "蒋"), Map.entry("shen", "沈"),
+            Map.entry("han", "韩"), Map.entry("yang", "杨"), Map.entry("zhu", "朱"), Map.entry("qin", "秦"),
+            Map.entry("you", "尤"), Map.entry("xu", "许"), Map.entry("he", "何"), Map.entry("shi", "施"),
+            Map.entry("zhang", "张"), Map.entry("kong", "孔"));
+
+    /** A staff member's name: the surname of the id and the title of the role, e.g. 赵法官. */
+    private static String staffName(String id, Role role) {
+        String surname = SURNAMES.getOrDefault(id.substring(id.indexOf('.') + 1), "");
+        switch (role) {
+            case FINANCE:
+                return surname + "会计";
+            case FUND_ADMINISTRATOR:
+                return surname + "专管员";
+            case DIVISION_HEAD:
+                return surname + "庭长";
+            case BUREAU_DIRECTOR:
+                return surname + "局长";
+            case COURT_LEADER:
+                return surname + "院长";
+            default:
+                return surname + "法官";
+        }
+    }
+
     private static String approverOf(Role role) {
         switch (role) {
+            case STAFF_ADMINISTRATOR:
+                return "sys.lin";
             case DIVISION_HEAD:
                 return "head.sun";
             case BUREAU_DIRECTOR:
@@ -420,7 +456,23 @@ public final class DemoCourt {
     }
 
     private void openLedger() {
-        emit("init:ledger", FINANCE, new OpenLedger(COURT_CODE, COURT_NAME));
+        emit("init:ledger", STAFF_ADMIN, new OpenLedger(COURT_CODE, COURT_NAME, FIRST_ADMINISTRATORS));
+        // The staff register: everyone who acts or approves, each registration and grant approved
+        // by the second administrator.
+        Map<String, Role> staff = new LinkedHashMap<>();
+        staff.put(FINANCE.id(), Role.FINANCE);
+        staff.put(ADMINISTRATOR.id(), Role.FUND_ADMINISTRATOR);
+        staff.put(HEAD.id(), Role.DIVISION_HEAD);
+        staff.put(approverOf(Role.BUREAU_DIRECTOR), Role.BUREAU_DIRECTOR);
+        staff.put(approverOf(Role.COURT_LEADER), Role.COURT_LEADER);
+        HANDLERS.forEach(name -> staff.put("judge." + name, Role.HANDLER));
+        int number = 100;
+        for (Map.Entry<String, Role> person : staff.entrySet()) {
+            String id = person.getKey();
+            today.addAll(StaffCommands.hire(STAFF_ADMIN, Approval.of(approverOf(Role.STAFF_ADMINISTRATOR),
+                    Role.STAFF_ADMINISTRATOR), day, StaffMember.of(id, staffName(id, person.getValue()),
+                    "A" + (++number)), person.getValue()));
+        }
         emit("init:bank:" + MAIN_ACCOUNT, FINANCE, new RegisterBankAccount(MAIN_ACCOUNT, CNY, "工商银行北京分行营业部",
                 COURT_NAME + "执行款专户"));
         emit("init:bank:" + OLD_ACCOUNT, FINANCE, new RegisterBankAccount(OLD_ACCOUNT, CNY, "建设银行北京分行",
@@ -459,7 +511,7 @@ public final class DemoCourt {
         sim.creditors.forEach(name -> parties.add(Party.creditor(name)));
         parties.add(Party.debtor(debtor));
         emit("case:" + number, Actor.of(handler, Role.HANDLER), new OpenCase(number, sim.subAccount, handler, parties,
-                sim.payees));
+                sim.payees), List.of(Role.DIVISION_HEAD));
         LocalDate arrival = later(3, 40);
         for (long each : planned) {
             at(arrival, new Action(Kind.RECEIPT, index, each, null));
@@ -486,7 +538,8 @@ public final class DemoCourt {
         while (next.equals(sim.handler)) {
             next = "judge." + HANDLERS.get(random.nextInt(HANDLERS.size()));
         }
-        emit("handover:" + sim.number, HEAD, new HandOverCase(sim.number, next, "承办人岗位调整，案件移交"));
+        emit("handover:" + sim.number, HEAD, new HandOverCase(sim.number, next, "承办人岗位调整，案件移交"),
+                List.of(Role.BUREAU_DIRECTOR));
         sim.handler = next;
     }
 
@@ -708,7 +761,7 @@ public final class DemoCourt {
         BankDetails corrected = people.account(sim.creditors.get(0));
         sim.payees.set(0, corrected);
         emit("payee:" + sim.number + ":" + corrected.accountNumber(), handler(sim), new ConfirmPayee(sim.number,
-                corrected));
+                corrected), List.of(Role.DIVISION_HEAD));
         if (!sim.payoutPlanned && sim.deferral == null) {
             sim.payoutPlanned = true;
             payout(sim);

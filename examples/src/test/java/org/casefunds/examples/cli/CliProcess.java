@@ -57,6 +57,23 @@ final class CliProcess {
     }
 
     /** Runs {@code casefunds arguments...} and waits for it. */
+    /** The test court's first administrators and staff, as {@code casefunds init} takes them. */
+    static final List<String> STAFF = List.of("--administrator", "sys.chen:陈静:S001", "--administrator", "sys.lin:林涛:S002",
+            "--staff", "fin.li:李会计:0101:FINANCE", "--staff", "adm.wang:王专管:0102:FUND_ADMINISTRATOR",
+            "--staff", "judge.zhao:赵法官:0103:HANDLER", "--staff", "judge.qian:钱法官:0104:HANDLER",
+            "--staff", "head.sun:孙庭长:0105:DIVISION_HEAD", "--staff", "dir.zhou:周局长:0106:BUREAU_DIRECTOR",
+            "--staff", "leader.wu:吴院长:0107:COURT_LEADER");
+    /** How many events {@code init} with {@link #STAFF} writes before the master accounts. */
+    static final int STAFF_EVENTS = 1 + 2 * 7;
+
+    /** {@code casefunds init} with the test court's staff and {@code arguments}. */
+    static Run init(String... arguments) {
+        List<String> all = new java.util.ArrayList<>(List.of("init"));
+        all.addAll(List.of(arguments));
+        all.addAll(STAFF);
+        return run(all.toArray(String[]::new));
+    }
+
     static Run run(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

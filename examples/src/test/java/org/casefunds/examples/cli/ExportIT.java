@@ -96,7 +96,7 @@ class ExportIT {
     @BeforeAll
     static void buildLedger() throws IOException {
         db = folder.resolve("court.db");
-        CliProcess.run("init", "--db", db.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
+        CliProcess.init("--db", db.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
                 "--bank-account", BANK + ":CNY:工商银行北京分行", "--bank-account", USD_BANK + ":USD:中国银行北京分行",
                 "--opened-on", "2025-03-03").expect(0);
         Path commands = folder.resolve("commands.jsonl");
@@ -149,7 +149,8 @@ class ExportIT {
     private static Command openCase(String key, CaseNumber caseNumber, String subAccount, String debtor,
             BankDetails creditor) {
         return Command.of(key, HANDLER, day("2025-03-03"), new OpenCase(caseNumber, subAccount, HANDLER.id(),
-                List.of(Party.creditor(creditor.holder()), Party.debtor(debtor)), List.of(creditor)));
+                List.of(Party.creditor(creditor.holder()), Party.debtor(debtor)), List.of(creditor)))
+                .approvedBy(Approval.of("head.sun", Role.DIVISION_HEAD));
     }
 
     /** A receipt paid to {@code subAccount}, or without it (unidentified) when it is null. */

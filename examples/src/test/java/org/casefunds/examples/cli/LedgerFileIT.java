@@ -36,13 +36,14 @@ class LedgerFileIT {
 
     private void init() {
         db = folder.resolve("court.db");
-        CliProcess.run("init", "--db", db.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
+        CliProcess.init("--db", db.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
                 "--bank-account", "110060001:CNY:工商银行北京分行", "--opened-on", "2025-03-03").expect(0)
-                .printed("2 event(s) written");
+                .printed((CliProcess.STAFF_EVENTS + 1) + " event(s) written");
     }
 
     static final String OPEN_CASE = "{\"key\":\"case-1\",\"date\":\"2025-03-03\",\"actor\":{\"id\":\"judge.zhao\","
-            + "\"roles\":[\"HANDLER\"]},\"request\":{\"type\":\"OpenCase\",\"caseNumber\":\"(2025)京02执123\","
+            + "\"roles\":[\"HANDLER\"]},\"approvals\":[{\"approverId\":\"head.sun\",\"role\":\"DIVISION_HEAD\"}],"
+            + "\"request\":{\"type\":\"OpenCase\",\"caseNumber\":\"(2025)京02执123\","
             + "\"subAccountNumber\":\"8800123\",\"handler\":\"judge.zhao\",\"parties\":[{\"name\":\"张三\","
             + "\"role\":\"CREDITOR\"},{\"name\":\"李四\",\"role\":\"DEBTOR\"}],\"payees\":[{\"holder\":\"张三\","
             + "\"accountNumber\":\"6222020200001\",\"bank\":\"工商银行\"}]}}";

@@ -46,7 +46,7 @@ class StatementIT {
     /** A ledger with the court's February and March of {@code court-2025-03.jsonl} applied. */
     private Path createLedger(String name) {
         Path file = folder.resolve(name);
-        CliProcess.run("init", "--db", file.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
+        CliProcess.init("--db", file.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
                 "--bank-account", "110060001:CNY:工商银行北京分行", "--opened-on", "2025-02-03").expect(0);
         CliProcess.run("apply", "--db", file.toString(), COMMANDS.toString()).expect(0)
                 .printed("applied 16 command(s)");

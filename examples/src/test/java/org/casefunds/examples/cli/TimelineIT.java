@@ -37,7 +37,7 @@ class TimelineIT {
 
     private Path ledger(String openedOn, String caseYear, String receiptDate) throws IOException {
         Path db = folder.resolve("court-" + openedOn + ".db");
-        CliProcess.run("init", "--db", db.toString(), "--court", "京02", "--bank-account", "110060001",
+        CliProcess.init("--db", db.toString(), "--court", "京02", "--bank-account", "110060001",
                 "--opened-on", openedOn).expect(0);
         Path commands = write("commands-" + openedOn + ".jsonl", openCase(openedOn, caseYear),
                 LedgerFileIT.receipt("SN1", "65000.00", receiptDate));
