@@ -32,7 +32,9 @@ import org.casefunds.ledger.formats.Json;
  *  "request": {"type": "RecordReceipt", ...the request's fields...}}
  * }</pre>
  * {@code approvals} and {@code metadata} may be left out. Money is
- * {@code {"amount": "65000.00", "currency": "CNY"}}; a case number is its text in any written form;
+ * {@code {"amount": "65000.00", "currency": "CNY"}}, the amount a quoted plain decimal string read by
+ * {@link org.casefunds.ledger.money.Amounts#parse} (a JSON number, a sign, an exponent, a separator
+ * or more decimals than the currency has is refused); a case number is its text in any written form;
  * a field that may be absent is left out. Blank lines and lines starting with {@code #} are skipped.
  *
  * <p>This class is immutable and thread-safe.
@@ -139,8 +141,7 @@ public final class CommandFiles {
                     : cause.getMessage()), e);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
-            String message = cause instanceof LedgerException || cause instanceof ArithmeticException
-                    ? cause.getMessage() : e.getOriginalMessage();
+            String message = cause instanceof LedgerException ? cause.getMessage() : e.getOriginalMessage();
             throw new LineException(Json.fieldPath(e), message, e);
         } catch (JsonProcessingException e) {
             throw new LineException(null, "is not JSON: " + e.getOriginalMessage(), e);

@@ -16,16 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jodamoney.AmountRepresentation;
-import com.fasterxml.jackson.datatype.jodamoney.JodaMoneyModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.casefunds.ledger.approvals.ApprovalTier;
 import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
@@ -50,7 +43,8 @@ import org.joda.money.Money;
  * Every field is optional and overrides the preset named by {@code preset} (default
  * {@code "10+5 working days"}; the other is {@code "SPC 2017"}). Periods are written
  * {@code "10 working days"} or {@code "30 calendar days"}; money as
- * {@code {"amount": "100000.00", "currency": "CNY"}}; dates as {@code "2022-12-31"}.
+ * {@code {"amount": "100000.00", "currency": "CNY"}}, the amount a quoted plain decimal string (see
+ * {@link org.casefunds.ledger.money.Amounts#parse}); dates as {@code "2022-12-31"}.
  * <pre>{@code
  * {
  *   "preset": "10+5 working days",
@@ -92,23 +86,14 @@ import org.joda.money.Money;
  */
 public final class ConfigFiles {
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,3}) (working|calendar) days?");
-    private static final ObjectMapper JSON = mapper();
+    private static final ObjectMapper JSON = Json.strictMapper();
 
     private ConfigFiles() {
     }
 
-    /** The strict JSON mapper of the project: money as decimal strings, dates ISO, unknown fields refused. */
+    /** The strict JSON mapper of the project; see {@link Json#strictMapper}. */
     public static ObjectMapper mapper() {
-        return JsonMapper.builder()
-                .addModule(new JodaMoneyModule().withAmountRepresentation(AmountRepresentation.DECIMAL_STRING))
-                .addModule(new JavaTimeModule())
-                .addModule(new Jdk8Module())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
+        return Json.strictMapper();
     }
 
     /** What a policy file may hold; every field optional. */
@@ -422,6 +407,10 @@ public final class ConfigFiles {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, fieldPath(e), e.getPropertyName(),
                     "is not a field of this file (in " + source + "); the fields are: " + known, e);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InvalidInputException refused) {
+                throw new InvalidInputException(refused.code(), fieldPath(e), refused.value().orElse(null),
+                        refusedMessage(refused) + " (in " + source + ")", e);
+            }
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, fieldPath(e), null,
                     e.getOriginalMessage() + " (in " + source + ")", e);
         } catch (JsonProcessingException e) {

@@ -5,23 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.money.AmountSpellings;
 import org.casefunds.ledger.policy.DeferralReason;
 import org.casefunds.ledger.policy.Period;
 import org.casefunds.ledger.policy.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Goal: a court's policy and calendar load from JSON files, and every bad file is refused with the
  * field and the file named.
  *
  * <p>Method: parse small documents: overrides on each preset, the printed defaults read back, and
- * one refusal for each kind of mistake (unknown field, wrong type, impossible value, bad date).
+ * one refusal for each kind of mistake (unknown field, wrong type, impossible value, bad date); and
+ * the shared table of amount spellings read as the large-balance threshold.
  */
 class ConfigFilesTest {
     private static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
@@ -63,6 +71,49 @@ class ConfigFilesTest {
         InvalidInputException nested = refused("{\"approvalTiers\": [{\"from\": {\"amount\": \"0.00\","
                 + " \"currency\": \"CNY\"}, \"role\": [\"DIVISION_HEAD\"]}]}");
         assertEquals("approvalTiers[0].role", nested.field().orElseThrow());
+    }
+
+    static List<AmountSpellings.Good> goodSpellings() {
+        return AmountSpellings.GOOD;
+    }
+
+    static Stream<Arguments> badSpellings() {
+        List<Arguments> bad = new ArrayList<>();
+        for (AmountSpellings.Bad spelling : AmountSpellings.BAD) {
+            bad.add(Arguments.of("\"" + spelling.text() + "\"", spelling.text(), spelling.reason()));
+        }
+        bad.add(Arguments.of("100000", "100000", "is a JSON number; write amounts as quoted decimal strings,"
+                + " \"100000.00\""));
+        bad.add(Arguments.of("1e5", "1e5", "is a JSON number; write amounts as quoted decimal strings, \"100000.00\""));
+        return bad.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goodSpellings")
+    void aGoodSpellingOfAnAmountGivesTheExactMoney(AmountSpellings.Good spelling) {
+        Policy policy = ConfigFiles.parsePolicy("{\"largeBalanceThreshold\": {\"amount\": \"" + spelling.text()
+                + "\", \"currency\": \"CNY\"}}", "court.json");
+        assertEquals(spelling.money(), policy.largeBalanceThreshold());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSpellings")
+    void aBadSpellingOfAnAmountIsRefusedNamingTheFieldAndTheValue(String json, String value, String reason) {
+        InvalidInputException e = refused("{\"largeBalanceThreshold\": {\"amount\": " + json
+                + ", \"currency\": \"CNY\"}}");
+        assertEquals(ErrorCode.INVALID_AMOUNT, e.code());
+        assertEquals("largeBalanceThreshold", e.field().orElseThrow());
+        assertEquals(value, e.value().orElseThrow());
+        assertTrue(e.getMessage().startsWith("largeBalanceThreshold '" + value + "': "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" (in court.json)"), e.getMessage());
+    }
+
+    @Test
+    void aTierMayStartAtZero() {
+        Policy policy = ConfigFiles.parsePolicy("{\"approvalTiers\": [{\"from\": {\"amount\": \"0\", \"currency\":"
+                + " \"CNY\"}, \"roles\": [\"DIVISION_HEAD\"]}]}", "court.json");
+        assertEquals(Money.of(CNY, 0), policy.approvalTiers().get(0).from());
     }
 
     @Test
