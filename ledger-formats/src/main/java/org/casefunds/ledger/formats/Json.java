@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -52,7 +54,8 @@ import org.joda.money.Money;
  *
  * <p>Money is read by {@link Amounts#parse}, the one parser of amounts: {@code {"amount": "65000.00",
  * "currency": "CNY"}} with the amount a quoted plain decimal string; a JSON number is refused with
- * how to quote it.
+ * how to quote it. A field that its place does not have is refused by its name, path and line, with
+ * the closest field that the place has ({@link #read}, {@link UnknownField}).
  */
 public final class Json {
     /** The mapper, indented. */
@@ -66,7 +69,7 @@ public final class Json {
     /**
      * The strict JSON mapper of the project, for every file it reads (command files, policy and
      * calendar files): money as quoted decimal strings read by {@link Amounts#parse}, dates ISO,
-     * unknown fields refused, trailing tokens refused.
+     * unknown fields refused (or collected, through {@link #read}), trailing tokens refused.
      */
     public static ObjectMapper strictMapper() {
         SimpleModule money = new SimpleModule("casefunds-money");
@@ -76,6 +79,7 @@ public final class Json {
                 .addModule(money)
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
+                .addModule(UnknownFields.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -140,6 +144,64 @@ public final class Json {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * Reads {@code text} as a {@code type} with {@code mapper} (one of {@link #strictMapper}'s), and
+     * goes on past a field that its place does not have: each such field is added to {@code unknown}
+     * rather than thrown, so that every one of them is reported, together with what the document
+     * then lacks (a required field that was misspelt is missing). The caller refuses the document
+     * when {@code unknown} is not empty, whether or not the reading succeeded.
+     *
+     * @throws JsonProcessingException as {@link ObjectMapper#readValue(String, Class)} does, except for unknown fields
+     */
+    public static <T> T read(ObjectMapper mapper, String text, Class<T> type, List<UnknownField> unknown)
+            throws JsonProcessingException {
+        UnknownFields.Sink sink = new UnknownFields.Sink();
+        try {
+            return mapper.readerFor(type).withAttribute(UnknownFields.Sink.class, sink).readValue(text);
+        } finally {
+            unknown.addAll(sink.withLines(mapper, text));
+        }
+    }
+
+    /**
+     * A field that a document names and its place does not have.
+     *
+     * @param path where it is, such as {@code request.amout} or {@code approvalTiers[0].role}
+     * @param name the field's name as written
+     * @param line the line of the document it is on (1 for a one-line document), 0 if not known
+     * @param known the fields its place has, in alphabetical order
+     */
+    public record UnknownField(String path, String name, int line, List<String> known) {
+        /** Creates it; {@code known} is copied. */
+        public UnknownField {
+            known = List.copyOf(known);
+        }
+
+        /** The field of its place it most likely means, by {@link FieldNames#closest}; empty when none is close. */
+        public Optional<String> suggestion() {
+            return FieldNames.closest(name, known);
+        }
+
+        /**
+         * What is wrong and what to do: {@code unknown field `amout`; did you mean `amount`? The
+         * fields here: amount, currency}.
+         */
+        public String message() {
+            StringBuilder message = new StringBuilder("unknown field `").append(Checks.abbreviate(name)).append('`');
+            suggestion().ifPresent(meant -> message.append("; did you mean `").append(meant).append("`?"));
+            if (!known.isEmpty()) {
+                message.append(suggestion().isPresent() ? " The fields here: " : "; the fields here: ")
+                        .append(String.join(", ", known));
+            }
+            return message.toString();
+        }
+
+        @Override
+        public String toString() {
+            return (path.isEmpty() ? "" : path + ": ") + message() + (line > 0 ? " (line " + line + ")" : "");
+        }
     }
 
     /**
@@ -237,11 +299,7 @@ public final class Json {
 
         /** The name of the JSON field that holds the money, such as {@code amount} or {@code largeBalanceThreshold}. */
         private static String holder(JsonParser parser) {
-            JsonStreamContext context = parser.getParsingContext();
-            if (parser.hasToken(JsonToken.START_OBJECT) || parser.hasToken(JsonToken.START_ARRAY)) {
-                context = context.getParent();
-            }
-            for (JsonStreamContext at = context; at != null; at = at.getParent()) {
+            for (JsonStreamContext at = UnknownFields.valueContext(parser); at != null; at = at.getParent()) {
                 if (at.getCurrentName() != null) {
                     return at.getCurrentName();
                 }

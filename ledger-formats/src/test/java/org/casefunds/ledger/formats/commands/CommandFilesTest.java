@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * policy with every value read back as the same command; a schedule with a bad day is refused
  * naming the field. Amounts are read by the core's one parser: every good spelling of the shared
  * table gives its exact money, every bad one (and a JSON number) is refused naming the line, the
- * field and the value.
+ * field and the value. A misspelt field is refused by its name and path, with the field it most
+ * likely means, and with what the line then lacks.
  */
 class CommandFilesTest {
     private static final Actor FINANCE = Actor.of("fin.li", Role.FINANCE);
@@ -117,5 +118,114 @@ class CommandFilesTest {
                 () -> CommandFiles.parse(receipt("\"amount\":\"100.00\"")));
         assertTrue(plain.getMessage().contains("amount '100.00': is not money; write money as {\"amount\":"),
                 plain.getMessage());
+    }
+
+    @Test
+    void aTypoInARequiredFieldIsNamedWithTheFieldItMeansAndWhatIsThenMissing() throws IOException {
+        CommandFiles.Reading reading = readAsLineThree(receipt("\"amout\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}"));
+        CommandFiles.Problem problem = reading.problems().get(0);
+        assertEquals(3, problem.line());
+        assertEquals("request.amout", problem.field());
+        assertTrue(problem.message().startsWith("unknown field `amout`; did you mean `amount`? The fields here: amount,"
+                + " bankAccount, bankReference, caseNumber, memo, payer, source, subAccountNumber"), problem.message());
+        assertTrue(problem.message().endsWith("; and then request (amount): amount (missing): is required"),
+                problem.message());
+    }
+
+    @Test
+    void aTypoInAnOptionalFieldIsRefusedToo() {
+        CommandFiles.LineException refused = assertThrows(CommandFiles.LineException.class, () -> CommandFiles.parse(
+                receipt("\"memp\":\"执行款\",\"amount\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}")));
+        assertEquals("request.memp", refused.field);
+        assertTrue(refused.getMessage().startsWith("unknown field `memp`; did you mean `memo`?"), refused.getMessage());
+        assertTrue(!refused.getMessage().contains("and then"), "nothing else is wrong: " + refused.getMessage());
+    }
+
+    @Test
+    void aNestedTypoIsNamedByItsPath() {
+        String amount = "\"amount\":{\"amount\":\"100.00\",\"currency\":\"CNY\"}";
+        CommandFiles.LineException payer = assertThrows(CommandFiles.LineException.class, () -> CommandFiles.parse(
+                receipt(amount).replace("{\"name\":", "{\"nmae\":")));
+        assertEquals("request.payer.nmae", payer.field);
+        assertTrue(payer.getMessage().startsWith("unknown field `nmae`; did you mean `name`?"), payer.getMessage());
+        CommandFiles.LineException approval = assertThrows(CommandFiles.LineException.class,
+                () -> CommandFiles.parse(String.format(RECEIPT, "\"approvals\":[{\"approverId\":\"head.sun\","
+                        + "\"role\":\"DIVISION_HEAD\"},{\"approver\":\"dir.zhou\",\"role\":\"BUREAU_DIRECTOR\"}],",
+                        amount)));
+        assertEquals("approvals[1].approver", approval.field);
+        assertTrue(approval.getMessage().startsWith("unknown field `approver`; did you mean `approverId`? The fields"
+                + " here: approverId, role"), approval.getMessage());
+        assertTrue(approval.getMessage().contains("and then approvals[1] (approvals.approverId):"
+                + " approvals.approverId (missing): is required"), approval.getMessage());
+        CommandFiles.LineException money = assertThrows(CommandFiles.LineException.class, () -> CommandFiles.parse(
+                receipt("\"amount\":{\"amout\":\"100.00\",\"currency\":\"CNY\"}")));
+        assertEquals("request.amount.amout", money.field);
+        assertTrue(money.getMessage().startsWith("unknown field `amout`; did you mean `amount`? The fields here:"
+                + " amount, currency"), money.getMessage());
+        assertTrue(money.getMessage().contains("and then request.amount: amount.amount (missing)"), money.getMessage());
+    }
+
+    @Test
+    void aTypoIsNamedByItsPathWhereverTheTypeIsWritten() {
+        String line = "{\"key\":\"k\",\"date\":\"2025-03-03\",\"actor\":{\"id\":\"adm.wang\","
+                + "\"roles\":[\"FUND_ADMINISTRATOR\"]},\"request\":{\"bankAccount\":\"110060001\","
+                + "\"bankReference\":\"SN1\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"CNY\"},"
+                + "\"payer\":{\"nmae\":\"李四\"},\"sourse\":\"DEBTOR_PAYMENT\",\"type\":\"RecordReceipt\"}}";
+        CommandFiles.LineException refused = assertThrows(CommandFiles.LineException.class,
+                () -> CommandFiles.parse(line));
+        assertEquals("request.payer.nmae", refused.field, refused.getMessage());
+        assertTrue(refused.getMessage().contains("; also request.sourse: unknown field `sourse`; did you mean"
+                + " `source`?"), refused.getMessage());
+    }
+
+    @Test
+    void aMisspeltRequestTypeIsNamedWithTheRequestItMeans() {
+        CommandFiles.LineException refused = assertThrows(CommandFiles.LineException.class, () -> CommandFiles.parse(
+                receiptOf("\"1.00\"").replace("\"RecordReceipt\"", "\"RecordReciept\"")));
+        assertEquals("request.type", refused.field);
+        assertTrue(refused.getMessage().startsWith("'RecordReciept' is not a request; did you mean `RecordReceipt`?"
+                + " The requests: AdoptCalendarYear, "), refused.getMessage());
+        CommandFiles.LineException twice = assertThrows(CommandFiles.LineException.class, () -> CommandFiles.parse(
+                receiptOf("\"1.00\",\"currency\":\"CNY\",\"amount\":\"2.00\"")));
+        assertTrue(twice.getMessage().contains("amount.amount (missing): is written twice"), twice.getMessage());
+    }
+
+    @Test
+    void anUnknownFieldWithNoCloseMatchListsTheFields() {
+        CommandFiles.LineException refused = assertThrows(CommandFiles.LineException.class, () -> CommandFiles.parse(
+                receiptOf("\"1.00\"").replace("{\"key\":", "{\"colour\":\"red\",\"key\":")));
+        assertEquals("colour", refused.field);
+        assertEquals("unknown field `colour`; the fields here: actor, approvals, date, key, metadata, request",
+                refused.getMessage());
+    }
+
+    @Test
+    void aCalendarYearAndAPolicyReadBackAsTheSameCommands() throws CommandFiles.LineException {
+        CalendarYear year = CalendarYear.of(2027, List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 8)),
+                List.of(LocalDate.of(2027, 2, 20)), CalendarSource.official(List.of(CalendarSource.Document.of(
+                        LocalDate.of(2026, 11, 20), "国办发明电〔2026〕99号", "国务院办公厅关于2027年部分节假日安排的通知"))));
+        Command calendar = Command.of("calendar:2027", FINANCE, LocalDate.of(2026, 11, 21),
+                new AdoptCalendarYear(year, Optional.empty())).approvedBy(Approval.of("dir.zhou", Role.BUREAU_DIRECTOR));
+        Command policy = Command.of("policy", FINANCE, LocalDate.of(2026, 11, 21),
+                new AdoptPolicy(Policy.spc2017(), Optional.of("院党组决定"))).approvedBy(Approval.of("leader.wu",
+                        Role.COURT_LEADER));
+        for (Command command : List.of(calendar, policy)) {
+            String line = CommandFiles.write(command);
+            assertEquals(command, CommandFiles.parse(line), line);
+        }
+        assertTrue(!CommandFiles.write(calendar).contains("provisional"), "whether a year is provisional is derived");
+        String withDerived = CommandFiles.write(calendar).replace("\"year\":{", "\"year\":{\"provisional\":false,");
+        assertTrue(withDerived.contains("provisional"), withDerived);
+        assertEquals(calendar, CommandFiles.parse(withDerived), "a derived field is ignored, not unknown");
+    }
+
+    @Test
+    void aScheduleWithADayOutsideItsYearIsRefusedNamingTheField() {
+        String line = "{\"key\":\"c\",\"date\":\"2026-11-21\",\"actor\":{\"id\":\"fin.li\",\"roles\":[\"FINANCE\"]},"
+                + "\"request\":{\"type\":\"AdoptCalendarYear\",\"year\":{\"year\":2027,\"restDays\":[\"2028-01-03\"],"
+                + "\"adjustedWorkingDays\":[],\"source\":{\"kind\":\"OFFICIAL\",\"documents\":[{\"title\":\"通知\"}]}}}}";
+        CommandFiles.LineException refused = assertThrows(CommandFiles.LineException.class,
+                () -> CommandFiles.parse(line));
+        assertTrue(refused.getMessage().contains("2028-01-03"), refused.getMessage());
     }
 }
