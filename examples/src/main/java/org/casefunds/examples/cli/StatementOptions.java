@@ -42,8 +42,9 @@ final class StatementOptions {
             + "%n  payer_name   对方户名;  payer_account 对方账号;  payer_bank 对方开户行"
             + "%n  memo         摘要, 附言, 用途 (joined; a case number is looked for in it)"
             + "%n  sub_account  子账号;  currency 币种;  account 本方账号 (the master account)"
-            + "%nDates: yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd. Amounts: 65000.00 or 65,000.00, never more decimals"
-            + " than the currency has. Other headers: --column FIELD=HEADER, or --mapping FILE of FIELD=HEADER lines"
+            + "%nDates: yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd. Amounts: 65000.00 or 65,000.00, a sign only in the"
+            + " signed amount column, never more decimals than the currency has, an exponent or a leading zero."
+            + " Other headers: --column FIELD=HEADER, or --mapping FILE of FIELD=HEADER lines"
             + " (Java properties, UTF-8).";
 
     @Option(names = "--statement", required = true, paramLabel = "CSV", description = "The bank statement (CSV).")

@@ -192,7 +192,7 @@ class StatementIT {
         // Each bad line alone refuses its file, naming the line (found by a text only that line holds).
         List<BadRow> badRows = List.of(
                 new BadRow(line -> line.replace(",8500.00,", ",8500.001,"), "8500.001", ", credit (贷方发生额) '8500.001':"
-                        + " has more decimals than CNY has (2)"),
+                        + " has more decimals than CNY allows (2)"),
                 new BadRow(line -> line.replace("2025-03-06,SN202503060004", "2025-02-30,SN202503060004"),
                         "2025-02-30", ", value_date (交易日期) '2025-02-30': is not a date"),
                 new BadRow(line -> line.replace("SN202503070005", "SN202503040002"), "2025/03/07",

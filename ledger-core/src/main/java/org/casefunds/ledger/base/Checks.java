@@ -83,7 +83,8 @@ public final class Checks {
         }
     }
 
-    static String abbreviate(String value) {
+    /** {@code value} as shown in a refusal: at most 60 characters, a longer one cut with "...". */
+    public static String abbreviate(String value) {
         return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 }

@@ -3,6 +3,7 @@ package org.casefunds.ledger.money;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
@@ -19,6 +20,12 @@ import org.joda.money.Money;
  * <p>This class is immutable and thread-safe.
  */
 public final class Amounts {
+    /** A plain decimal string: digits without a leading zero (a lone 0 is fine), optionally a point and digits. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
+    private static final Pattern EXPONENT = Pattern.compile("[0-9]*\\.?[0-9]+[eE][+-]?[0-9]{1,9}");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("0+[0-9]+(\\.[0-9]+)?");
+    /** More digits before the point than any amount under {@link Limits#AMOUNT_MINOR_MAX} has. */
+    private static final int MAX_INTEGER_DIGITS = 19;
 
     private Amounts() {
     }
@@ -84,31 +91,77 @@ public final class Amounts {
     }
 
     /**
-     * Parses a decimal string such as {@code 65000.00} or {@code 65000} into money of {@code currency}.
-     * Thousands separators, signs other than a leading minus, and more decimals than the currency
-     * has are refused, never rounded.
+     * Parses an amount written as a plain decimal string, {@code 65000.00}, {@code 65000} or
+     * {@code 0.50}, into money of {@code currency}: the one parser of amounts for every input (command
+     * files, configuration files, bank statements, the command line). The text is ASCII digits,
+     * optionally a point followed by digits, and nothing else: no sign, no space (not even around
+     * it), no exponent ({@code 1e5}), no thousands separator, no leading zero ({@code 00100}; a
+     * lone {@code 0} before the point is fine), no bare point ({@code .5}, {@code 5.}), and at most
+     * as many decimals as the currency has (2 for CNY). Nothing is rounded or guessed. Zero is
+     * parsed (a tier may start at 0.00); see {@link #parsePositive} for amounts that move money.
      *
-     * @throws InvalidInputException naming {@code field} and the text
+     * @throws InvalidInputException with {@link ErrorCode#INVALID_AMOUNT} naming {@code field} and the
+     *     text, saying what is wrong and how to write it, or {@link ErrorCode#MISSING_VALUE} if the
+     *     text is null
      */
     public static Money parse(String text, CurrencyUnit currency, String field) {
         Checks.required(text, field);
-        String trimmed = text.strip();
-        if (!trimmed.matches("-?[0-9]+(\\.[0-9]+)?")) {
-            throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, text,
-                    "is not a decimal amount such as 65000.00 (digits, one optional point, no separators)");
+        Checks.required(currency, "currency");
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, Checks.abbreviate(text), notPlain(text));
         }
-        BigDecimal decimal = new BigDecimal(trimmed);
-        if (decimal.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
-            throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, text,
+        int point = text.indexOf('.');
+        int decimals = point < 0 ? 0 : text.length() - point - 1;
+        if (decimals > currency.getDecimalPlaces()) {
+            throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, Checks.abbreviate(text),
                     "has more decimals than " + currency + " allows (" + currency.getDecimalPlaces() + ")");
         }
-        if (decimal.abs().movePointRight(currency.getDecimalPlaces()).compareTo(
-                BigDecimal.valueOf(Limits.AMOUNT_MINOR_MAX)) > 0) {
-            throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, text,
+        int integerDigits = point < 0 ? text.length() : point;
+        if (integerDigits > MAX_INTEGER_DIGITS || new BigDecimal(text).movePointRight(currency.getDecimalPlaces())
+                .compareTo(BigDecimal.valueOf(Limits.AMOUNT_MINOR_MAX)) > 0) {
+            throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, Checks.abbreviate(text),
                     "is above the largest amount the ledger holds ("
                             + Money.ofMinor(currency, Limits.AMOUNT_MINOR_MAX).getAmount().toPlainString() + ")");
         }
-        return Money.of(currency, decimal.setScale(currency.getDecimalPlaces()));
+        return Money.of(currency, new BigDecimal(text).setScale(currency.getDecimalPlaces()));
+    }
+
+    /** Why {@code text} is not a plain decimal string, and how to write it: the first reason that applies. */
+    private static String notPlain(String text) {
+        String example = "such as 65000.00";
+        if (text.isEmpty()) {
+            return "is empty; write an amount " + example;
+        }
+        if (text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            return "holds a space; write the amount without spaces, " + example;
+        }
+        if (text.charAt(0) == '-' || text.charAt(0) == '+') {
+            return "has a sign (" + text.charAt(0) + "); an amount is written without one, " + example;
+        }
+        if (text.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'))) {
+            return "holds digits other than 0-9 (full-width digits?); write the amount in ASCII digits, " + example;
+        }
+        if (text.indexOf(',') >= 0) {
+            return "has a thousands separator (,); write the digits alone, " + example;
+        }
+        if (EXPONENT.matcher(text).matches()) {
+            BigDecimal value = new BigDecimal(text);
+            String inFull = value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= 10
+                    ? ": " + value.toPlainString() : ", " + example;
+            return "is in exponent notation; write the digits in full" + inFull;
+        }
+        if (text.startsWith(".") && PLAIN_DECIMAL.matcher("0" + text).matches()) {
+            return "starts with a point; write a 0 before it: 0" + text;
+        }
+        if (text.endsWith(".") && PLAIN_DECIMAL.matcher(text.substring(0, text.length() - 1)).matches()) {
+            return "ends with a point; leave the point out or write the decimals after it: "
+                    + text.substring(0, text.length() - 1) + " or " + text + "00";
+        }
+        if (LEADING_ZEROS.matcher(text).matches()) {
+            return "has leading zeros; write it without them: " + text.replaceFirst("^0+(?=[0-9])", "");
+        }
+        return "is not a decimal amount " + example + " (ASCII digits, optionally a point and more digits; no sign,"
+                + " no separators)";
     }
 
     /** Parses a positive decimal string; see {@link #parse} and {@link #positive}. */

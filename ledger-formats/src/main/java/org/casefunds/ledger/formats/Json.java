@@ -1,21 +1,37 @@
 package org.casefunds.ledger.formats;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jodamoney.AmountRepresentation;
+import com.fasterxml.jackson.datatype.jodamoney.JodaMoneyModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.casefunds.ledger.accounts.AccountId;
+import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.CalendarYear;
@@ -23,9 +39,11 @@ import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.commands.Request;
 import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.events.EventPayload;
-import org.casefunds.ledger.formats.config.ConfigFiles;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotId;
+import org.casefunds.ledger.money.Amounts;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 
 /**
  * The ledger's JSON, for command files, exports and every {@code --json}: the project's strict mapper (money as decimal strings with their
@@ -33,6 +51,11 @@ import org.casefunds.ledger.journal.LotId;
  * their text, and requests told apart by a {@code "type"} field naming the request. Events (for
  * {@code casefunds export --format json}) are written with their kind, and their payloads with a
  * {@code "type"} field naming the event kind, such as {@code "RECEIPT_RECORDED"}.
+ *
+ * <p>Money is read by {@link Amounts#parse}, the one parser of amounts: {@code {"amount": "65000.00",
+ * "currency": "CNY"}} with the amount a quoted plain decimal string; a JSON number is refused with
+ * how to quote it. A field that its place does not have is refused by its name, path and line, with
+ * the closest field that the place has ({@link #read}, {@link UnknownField}).
  */
 public final class Json {
     /** The mapper, indented. */
@@ -43,8 +66,30 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The strict JSON mapper of the project, for every file it reads (command files, policy and
+     * calendar files): money as quoted decimal strings read by {@link Amounts#parse}, dates ISO,
+     * unknown fields refused (or collected, through {@link #read}), trailing tokens refused.
+     */
+    public static ObjectMapper strictMapper() {
+        SimpleModule money = new SimpleModule("casefunds-money");
+        money.addDeserializer(Money.class, new MoneyDeserializer());
+        return JsonMapper.builder()
+                .addModule(new JodaMoneyModule().withAmountRepresentation(AmountRepresentation.DECIMAL_STRING))
+                .addModule(money)
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .addModule(UnknownFields.module())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
     private static ObjectMapper build() {
-        ObjectMapper mapper = ConfigFiles.mapper();
+        ObjectMapper mapper = strictMapper();
         SimpleModule module = new SimpleModule("casefunds");
         module.addSerializer(CaseNumber.class, ToStringSerializer.instance);
         module.addDeserializer(CaseNumber.class, new TextValueDeserializer<>(CaseNumber.class) {
@@ -99,6 +144,168 @@ public final class Json {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * Reads {@code text} as a {@code type} with {@code mapper} (one of {@link #strictMapper}'s), and
+     * goes on past a field that its place does not have: each such field is added to {@code unknown}
+     * rather than thrown, so that every one of them is reported, together with what the document
+     * then lacks (a required field that was misspelt is missing). The caller refuses the document
+     * when {@code unknown} is not empty, whether or not the reading succeeded.
+     *
+     * @throws JsonProcessingException as {@link ObjectMapper#readValue(String, Class)} does, except for unknown fields
+     */
+    public static <T> T read(ObjectMapper mapper, String text, Class<T> type, List<UnknownField> unknown)
+            throws JsonProcessingException {
+        UnknownFields.Sink sink = new UnknownFields.Sink();
+        try {
+            return mapper.readerFor(type).withAttribute(UnknownFields.Sink.class, sink).readValue(text);
+        } finally {
+            unknown.addAll(sink.withLines(mapper, text));
+        }
+    }
+
+    /**
+     * A field that a document names and its place does not have.
+     *
+     * @param path where it is, such as {@code request.amout} or {@code approvalTiers[0].role}
+     * @param name the field's name as written
+     * @param line the line of the document it is on (1 for a one-line document), 0 if not known
+     * @param known the fields its place has, in alphabetical order
+     */
+    public record UnknownField(String path, String name, int line, List<String> known) {
+        /** Creates it; {@code known} is copied. */
+        public UnknownField {
+            known = List.copyOf(known);
+        }
+
+        /** The field of its place it most likely means, by {@link FieldNames#closest}; empty when none is close. */
+        public Optional<String> suggestion() {
+            return FieldNames.closest(name, known);
+        }
+
+        /**
+         * What is wrong and what to do: {@code unknown field `amout`; did you mean `amount`? The
+         * fields here: amount, currency}.
+         */
+        public String message() {
+            StringBuilder message = new StringBuilder("unknown field `").append(Checks.abbreviate(name)).append('`');
+            suggestion().ifPresent(meant -> message.append("; did you mean `").append(meant).append("`?"));
+            if (!known.isEmpty()) {
+                message.append(suggestion().isPresent() ? " The fields here: " : "; the fields here: ")
+                        .append(String.join(", ", known));
+            }
+            return message.toString();
+        }
+
+        @Override
+        public String toString() {
+            return (path.isEmpty() ? "" : path + ": ") + message() + (line > 0 ? " (line " + line + ")" : "");
+        }
+    }
+
+    /**
+     * Reads money, {@code {"amount": "65000.00", "currency": "CNY"}}, through {@link Amounts#parse}:
+     * the amount a quoted plain decimal string, never a JSON number; refusals name the JSON field that
+     * holds the money.
+     */
+    static final class MoneyDeserializer extends StdDeserializer<Money> {
+        private static final long serialVersionUID = 1L;
+        private static final String EXAMPLE = "{\"amount\": \"65000.00\", \"currency\": \"CNY\"}";
+
+        MoneyDeserializer() {
+            super(Money.class);
+        }
+
+        @Override
+        public Collection<Object> getKnownPropertyNames() {
+            return List.of("amount", "currency");
+        }
+
+        @Override
+        public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String field = holder(parser);
+            try {
+                return read(parser, context, field);
+            } catch (InvalidInputException refused) {
+                throw JsonMappingException.from(parser, refused.getMessage(), refused);
+            }
+        }
+
+        private Money read(JsonParser parser, DeserializationContext context, String field) throws IOException {
+            if (!parser.isExpectedStartObjectToken()) {
+                String written = parser.currentToken().isScalarValue() ? parser.getText() : null;
+                parser.skipChildren();
+                throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, written == null ? null
+                        : Checks.abbreviate(written), "is not money; write money as " + EXAMPLE);
+            }
+            JsonToken amountToken = null;
+            String amount = null;
+            String currency = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("amount") && amountToken != null || name.equals("currency") && currency != null) {
+                    throw new InvalidInputException(ErrorCode.INVALID_VALUE, field + "." + name, null,
+                            "is written twice; write it once");
+                }
+                if (name.equals("amount")) {
+                    amountToken = value;
+                    amount = value.isScalarValue() ? parser.getText() : null;
+                    parser.skipChildren();
+                } else if (name.equals("currency")) {
+                    currency = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                        parser.skipChildren();
+                        throw new InvalidInputException(ErrorCode.CURRENCY_MISMATCH, "currency", null,
+                                "is not a currency code; write it quoted, such as \"CNY\"");
+                    }
+                } else {
+                    context.handleUnknownProperty(parser, this, Money.class, name);
+                }
+            }
+            if (currency == null) {
+                throw new InvalidInputException(ErrorCode.MISSING_VALUE, field + ".currency", null,
+                        "money names its currency: " + EXAMPLE);
+            }
+            CurrencyUnit unit = Amounts.currency(currency, field + ".currency");
+            if (amountToken == null || amountToken == JsonToken.VALUE_NULL) {
+                throw new InvalidInputException(ErrorCode.MISSING_VALUE, field + ".amount", null,
+                        "money has its amount, a quoted decimal string: " + EXAMPLE);
+            }
+            if (amountToken.isNumeric()) {
+                throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, Checks.abbreviate(amount),
+                        "is a JSON number; write amounts as quoted decimal strings, " + quoted(amount, unit));
+            }
+            if (amountToken != JsonToken.VALUE_STRING) {
+                throw new InvalidInputException(ErrorCode.INVALID_AMOUNT, field, amount,
+                        "is not an amount; write it as a quoted decimal string, such as \"65000.00\"");
+            }
+            return Amounts.parse(amount, unit, field);
+        }
+
+        /** The quoted string a JSON number means, such as {@code "100000.00"} for {@code 1e5}, when it is an amount. */
+        private static String quoted(String number, CurrencyUnit currency) {
+            try {
+                BigDecimal value = new BigDecimal(number);
+                if (value.signum() >= 0 && value.precision() - value.scale() <= 19) {
+                    return "\"" + value.setScale(currency.getDecimalPlaces()).toPlainString() + "\"";
+                }
+            } catch (ArithmeticException | NumberFormatException notAnAmount) {
+                // Shown as an example below: the number is no amount at any scale.
+            }
+            return "such as \"65000.00\"";
+        }
+
+        /** The name of the JSON field that holds the money, such as {@code amount} or {@code largeBalanceThreshold}. */
+        private static String holder(JsonParser parser) {
+            for (JsonStreamContext at = UnknownFields.valueContext(parser); at != null; at = at.getParent()) {
+                if (at.getCurrentName() != null) {
+                    return at.getCurrentName();
+                }
+            }
+            return "money";
+        }
     }
 
     /** Whether a calendar year is provisional follows from its source's kind: not written, not read. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.casefunds.ledger.approvals.Actor;
 import org.casefunds.ledger.approvals.Approval;
@@ -22,6 +22,7 @@ import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.base.LedgerException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.Request;
+import org.casefunds.ledger.formats.FieldNames;
 import org.casefunds.ledger.formats.Json;
 
 /**
@@ -32,8 +33,11 @@ import org.casefunds.ledger.formats.Json;
  *  "request": {"type": "RecordReceipt", ...the request's fields...}}
  * }</pre>
  * {@code approvals} and {@code metadata} may be left out. Money is
- * {@code {"amount": "65000.00", "currency": "CNY"}}; a case number is its text in any written form;
- * a field that may be absent is left out. Blank lines and lines starting with {@code #} are skipped.
+ * {@code {"amount": "65000.00", "currency": "CNY"}}, the amount a quoted plain decimal string read by
+ * {@link org.casefunds.ledger.money.Amounts#parse} (a JSON number, a sign, an exponent, a separator
+ * or more decimals than the currency has is refused); a case number is its text in any written form;
+ * a field that may be absent is left out; an unknown field is refused by its name, with the closest
+ * field of its place. Blank lines and lines starting with {@code #} are skipped.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -116,17 +120,46 @@ public final class CommandFiles {
         }
     }
 
-    /** Parses one line into a command. */
+    /**
+     * Parses one line into a command. A field that its place does not have is refused by its path
+     * and name, with the closest field of that place ("did you mean"), together with whatever the
+     * line then lacks, such as the required field that was misspelt.
+     */
     public static Command parse(String text) throws LineException {
+        List<Json.UnknownField> unknown = new ArrayList<>();
+        Command command;
         try {
-            Line line = Json.MAPPER.readValue(text, Line.class);
+            command = read(text, unknown);
+        } catch (LineException then) {
+            if (unknown.isEmpty()) {
+                throw then;
+            }
+            throw unknownFields(unknown, then);
+        }
+        if (!unknown.isEmpty()) {
+            throw unknownFields(unknown, null);
+        }
+        return command;
+    }
+
+    private static LineException unknownFields(List<Json.UnknownField> unknown, LineException then) {
+        StringBuilder message = new StringBuilder(unknown.get(0).message());
+        for (Json.UnknownField other : unknown.subList(1, unknown.size())) {
+            message.append("; also ").append(other.path()).append(": ").append(other.message());
+        }
+        if (then != null) {
+            message.append("; and then ").append(then.field == null ? "" : then.field + ": ").append(then.getMessage());
+        }
+        return new LineException(unknown.get(0).path(), message.toString(), then);
+    }
+
+    private static Command read(String text, List<Json.UnknownField> unknown) throws LineException {
+        try {
+            Line line = Json.read(Json.MAPPER, text, Line.class, unknown);
             if (line.request() == null) {
                 throw new LineException("request", "is missing: each line has a request with its \"type\"", null);
             }
             return line.command();
-        } catch (UnrecognizedPropertyException e) {
-            throw new LineException(Json.fieldPath(e), "'" + e.getPropertyName() + "' is not a field here; the fields are "
-                    + e.getKnownPropertyIds(), e);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof LedgerException) {
@@ -137,16 +170,34 @@ public final class CommandFiles {
             }
             throw new LineException(Json.fieldPath(e), String.valueOf(cause == null ? e.getOriginalMessage()
                     : cause.getMessage()), e);
+        } catch (InvalidTypeIdException e) {
+            throw unknownType(e);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
-            String message = cause instanceof LedgerException || cause instanceof ArithmeticException
-                    ? cause.getMessage() : e.getOriginalMessage();
+            String message = cause instanceof LedgerException ? cause.getMessage() : e.getOriginalMessage();
             throw new LineException(Json.fieldPath(e), message, e);
         } catch (JsonProcessingException e) {
             throw new LineException(null, "is not JSON: " + e.getOriginalMessage(), e);
         } catch (LedgerException refused) {
             throw new LineException(refused.field().orElse(null), refused.getMessage(), refused);
         }
+    }
+
+    /** A request type that is missing or is no request's, with the closest request's name. */
+    private static LineException unknownType(InvalidTypeIdException e) {
+        String where = Json.fieldPath(e);
+        String field = (where.isEmpty() ? "request" : where) + ".type";
+        if (e.getTypeId() == null) {
+            return new LineException(field, "is missing: a request names its type, such as \"RecordReceipt\"", e);
+        }
+        List<String> kinds = new ArrayList<>();
+        for (Class<?> kind : Request.class.getPermittedSubclasses()) {
+            kinds.add(kind.getSimpleName());
+        }
+        kinds.sort(null);
+        return new LineException(field, "'" + e.getTypeId() + "' is not a request"
+                + FieldNames.closest(e.getTypeId(), kinds).map(meant -> "; did you mean `" + meant + "`?").orElse("")
+                + " The requests: " + String.join(", ", kinds), e);
     }
 
     private static Command rethrow(String field, String message, Throwable cause) throws LineException {

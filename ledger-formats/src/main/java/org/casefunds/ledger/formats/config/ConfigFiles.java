@@ -12,20 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jodamoney.AmountRepresentation;
-import com.fasterxml.jackson.datatype.jodamoney.JodaMoneyModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.casefunds.ledger.approvals.ApprovalTier;
 import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
@@ -44,13 +36,15 @@ import org.joda.money.Money;
 /**
  * Reads a court's policy and working-day calendar from JSON files (the core reads no files and has
  * no JSON library). Strict: an unknown field, a value of the wrong type or an impossible value is
- * refused with an {@link InvalidInputException} naming the field (as a JSON path) and the file.
+ * refused with an {@link InvalidInputException} naming the field (as a JSON path) and the file; an
+ * unknown field also with its line and the closest field of its place ("did you mean").
  *
  * <h2>Policy file</h2>
  * Every field is optional and overrides the preset named by {@code preset} (default
  * {@code "10+5 working days"}; the other is {@code "SPC 2017"}). Periods are written
  * {@code "10 working days"} or {@code "30 calendar days"}; money as
- * {@code {"amount": "100000.00", "currency": "CNY"}}; dates as {@code "2022-12-31"}.
+ * {@code {"amount": "100000.00", "currency": "CNY"}}, the amount a quoted plain decimal string (see
+ * {@link org.casefunds.ledger.money.Amounts#parse}); dates as {@code "2022-12-31"}.
  * <pre>{@code
  * {
  *   "preset": "10+5 working days",
@@ -92,23 +86,14 @@ import org.joda.money.Money;
  */
 public final class ConfigFiles {
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,3}) (working|calendar) days?");
-    private static final ObjectMapper JSON = mapper();
+    private static final ObjectMapper JSON = Json.strictMapper();
 
     private ConfigFiles() {
     }
 
-    /** The strict JSON mapper of the project: money as decimal strings, dates ISO, unknown fields refused. */
+    /** The strict JSON mapper of the project; see {@link Json#strictMapper}. */
     public static ObjectMapper mapper() {
-        return JsonMapper.builder()
-                .addModule(new JodaMoneyModule().withAmountRepresentation(AmountRepresentation.DECIMAL_STRING))
-                .addModule(new JavaTimeModule())
-                .addModule(new Jdk8Module())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
+        return Json.strictMapper();
     }
 
     /** What a policy file may hold; every field optional. */
@@ -149,7 +134,10 @@ public final class ConfigFiles {
 
     /** Parses the text of a policy file; {@code source} names it in errors. */
     public static Policy parsePolicy(String json, String source) {
-        PolicyDocument document = parse(json, source, PolicyDocument.class);
+        return read(json, source, PolicyDocument.class, document -> policy(document, source));
+    }
+
+    private static Policy policy(PolicyDocument document, String source) {
         try {
             Policy.Builder policy = Policy.preset(document.preset() == null ? Policy.DEFAULT_NAME
                     : document.preset()).toBuilder();
@@ -273,7 +261,10 @@ public final class ConfigFiles {
 
     /** Parses the text of a calendar file; {@code source} names it in errors. */
     public static WorkingDayCalendar parseCalendar(String json, String source) {
-        CalendarDocument document = parse(json, source, CalendarDocument.class);
+        return read(json, source, CalendarDocument.class, document -> calendar(document, source));
+    }
+
+    private static WorkingDayCalendar calendar(CalendarDocument document, String source) {
         List<CalendarYear> years = parseYears(document, source);
         String jurisdiction = document.jurisdiction() == null ? WorkingDayCalendar.CHINA : document.jurisdiction();
         try {
@@ -297,7 +288,10 @@ public final class ConfigFiles {
 
     /** Parses the years of a calendar file of China's; {@code source} names it in errors. */
     public static List<CalendarYear> parseCalendarYears(String json, String source) {
-        CalendarDocument document = parse(json, source, CalendarDocument.class);
+        return read(json, source, CalendarDocument.class, document -> calendarYears(document, source));
+    }
+
+    private static List<CalendarYear> calendarYears(CalendarDocument document, String source) {
         if (document.jurisdiction() != null && !WorkingDayCalendar.CHINA.equals(document.jurisdiction())) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "jurisdiction", document.jurisdiction(),
                     "a ledger adopts years of China's calendar (CN) only (in " + source + ")");
@@ -409,19 +403,55 @@ public final class ConfigFiles {
         return path.isEmpty() ? "(file)" : path;
     }
 
-    private static <T> T parse(String json, String source, Class<T> type) {
+    /**
+     * Parses {@code json} and builds what it describes. A field that its place does not have is
+     * refused by its path, name and line, with the closest field of that place, together with what
+     * the document then lacks (such as the required field that was misspelt).
+     */
+    private static <D, R> R read(String json, String source, Class<D> type, Function<D, R> build) {
+        List<Json.UnknownField> unknown = new ArrayList<>();
+        R built;
         try {
-            T document = JSON.readValue(json, type);
+            built = build.apply(parse(json, source, type, unknown));
+        } catch (InvalidInputException then) {
+            if (unknown.isEmpty()) {
+                throw then;
+            }
+            throw unknownFields(unknown, source, then);
+        }
+        if (!unknown.isEmpty()) {
+            throw unknownFields(unknown, source, null);
+        }
+        return built;
+    }
+
+    private static InvalidInputException unknownFields(List<Json.UnknownField> unknown, String source,
+            InvalidInputException then) {
+        Json.UnknownField first = unknown.get(0);
+        StringBuilder message = new StringBuilder(first.message()).append(" (in ").append(source)
+                .append(first.line() > 0 ? ", line " + first.line() : "").append(')');
+        for (Json.UnknownField other : unknown.subList(1, unknown.size())) {
+            message.append("; also ").append(other);
+        }
+        if (then != null) {
+            message.append("; and then ").append(then.getMessage());
+        }
+        return new InvalidInputException(ErrorCode.INVALID_VALUE, first.path(), first.name(), message.toString(),
+                then);
+    }
+
+    private static <T> T parse(String json, String source, Class<T> type, List<Json.UnknownField> unknown) {
+        try {
+            T document = Json.read(JSON, json, type, unknown);
             if (document == null) {
                 throw new InvalidInputException(ErrorCode.MISSING_VALUE, "(file)", source, "the file is empty");
             }
             return document;
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", "));
-            throw new InvalidInputException(ErrorCode.INVALID_VALUE, fieldPath(e), e.getPropertyName(),
-                    "is not a field of this file (in " + source + "); the fields are: " + known, e);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InvalidInputException refused) {
+                throw new InvalidInputException(refused.code(), fieldPath(e), refused.value().orElse(null),
+                        refusedMessage(refused) + " (in " + source + ")", e);
+            }
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, fieldPath(e), null,
                     e.getOriginalMessage() + " (in " + source + ")", e);
         } catch (JsonProcessingException e) {

@@ -209,12 +209,12 @@ final class StatementRow {
         if (value.isEmpty()) {
             return null;
         }
-        Money amount = parse(field, value, false);
-        if (amount == null) {
+        if (StatementValues.signed(value)) {
+            problem(field, value, "has a sign: the " + field.key() + " column holds amounts without one");
             return null;
         }
-        if (amount.isNegative()) {
-            problem(field, value, "is negative: the " + field.key() + " column holds amounts without a sign");
+        Money amount = parse(field, value, false);
+        if (amount == null) {
             return null;
         }
         return amount.isZero() ? null : amount;

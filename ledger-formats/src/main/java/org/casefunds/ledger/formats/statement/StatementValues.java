@@ -1,6 +1,5 @@
 package org.casefunds.ledger.formats.statement;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -25,8 +24,7 @@ final class StatementValues {
             formatter("uuuuMMdd"));
     /** A date may carry the time of day, which banks' exports sometimes add; the time is dropped. */
     private static final Pattern DATE_AND_TIME = Pattern.compile("(\\S+)[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
-    private static final Pattern PLAIN_AMOUNT = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
-    private static final Pattern GROUPED_AMOUNT = Pattern.compile("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
+    private static final Pattern GROUPED_AMOUNT = Pattern.compile("[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
     private static final Set<String> CREDIT_WORDS = Set.of("贷", "贷方", "c", "cr", "credit", "收", "收入", "入", "存入");
     private static final Set<String> DEBIT_WORDS = Set.of("借", "借方", "d", "dr", "debit", "支", "支出", "出", "付");
     private static final Map<String, String> CURRENCY_NAMES = Map.of("人民币", "CNY", "rmb", "CNY", "156", "CNY",
@@ -71,30 +69,39 @@ final class StatementValues {
     }
 
     /**
-     * A signed amount in {@code currency}: digits with an optional point, optionally grouped by
-     * thousands with commas ({@code 65,000.00}), an optional sign. More decimals than the currency
-     * has is an error, never rounded.
+     * A signed amount in {@code currency}: an optional sign ({@code -} is money out), then an amount
+     * as {@link Amounts#parse} reads it ({@code 65000.00}), or grouped by thousands with commas in
+     * groups of three ({@code 65,000.00}), as banks export them. Everything else is refused with the
+     * core parser's reason: more decimals than the currency has, an exponent, a bare point, a
+     * leading zero, a space inside, digits other than 0-9.
      */
     static Money amount(String text, CurrencyUnit currency) throws BadValue {
         String amount = text.strip();
+        boolean negative = amount.startsWith("-");
+        if (negative || amount.startsWith("+")) {
+            amount = amount.substring(1);
+        }
         if (GROUPED_AMOUNT.matcher(amount).matches()) {
             amount = amount.replace(",", "");
-        } else if (!PLAIN_AMOUNT.matcher(amount).matches()) {
+        } else if (amount.indexOf(',') >= 0) {
             throw new BadValue("is not an amount such as 65000.00 or 65,000.00 (digits, thousands separators in"
                     + " groups of three, one point)");
         }
-        if (amount.startsWith("+")) {
-            amount = amount.substring(1);
-        }
-        int decimals = new BigDecimal(amount).stripTrailingZeros().scale();
-        if (decimals > currency.getDecimalPlaces()) {
-            throw new BadValue("has more decimals than " + currency + " has (" + currency.getDecimalPlaces() + ")");
-        }
         try {
-            return Amounts.parse(amount, currency, "amount");
-        } catch (InvalidInputException tooLarge) {
-            throw new BadValue("is above the largest amount the ledger holds");
+            Money parsed = Amounts.parse(amount, currency, "amount");
+            return negative ? parsed.negated() : parsed;
+        } catch (InvalidInputException refused) {
+            // The row names the field and the cell; the reason is the core's.
+            String prefix = "amount '" + refused.value().orElse("") + "': ";
+            String message = refused.getMessage();
+            throw new BadValue(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         }
+    }
+
+    /** Whether a cell's amount is written with a sign, which only a signed column may have. */
+    static boolean signed(String text) {
+        String amount = text.strip();
+        return amount.startsWith("-") || amount.startsWith("+");
     }
 
     /** A direction: 贷/C/credit/收入 is money in, 借/D/debit/支出 money out. */

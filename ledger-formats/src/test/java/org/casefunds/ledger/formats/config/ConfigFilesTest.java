@@ -5,23 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.money.AmountSpellings;
 import org.casefunds.ledger.policy.DeferralReason;
 import org.casefunds.ledger.policy.Period;
 import org.casefunds.ledger.policy.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Goal: a court's policy and calendar load from JSON files, and every bad file is refused with the
  * field and the file named.
  *
  * <p>Method: parse small documents: overrides on each preset, the printed defaults read back, and
- * one refusal for each kind of mistake (unknown field, wrong type, impossible value, bad date).
+ * one refusal for each kind of mistake (unknown field, wrong type, impossible value, bad date); a
+ * misspelt field, required, optional or nested, named with the field it most likely means; and the
+ * shared table of amount spellings read as the large-balance threshold.
  */
 class ConfigFilesTest {
     private static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
@@ -58,11 +67,96 @@ class ConfigFilesTest {
         InvalidInputException e = refused("{\"noticeDeadlines\": \"10 working days\"}");
         assertEquals("noticeDeadlines", e.field().orElseThrow());
         assertEquals("noticeDeadlines", e.value().orElseThrow());
-        assertTrue(e.getMessage().contains("is not a field of this file (in court.json)"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown field `noticeDeadlines`; did you mean `noticeDeadline`? The fields"
+                + " here: amountTiers, "), e.getMessage());
         assertTrue(e.getMessage().contains("noticeDeadline,"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(in court.json, line 1)"), e.getMessage());
         InvalidInputException nested = refused("{\"approvalTiers\": [{\"from\": {\"amount\": \"0.00\","
                 + " \"currency\": \"CNY\"}, \"role\": [\"DIVISION_HEAD\"]}]}");
         assertEquals("approvalTiers[0].role", nested.field().orElseThrow());
+        assertTrue(nested.getMessage().contains("unknown field `role`; did you mean `roles`? The fields here: from,"
+                + " roles"), nested.getMessage());
+    }
+
+    @Test
+    void aTypoInARequiredFieldIsNamedWithWhatIsThenMissing() {
+        InvalidInputException year = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [\n  {\"yaer\": 2027,\n   \"documents\": [{\"title\": \"通知\"}]}]}", "2027.json"));
+        assertEquals("years[0].yaer", year.field().orElseThrow());
+        assertEquals("years[0].yaer 'yaer': unknown field `yaer`; did you mean `year`? The fields here:"
+                + " adjustedWorkingDays, documents, kind, restDays, year (in 2027.json, line 2); and then years[0].year"
+                + " (missing): each year says which year it is (in 2027.json)", year.getMessage());
+    }
+
+    @Test
+    void aTypoInAnOptionalOrANestedFieldIsNamedByItsPathAndLine() {
+        InvalidInputException optional = refused("{\"warningHorizn\": \"3 working days\"}");
+        assertEquals("warningHorizn", optional.field().orElseThrow());
+        assertTrue(optional.getMessage().contains("did you mean `warningHorizon`?"), optional.getMessage());
+        InvalidInputException nested = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [{\"year\": 2027,\n  \"documents\": [{\"number\": \"国办发明电〔2026〕9号\",\n"
+                        + "    \"titel\": \"通知\"}]}]}", "2027.json"));
+        assertEquals("years[0].documents[0].titel", nested.field().orElseThrow());
+        assertTrue(nested.getMessage().startsWith("years[0].documents[0].titel 'titel': unknown field `titel`; did you"
+                + " mean `title`? The fields here: date, number, title (in 2027.json, line 3)"), nested.getMessage());
+        assertTrue(nested.getMessage().contains("and then years[0].documents[0].title (missing): each notice has its"
+                + " title"), nested.getMessage());
+        InvalidInputException money = refused("{\"largeBalanceThreshold\": {\"amout\": \"1.00\", \"currency\": \"CNY\"}}");
+        assertEquals("largeBalanceThreshold.amout", money.field().orElseThrow());
+        assertTrue(money.getMessage().contains("did you mean `amount`? The fields here: amount, currency"),
+                money.getMessage());
+    }
+
+    @Test
+    void anUnknownFieldWithNoCloseMatchHasNoSuggestion() {
+        InvalidInputException e = refused("{\"name\": \"北京二中院\", \"colour\": \"red\"}");
+        assertEquals("colour", e.field().orElseThrow());
+        assertTrue(e.getMessage().startsWith("colour 'colour': unknown field `colour`; the fields here: amountTiers,"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("did you mean"), e.getMessage());
+    }
+
+    static List<AmountSpellings.Good> goodSpellings() {
+        return AmountSpellings.GOOD;
+    }
+
+    static Stream<Arguments> badSpellings() {
+        List<Arguments> bad = new ArrayList<>();
+        for (AmountSpellings.Bad spelling : AmountSpellings.BAD) {
+            bad.add(Arguments.of("\"" + spelling.text() + "\"", spelling.text(), spelling.reason()));
+        }
+        bad.add(Arguments.of("100000", "100000", "is a JSON number; write amounts as quoted decimal strings,"
+                + " \"100000.00\""));
+        bad.add(Arguments.of("1e5", "1e5", "is a JSON number; write amounts as quoted decimal strings, \"100000.00\""));
+        return bad.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goodSpellings")
+    void aGoodSpellingOfAnAmountGivesTheExactMoney(AmountSpellings.Good spelling) {
+        Policy policy = ConfigFiles.parsePolicy("{\"largeBalanceThreshold\": {\"amount\": \"" + spelling.text()
+                + "\", \"currency\": \"CNY\"}}", "court.json");
+        assertEquals(spelling.money(), policy.largeBalanceThreshold());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSpellings")
+    void aBadSpellingOfAnAmountIsRefusedNamingTheFieldAndTheValue(String json, String value, String reason) {
+        InvalidInputException e = refused("{\"largeBalanceThreshold\": {\"amount\": " + json
+                + ", \"currency\": \"CNY\"}}");
+        assertEquals(ErrorCode.INVALID_AMOUNT, e.code());
+        assertEquals("largeBalanceThreshold", e.field().orElseThrow());
+        assertEquals(value, e.value().orElseThrow());
+        assertTrue(e.getMessage().startsWith("largeBalanceThreshold '" + value + "': "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" (in court.json)"), e.getMessage());
+    }
+
+    @Test
+    void aTierMayStartAtZero() {
+        Policy policy = ConfigFiles.parsePolicy("{\"approvalTiers\": [{\"from\": {\"amount\": \"0\", \"currency\":"
+                + " \"CNY\"}, \"roles\": [\"DIVISION_HEAD\"]}]}", "court.json");
+        assertEquals(Money.of(CNY, 0), policy.approvalTiers().get(0).from());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.casefunds.ledger.money.AmountSpellings;
 import org.casefunds.ledger.reconciliation.Direction;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Goal: statements are read by header, in the forms banks export them, and every bad cell is named
- * by its physical line, field and value.
+ * by its physical line, field and value. Amounts go through the core's one parser: the shared table
+ * of spellings is read as the core reads it, except what a statement allows beyond it (stripped
+ * cells, thousands in groups of three, a sign in a signed column).
  *
  * <p>Method: small statements written by hand are read; the entries and problems are compared with
  * what each line says.
@@ -87,7 +90,7 @@ class StatementFileTest {
                 "line 2, account (本方账号) 'CNY': is not the master account 110060001 this statement is read for",
                 "line 3, value_date (记账日期) '2025-13-01': is not a date: write yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd (a"
                         + " real day of the calendar)",
-                "line 3, credit (贷方发生额) '10.001': has more decimals than CNY has (2)",
+                "line 3, credit (贷方发生额) '10.001': has more decimals than CNY allows (2)",
                 "line 3, currency (币种) 'USD': is not CNY, the currency of master account 110060001",
                 "line 3, account (本方账号) '110060002': is not the master account 110060001 this statement is read for",
                 "line 4, serial (流水号): is missing: every line needs one",
@@ -95,6 +98,62 @@ class StatementFileTest {
                         + " one way",
                 "line 5: has 7 cells but the header has 6; is a comma inside a cell without double quotes around it?",
                 "line 5, credit/debit: the line has neither a credit nor a debit amount"), found);
+    }
+
+    /** The spellings a statement reads unlike the core parser: its cells are stripped, and banks group by thousands. */
+    private static final Map<String, Money> READ_IN_A_STATEMENT = Map.of(" 100.00", Money.of(CNY, 100),
+            "100.00 ", Money.of(CNY, 100), "1,000.00", Money.of(CNY, 1000));
+
+    /** The entries and problems of a one-line statement whose credit column holds {@code credit}. */
+    private List<String> readCredit(String credit, List<StatementEntry> entries) throws IOException {
+        Path file = write(StandardCharsets.UTF_8, "流水号,记账日期,借方发生额,贷方发生额", "S1,2025-03-03,,\"" + credit + "\"");
+        StatementProblems[] problems = new StatementProblems[1];
+        entries.addAll(read(open(file, Map.of()), problems));
+        return problems[0].shown().stream().map(Object::toString).collect(Collectors.toList());
+    }
+
+    @Test
+    void everySpellingOfTheSharedTableIsReadOrRefusedNamingTheLineTheColumnAndTheValue() throws IOException {
+        for (AmountSpellings.Good good : AmountSpellings.GOOD) {
+            List<StatementEntry> entries = new ArrayList<>();
+            assertEquals(List.of(), readCredit(good.text(), entries), good.text());
+            assertEquals(good.money(), entries.get(0).amount(), good.text());
+        }
+        for (AmountSpellings.Bad bad : AmountSpellings.BAD) {
+            List<StatementEntry> entries = new ArrayList<>();
+            List<String> problems = readCredit(bad.text(), entries);
+            if (READ_IN_A_STATEMENT.containsKey(bad.text())) {
+                assertEquals(List.of(), problems, bad.text());
+                assertEquals(READ_IN_A_STATEMENT.get(bad.text()), entries.get(0).amount(), bad.text());
+            } else if (bad.text().isEmpty()) {
+                assertEquals(List.of("line 2, credit/debit: the line has neither a credit nor a debit amount"), problems);
+            } else if (bad.text().startsWith("+") || bad.text().startsWith("-")) {
+                assertEquals(List.of("line 2, credit (贷方发生额) '" + bad.text() + "': has a sign: the credit column holds"
+                        + " amounts without one"), problems);
+            } else {
+                assertEquals(1, problems.size(), problems.toString());
+                assertTrue(problems.get(0).startsWith("line 2, credit (贷方发生额) '" + bad.text().strip() + "': "),
+                        problems.get(0));
+                assertTrue(problems.get(0).contains(bad.reason()), problems.get(0));
+            }
+        }
+    }
+
+    @Test
+    void aSignedColumnTakesASignAndGroupsOnlyInThrees() throws IOException {
+        Path file = write(StandardCharsets.UTF_8, "流水号,记账日期,交易金额", "S1,2025-03-03,-1", "S2,2025-03-03,+100",
+                "S3,2025-03-03,\"-1,000.50\"", "S4,2025-03-03,-1e5", "S5,2025-03-03,\"1,00.00\"", "S6,2025-03-03,--5");
+        StatementProblems[] problems = new StatementProblems[1];
+        List<StatementEntry> entries = read(open(file, Map.of()), problems);
+        assertEquals(List.of(Direction.DEBIT, Direction.CREDIT, Direction.DEBIT),
+                entries.stream().map(StatementEntry::direction).collect(Collectors.toList()));
+        assertEquals(List.of(Money.of(CNY, 1), Money.of(CNY, 100), Money.of(CNY, 1000.5)),
+                entries.stream().map(StatementEntry::amount).collect(Collectors.toList()));
+        assertEquals(List.of("line 5, amount (交易金额) '-1e5': is in exponent notation; write the digits in full: 100000",
+                "line 6, amount (交易金额) '1,00.00': is not an amount such as 65000.00 or 65,000.00 (digits, thousands"
+                        + " separators in groups of three, one point)",
+                "line 7, amount (交易金额) '--5': has a sign (-); an amount is written without one, such as 65000.00"),
+                problems[0].shown().stream().map(Object::toString).collect(Collectors.toList()));
     }
 
     @Test
