@@ -235,8 +235,13 @@ public final class JournalTree {
         return new DigestCheck(digest, n, headHash(), false, first, detail);
     }
 
-    /** Throws unless these hashes are the digest's: as many, the same head, the same root. */
-    private void requireLeadsTo(JournalDigest digest) {
+    /**
+     * Throws unless this tree is the one {@code digest} was made of: as many events, the same head,
+     * the same root. For event hashes kept with a digest.
+     *
+     * @throws InvalidInputException naming {@code eventHashes} if it is not
+     */
+    public void requireLeadsTo(JournalDigest digest) {
         if (size() != digest.sequence() || !headHash().equals(digest.headHash())
                 || !tree.root().equals(digest.merkleRoot())) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, "eventHashes", size() + " hashes, root "

@@ -301,8 +301,13 @@ public final class MerkleTree {
         }
     }
 
-    /** The 32 bytes of a hash written as 64 lower-case hex digits; {@code field} names it in a refusal. */
-    static byte[] parseHash(String hex, String field) {
+    /**
+     * The 32 bytes of a SHA-256 hash written as 64 lower-case hex digits, as the journal and the tree
+     * write them.
+     *
+     * @throws InvalidInputException naming {@code field} and the value, if it is not such a hash
+     */
+    public static byte[] parseHash(String hex, String field) {
         Checks.required(hex, field);
         if (hex.length() != 2 * HASH_BYTES || !hex.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
             throw new InvalidInputException(ErrorCode.INVALID_VALUE, field, hex,

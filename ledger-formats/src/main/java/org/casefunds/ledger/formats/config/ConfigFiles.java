@@ -409,6 +409,17 @@ public final class ConfigFiles {
         return path.isEmpty() ? "(file)" : path;
     }
 
+    /**
+     * Parses {@code json} into {@code type} with the strict mapper, for the other file formats of
+     * the library (digests, proofs).
+     *
+     * @throws InvalidInputException naming the field (as a JSON path) and {@code source}, if the text
+     *     is not JSON, holds an unknown field or a value of the wrong type
+     */
+    public static <T> T parseDocument(String json, String source, Class<T> type) {
+        return parse(json, source, type);
+    }
+
     private static <T> T parse(String json, String source, Class<T> type) {
         try {
             T document = JSON.readValue(json, type);
