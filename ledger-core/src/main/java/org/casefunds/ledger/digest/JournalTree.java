@@ -209,10 +209,14 @@ public final class JournalTree {
         if (m <= n) {
             ConsistencyProof proof = tree.consistencyProof(m, n);
             if (proof.verify(digest.merkleRoot(), tree.root()) && eventHash(m).equals(digest.headHash())) {
-                return new DigestCheck(digest, n, headHash(), true, OptionalLong.empty(), "the journal's first " + m
-                        + " events are those the digest covered (root " + digest.merkleRoot() + "), and a consistency"
-                        + " proof of " + proof.path().size() + " hashes leads from its tree to today's tree of " + n
-                        + " events (root " + tree.root() + ")");
+                String detail = m == n
+                        ? "the journal holds exactly the " + m + " events the digest covered (root " + digest.merkleRoot()
+                                + ")"
+                        : "the journal's first " + m + " events are those the digest covered (root "
+                                + digest.merkleRoot() + "): a consistency proof of " + proof.path().size()
+                                + " hashes leads from the digest's tree to today's tree of " + n + " events (root "
+                                + tree.root() + ")";
+                return new DigestCheck(digest, n, headHash(), true, OptionalLong.empty(), detail);
             }
         }
         OptionalLong first = kept.map(this::firstDifference).orElse(OptionalLong.empty());
