@@ -159,7 +159,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Event {@code sequence} named by its key, kind and date, as far as it reads back. */
-    static String describe(Ledger opened, long sequence) {
+    private static String describe(Ledger opened, long sequence) {
         try (Stream<Event> events = opened.events(sequence)) {
             return events.findFirst().filter(event -> event.sequence() == sequence)
                     .map(event -> event.idempotencyKey() + " (" + event.kind() + ", effective "

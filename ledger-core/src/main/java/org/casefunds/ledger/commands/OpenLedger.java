@@ -1,6 +1,7 @@
 package org.casefunds.ledger.commands;
 
 import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * Opens the journal of one court; the first command of every ledger, and only the first.
@@ -11,7 +12,7 @@ import org.casefunds.ledger.base.Checks;
 public record OpenLedger(String courtCode, String courtName) implements Request {
     /** Checks the values. */
     public OpenLedger {
-        courtCode = Checks.requiredText(courtCode, "courtCode", 16);
+        courtCode = Checks.requiredText(courtCode, "courtCode", Limits.COURT_CODE_LENGTH_MAX);
         courtName = Checks.requiredText(courtName, "courtName", 100);
     }
 }

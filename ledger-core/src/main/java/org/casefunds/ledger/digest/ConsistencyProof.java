@@ -3,6 +3,7 @@ package org.casefunds.ledger.digest;
 import java.util.Arrays;
 import java.util.List;
 import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.base.InvalidInputException;
 
 /**
@@ -29,7 +30,7 @@ public record ConsistencyProof(long fromSize, long toSize, List<String> path) {
         Checks.argument(toSize >= fromSize, "toSize", toSize,
                 "must not be below the earlier tree's size " + fromSize);
         Checks.required(path, "path");
-        Checks.size(path, "path", InclusionProof.PATH_LENGTH_MAX * 2);
+        Checks.size(path, "path", Limits.MERKLE_PROOF_HASHES_MAX);
         for (int i = 0; i < path.size(); i++) {
             MerkleTree.parseHash(path.get(i), "path[" + i + "]");
         }

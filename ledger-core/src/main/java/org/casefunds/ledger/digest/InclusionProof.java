@@ -3,6 +3,7 @@ package org.casefunds.ledger.digest;
 import java.util.Arrays;
 import java.util.List;
 import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
 
@@ -19,16 +20,13 @@ import org.casefunds.ledger.base.InvalidInputException;
  * @param auditPath the hashes, 64 lower-case hex digits each, lowest first
  */
 public record InclusionProof(long leafIndex, long treeSize, List<String> auditPath) {
-    /** More hashes than any tree of at most 2^63 leaves needs. */
-    public static final int PATH_LENGTH_MAX = 64;
-
     /** Checks the numbers and the hashes' form, and copies the path. */
     public InclusionProof {
         Checks.argument(treeSize > 0, "treeSize", treeSize, "must be at least 1: an empty tree holds no leaf");
         Checks.argument(leafIndex >= 0 && leafIndex < treeSize, "leafIndex", leafIndex,
                 "must be from 0 to the tree size less one (" + (treeSize - 1) + ")");
         Checks.required(auditPath, "auditPath");
-        Checks.size(auditPath, "auditPath", PATH_LENGTH_MAX);
+        Checks.size(auditPath, "auditPath", Limits.MERKLE_PROOF_HASHES_MAX);
         for (int i = 0; i < auditPath.size(); i++) {
             MerkleTree.parseHash(auditPath.get(i), "auditPath[" + i + "]");
         }

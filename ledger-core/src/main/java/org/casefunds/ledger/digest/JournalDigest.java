@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.casefunds.ledger.base.Checks;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.journal.Event;
 
@@ -28,12 +29,10 @@ import org.casefunds.ledger.journal.Event;
 public record JournalDigest(String court, long sequence, String headHash, String merkleRoot, Instant madeAt) {
     /** The header line of a digest's canonical text; its version changes only with the format. */
     public static final String CANONICAL_HEADER = "casefunds-digest v1";
-    /** The longest court code, in characters. */
-    static final int COURT_CODE_LENGTH_MAX = 32;
 
     /** Checks every field, and keeps {@code madeAt} to the second. */
     public JournalDigest {
-        court = Checks.requiredText(court, "court", COURT_CODE_LENGTH_MAX);
+        court = Checks.requiredText(court, "court", Limits.COURT_CODE_LENGTH_MAX);
         Checks.argument(sequence >= 0, "sequence", sequence, "must not be negative");
         MerkleTree.parseHash(headHash, "headHash");
         MerkleTree.parseHash(merkleRoot, "merkleRoot");

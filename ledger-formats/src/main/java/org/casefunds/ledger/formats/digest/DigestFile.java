@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.digest.JournalDigest;
 import org.casefunds.ledger.digest.JournalTree;
 import org.casefunds.ledger.formats.Json;
@@ -54,8 +55,6 @@ public record DigestFile(JournalDigest digest, Optional<DigestSignature> signatu
         Optional<List<String>> eventHashes) {
     /** The value of the file's {@code format} field. */
     public static final String FORMAT = "casefunds-digest v1";
-    /** The largest digest file read: the hashes of about ten million events. */
-    static final long FILE_BYTES_MAX = 1L << 30;
 
     /** Checks nothing is missing, and that kept hashes are the digest's. */
     public DigestFile {
@@ -218,7 +217,7 @@ public record DigestFile(JournalDigest digest, Optional<DigestSignature> signatu
      * @throws InvalidInputException naming the field at fault and the file
      */
     public static DigestFile read(Path file, String field) {
-        return parse(readText(file, field, FILE_BYTES_MAX), file.toString());
+        return parse(readText(file, field, Limits.DIGEST_FILE_BYTES_MAX), file.toString());
     }
 
     /** The text of {@code file}, refused naming {@code field} if it is missing, unreadable or too large. */

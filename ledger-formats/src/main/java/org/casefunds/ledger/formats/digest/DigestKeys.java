@@ -33,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 
 /**
  * The Ed25519 keys that sign digests, with the JDK's own implementation, kept as PEM files: the
@@ -51,8 +52,6 @@ public final class DigestKeys {
     private static final String PUBLIC_LABEL = "PUBLIC KEY";
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END ([A-Z0-9 ]+)-----");
-    /** A PEM file of a key is a few hundred bytes; anything far larger is not one. */
-    private static final long PEM_BYTES_MAX = 64 * 1024;
     private static final int LINE_LENGTH = 64;
 
     private DigestKeys() {
@@ -244,7 +243,7 @@ public final class DigestKeys {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException(ErrorCode.INVALID_VALUE, field, file, "there is no such file");
             }
-            if (Files.size(file) > PEM_BYTES_MAX) {
+            if (Files.size(file) > Limits.KEY_FILE_BYTES_MAX) {
                 throw new InvalidInputException(ErrorCode.INVALID_VALUE, field, file, "is " + Files.size(file)
                         + " bytes long, far more than a PEM key; give the key file");
             }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.digest.InclusionProof;
 import org.casefunds.ledger.digest.JournalDigest;
 import org.casefunds.ledger.digest.MerkleTree;
@@ -48,8 +49,6 @@ public record ProofFile(long sequence, String eventHash, Optional<String> eventT
         DigestFile digest) {
     /** The value of the file's {@code format} field. */
     public static final String FORMAT = "casefunds-inclusion-proof v1";
-    /** The largest proof file read. */
-    private static final long FILE_BYTES_MAX = 16L << 20;
 
     /** Checks the form of every field; whether they agree is {@link #check}'s to say. */
     public ProofFile {
@@ -198,7 +197,7 @@ public record ProofFile(long sequence, String eventHash, Optional<String> eventT
 
     /** Reads the proof file {@code file}; {@code field} names it when it cannot be read. */
     public static ProofFile read(Path file, String field) {
-        return parse(DigestFile.readText(file, field, FILE_BYTES_MAX), file.toString());
+        return parse(DigestFile.readText(file, field, Limits.PROOF_FILE_BYTES_MAX), file.toString());
     }
 
     /** Writes the file to {@code file}, which must not exist. */
