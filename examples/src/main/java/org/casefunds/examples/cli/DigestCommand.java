@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
             + " made.",
             "Keep it (--out, signed with --sign): later, `casefunds verify --digest FILE` proves the ledger still"
                 + " holds exactly the events it covered, and `casefunds prove` proves one event is among them.",
-            "The file written with --out holds the hashes of the events covered too (64 bytes an event), so that a"
-                + " later check names the first event that changed; --no-event-hashes leaves them out, and a change"
-                + " is then found but not named. See docs/digest.md."})
+            "The file written with --out holds the hashes of the events covered too (about 68 bytes an event), so"
+                + " that a later check names the first event that changed; --no-event-hashes leaves them out, and a"
+                + " change is then found but not named. See docs/digest.md."})
 final class DigestCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
