@@ -147,8 +147,8 @@ final class CalendarCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The calendar file (JSON).")
         Path file;
 
-        @Option(names = "--actor", paramLabel = "ID", defaultValue = "finance",
-                description = "Who adopts it (finance). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--actor", required = true, paramLabel = "ID",
+                description = "Who adopts it: a finance officer in the staff register.")
         String actor;
 
         @Option(names = "--approver", required = true, paramLabel = "ID",

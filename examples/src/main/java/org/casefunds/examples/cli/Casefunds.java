@@ -9,14 +9,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code casefunds} command line for auditors and finance officers: create a ledger file, apply
- * commands, import and reconcile bank statements, verify, check double zero, print the courts'
- * reports and balances, export for independent tools, and build a demonstration court.
+ * commands, import and reconcile bank statements, verify, keep digests of the journal and prove events
+ * against them, check double zero, print the courts' reports and balances, export for independent
+ * tools, and build a demonstration court.
  */
 @Command(name = "casefunds", mixinStandardHelpOptions = true, version = "casefunds 0.1.0",
         description = "Keeps and checks a court's enforcement funds (执行案款) in a ledger file.",
         footer = ExitCodes.HELP,
         subcommands = {InitCommand.class, ApplyCommand.class, ImportStatementCommand.class, ReconcileCommand.class,
-            VerifyCommand.class, DoubleZeroCommand.class, ReportCommand.class, BalancesCommand.class,
+            VerifyCommand.class, DigestCommand.class, KeygenCommand.class, ProveCommand.class, VerifyProofCommand.class,
+            DoubleZeroCommand.class, ReportCommand.class, BalancesCommand.class,
             ExportCommand.class, DemoCommand.class, PolicyCommand.class, CalendarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Casefunds implements Runnable {
 

@@ -46,8 +46,8 @@ final class ImportStatementCommand implements Callable<Integer> {
     @Mixin
     StatementOptions statement;
 
-    @Option(names = "--actor", paramLabel = "ID", defaultValue = "fund-administrator",
-            description = "Who records the receipts (a fund administrator). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--actor", required = true, paramLabel = "ID",
+            description = "Who records the receipts: a fund administrator in the staff register.")
     String actor;
 
     @Option(names = "--batch-size", paramLabel = "N",

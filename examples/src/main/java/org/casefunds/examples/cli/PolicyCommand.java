@@ -82,8 +82,8 @@ final class PolicyCommand implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "DATE", description = "The first day it is in force.")
         LocalDate from;
 
-        @Option(names = "--actor", paramLabel = "ID", defaultValue = "finance",
-                description = "Who adopts it (finance). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--actor", required = true, paramLabel = "ID",
+                description = "Who adopts it: a finance officer in the staff register.")
         String actor;
 
         @Option(names = "--approver", required = true, paramLabel = "ID",

@@ -1,6 +1,7 @@
 package org.casefunds.examples.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -14,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.clock.RulesInForce;
+import org.casefunds.ledger.digest.JournalDigest;
+import org.casefunds.ledger.digest.JournalTree;
 import org.casefunds.ledger.formats.Json;
 import org.casefunds.ledger.money.Amounts;
 import org.casefunds.ledger.reports.CourtReports;
@@ -63,29 +66,45 @@ final class ReportCommand implements Runnable {
 
         /**
          * Computes the report with {@code compute}, then prints it as JSON ({@code {"report": ...,
-         * "rules": ...}}) or with {@link #table}, after the policy and calendar it was computed under.
+         * "rules": ..., "digest": ...}}) or with {@link #table}, after the policy and calendar it was
+         * computed under and, for the reports that {@linkplain #endsWithDigest() end with one}, before
+         * the digest of the journal.
          */
         <T> Integer report(Function<CourtReports, T> compute) throws Exception {
             T result;
             RulesInForce.Description rules;
+            Optional<JournalDigest> digest = Optional.empty();
             LocalDate date = reportDate();
             try (Ledger opened = ledger.open()) {
                 CourtReports reports = ledger.reports(opened);
                 result = compute.apply(reports);
                 rules = reports.rulesOn(date).describe(date, new TreeSet<>(Set.of(date.getYear(),
                         date.getYear() + 1)));
+                if (endsWithDigest()) {
+                    digest = Optional.of(JournalTree.read(opened.store()).digest(Clock.systemUTC().instant()));
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> shown = new LinkedHashMap<>();
                 shown.put("report", result);
                 shown.put("rules", rules);
+                digest.ifPresent(each -> shown.put("digest", each));
                 out.println(Json.MAPPER.writeValueAsString(shown));
             } else {
                 DoubleZeroCommand.printRules(rules, out);
                 table(result, out);
+                digest.ifPresent(each -> footer(each, out));
             }
             return ExitCodes.OK;
+        }
+
+        /**
+         * Whether the report ends with the digest of the journal it was computed from: the weekly and
+         * monthly reports do, so that a report on paper pins the journal it came from.
+         */
+        boolean endsWithDigest() {
+            return false;
         }
 
         /** The date the report is about (the last day of a period). */
@@ -139,11 +158,17 @@ final class ReportCommand implements Runnable {
     }
 
     @Command(name = "weekly", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
-            description = "The weekly fund report: received, claimed, noticed, paid, returned, held, per handler.")
+            description = "The weekly fund report: received, claimed, noticed, paid, returned, held, per handler; it"
+                    + " ends with the digest of the journal it was computed from.")
     static final class Weekly extends OverPeriod {
         @Override
         public Integer call() throws Exception {
             return report(reports -> reports.weekly(first(), last(), unit()));
+        }
+
+        @Override
+        boolean endsWithDigest() {
+            return true;
         }
 
         @Override
@@ -164,6 +189,17 @@ final class ReportCommand implements Runnable {
                     weekly.heldInTransit().getAmount());
             handlers(weekly.handlers(), out);
         }
+    }
+
+    /** The digest block that ends the weekly and monthly reports. */
+    static void footer(JournalDigest digest, PrintWriter out) {
+        out.println();
+        out.printf("Journal digest at this report: court %s, %d events, made at %s%n", digest.court(), digest.sequence(),
+                digest.madeAt());
+        out.printf("  head hash    %s%n", digest.headHash());
+        out.printf("  Merkle root  %s%n", digest.merkleRoot());
+        out.println("  (`casefunds digest --out FILE` keeps a digest, signed with --sign, for `casefunds verify"
+                + " --digest FILE`)");
     }
 
     static void handlers(List<HandlerFigures> figures, PrintWriter out) {
@@ -194,11 +230,16 @@ final class ReportCommand implements Runnable {
 
     @Command(name = "large-balances", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
             description = "The monthly report: cases holding at least the policy's threshold (default 1,000,000.00)"
-                    + " and why each is not paid.")
+                    + " and why each is not paid; it ends with the digest of the journal it was computed from.")
     static final class LargeBalances extends OnDate {
         @Override
         public Integer call() throws Exception {
             return report(reports -> reports.largeBalances(date()));
+        }
+
+        @Override
+        boolean endsWithDigest() {
+            return true;
         }
 
         @Override

@@ -1,55 +1,172 @@
 package org.casefunds.examples.cli;
 
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.base.IntegrityException;
+import org.casefunds.ledger.digest.DigestCheck;
+import org.casefunds.ledger.digest.JournalTree;
 import org.casefunds.ledger.formats.Json;
+import org.casefunds.ledger.formats.digest.DigestFile;
+import org.casefunds.ledger.formats.digest.DigestKeys;
+import org.casefunds.ledger.formats.digest.FileCheck;
+import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.sql.LedgerAudit;
 import org.casefunds.ledger.sql.SqlLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code casefunds verify}: the four checks an auditor runs on a ledger file. */
+/** {@code casefunds verify}: the four checks an auditor runs on a ledger file, and a digest they kept. */
 @CommandLine.Command(name = "verify", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Verifies a ledger file: (1) the hash chain of every event and the posting rows beside it,"
             + " (2) the trial balance of every posting, (3) the control identity (bank = cases + unidentified + in"
             + " transit + fees), (4) a replay of the journal equals the balances, lots, daily changes, receipts,"
             + " disbursements, cases and deferrals the file keeps.",
             "The replay uses only what each event recorded, in memory bounded by the accounts and lots, not by the"
-                + " journal. Exit code 0 only when all four hold; otherwise the failures are named."})
+                + " journal. Exit code 0 only when all four hold; otherwise the failures are named.",
+            "With --digest FILE (from `casefunds digest --out`), it also proves the journal still begins with exactly"
+                + " the events the digest covered: the Merkle root of its first events is the digest's, shown by an"
+                + " RFC 6962 consistency proof from the digest's tree to today's. A journal rewritten since, even"
+                + " consistently, fails, naming the first event that differs when the file kept the event hashes."
+                + " --key checks the digest's signature against a public key you trust.",
+            "It always prints the head it checked: the number of events and the last event's hash."})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
 
-    @Option(names = "--json", description = "Print the outcome as JSON: {ok, events, checks: [{name, ok, detail}]}.")
+    @Option(names = "--json", description = "Print the outcome as JSON: {ok, events, head: {sequence, hash}, checks:"
+            + " [{name, ok, detail}], digest: {...}}.")
     boolean json;
+
+    @Option(names = "--digest", paramLabel = "FILE", description = "A digest file to check the journal against.")
+    Path digest;
+
+    @Option(names = "--key", paramLabel = "PUBLIC_PEM",
+            description = "The public key (X.509 PEM) the digest must be signed with.")
+    Path key;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LedgerAudit.Result result;
-        try (Ledger opened = ledger.open()) {
-            result = SqlLedger.audit(opened);
+        if (key != null && digest == null) {
+            throw new Casefunds.BadInput("--key " + key + ": the key checks a digest's signature; add --digest FILE");
         }
+        Optional<DigestFile> kept = Optional.ofNullable(digest).map(file -> DigestFile.read(file, "--digest"));
+        Optional<PublicKey> trusted = Optional.ofNullable(key).map(file -> DigestKeys.readPublic(file, "--key"));
+        Optional<FileCheck> signature = kept.map(file -> file.checkSignature(trusted, "--key"));
+        LedgerAudit.Result result;
+        List<LedgerAudit.Check> checks;
+        Optional<DigestCheck> compared = Optional.empty();
+        String headHash;
+        Map<String, Object> changedEvent = new LinkedHashMap<>();
+        try (Ledger opened = ledger.open()) {
+            if (kept.isPresent()) {
+                compared = compare(opened, kept.get());
+            }
+            result = SqlLedger.audit(opened);
+            checks = new ArrayList<>(result.checks());
+            headHash = hashOf(opened, result.events());
+            if (signature.isPresent()) {
+                checks.add(new LedgerAudit.Check("digest signature", signature.get().ok(), signature.get().detail()));
+            }
+            if (kept.isPresent()) {
+                String detail = compared.map(DigestCheck::detail).orElse("not compared: the journal's hash chain is"
+                        + " broken (see the hash chain check)");
+                if (compared.isPresent() && compared.get().firstDifferentEvent().isPresent()) {
+                    long sequence = compared.get().firstDifferentEvent().getAsLong();
+                    changedEvent.put("sequence", sequence);
+                    if (sequence <= compared.get().journalSequence()) {
+                        String now = describe(opened, sequence);
+                        changedEvent.put("now", now);
+                        detail = detail + "; event " + sequence + " is now " + now;
+                    }
+                }
+                checks.add(new LedgerAudit.Check("digest", compared.map(DigestCheck::ok).orElse(false), detail));
+            }
+        }
+        boolean ok = checks.stream().allMatch(LedgerAudit.Check::ok);
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> outcome = new LinkedHashMap<>();
-            outcome.put("ok", result.ok());
+            outcome.put("ok", ok);
             outcome.put("events", result.events());
-            outcome.put("checks", result.checks());
+            outcome.put("head", Map.of("sequence", result.events(), "hash", headHash));
+            outcome.put("checks", checks);
+            if (kept.isPresent()) {
+                Map<String, Object> digestShown = new LinkedHashMap<>();
+                digestShown.put("file", digest.toString());
+                digestShown.put("digest", kept.get().digest());
+                digestShown.put("ok", compared.map(DigestCheck::ok).orElse(false));
+                if (!changedEvent.isEmpty()) {
+                    digestShown.put("firstDifferentEvent", changedEvent);
+                }
+                digestShown.put("signature", signature.map(FileCheck::detail).orElse(""));
+                outcome.put("digest", digestShown);
+            }
             out.println(Json.MAPPER.writeValueAsString(outcome));
         } else {
             Table table = new Table("check", "result", "detail");
-            result.checks().forEach(check -> table.row(check.name(), check.ok() ? "ok" : "FAILED", check.detail()));
+            checks.forEach(check -> table.row(check.name(), check.ok() ? "ok" : "FAILED", check.detail()));
             table.print(out);
-            out.println(result.ok() ? "The ledger verifies." : "The ledger does NOT verify: " + result.checks()
-                    .stream().filter(check -> !check.ok()).findFirst().map(LedgerAudit.Check::name).orElse("?")
+            out.printf("Head checked: %d events, last hash %s%n", result.events(), headHash);
+            if (kept.isPresent()) {
+                out.printf("Digest: %s, court %s, %d events, root %s, made at %s%n", digest,
+                        kept.get().digest().court(), kept.get().digest().sequence(), kept.get().digest().merkleRoot(),
+                        kept.get().digest().madeAt());
+            }
+            out.println(ok ? (kept.isPresent() ? "The ledger verifies, and still begins with exactly the events of the"
+                    + " digest." : "The ledger verifies.") : "The ledger does NOT verify: " + checks.stream()
+                    .filter(check -> !check.ok()).findFirst().map(LedgerAudit.Check::name).orElse("?")
                     + " failed first.");
         }
-        return result.ok() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /**
+     * The journal checked against the digest; empty if the chain is too broken to build its tree. A
+     * digest of another court is refused here, before the audit reads the journal.
+     */
+    private static Optional<DigestCheck> compare(Ledger opened, DigestFile kept) {
+        JournalTree tree;
+        try {
+            tree = JournalTree.read(opened.store());
+        } catch (IntegrityException broken) {
+            return Optional.empty();
+        }
+        return Optional.of(tree.check(kept.digest(), kept.keptTree()));
+    }
+
+    /** The hash of event {@code sequence} as stored; 64 zeros for none. */
+    private static String hashOf(Ledger opened, long sequence) {
+        if (sequence == 0) {
+            return Event.GENESIS_HASH;
+        }
+        try (Stream<Event> events = opened.events(sequence)) {
+            return events.findFirst().map(Event::hash).orElse("?");
+        } catch (IntegrityException unreadable) {
+            return "?";
+        }
+    }
+
+    /** Event {@code sequence} named by its key, kind and date, as far as it reads back. */
+    private static String describe(Ledger opened, long sequence) {
+        try (Stream<Event> events = opened.events(sequence)) {
+            return events.findFirst().filter(event -> event.sequence() == sequence)
+                    .map(event -> event.idempotencyKey() + " (" + event.kind() + ", effective "
+                            + event.effectiveDate() + ")")
+                    .orElse("missing");
+        } catch (IntegrityException unreadable) {
+            return "unreadable: " + unreadable.getMessage();
+        }
     }
 }

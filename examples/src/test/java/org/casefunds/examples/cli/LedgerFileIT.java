@@ -115,7 +115,7 @@ class LedgerFileIT {
         db = folder.resolve("every.db");
         Path sample = Path.of("samples/every-command.jsonl");
         CliProcess.run("apply", "--db", db.toString(), "--create", sample.toString()).expect(0)
-                .printed("applied 32 command(s)");
+                .printed("applied 49 command(s)");
         JsonNode balances = Json.MAPPER.readTree(CliProcess.run("balances", "--db", db.toString(), "--json")
                 .expect(0).out());
         Map<String, String> posted = new TreeMap<>();

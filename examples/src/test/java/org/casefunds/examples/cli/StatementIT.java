@@ -54,7 +54,7 @@ class StatementIT {
     }
 
     private JsonNode importJson(Path ledger, Path statement, String... more) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("import-statement", "--db", ledger.toString(), "--statement",
+        List<String> arguments = new ArrayList<>(List.of("import-statement", "--actor", "adm.wang", "--db", ledger.toString(), "--statement",
                 statement.toString(), "--json"));
         arguments.addAll(List.of(more));
         return Json.MAPPER.readTree(CliProcess.run(arguments.toArray(String[]::new)).expect(0).out());
@@ -203,7 +203,7 @@ class StatementIT {
         for (int i = 0; i < badRows.size(); i++) {
             BadRow row = badRows.get(i);
             Path file = copy("bad-" + i + ".csv", StandardCharsets.UTF_8, row.change());
-            CliProcess.run("import-statement", "--db", db.toString(), "--statement", file.toString()).expect(2)
+            CliProcess.run("import-statement", "--actor", "adm.wang", "--db", db.toString(), "--statement", file.toString()).expect(2)
                     .printed("1 problem(s)")
                     .printed("line " + lineOf(file, row.marker(), StandardCharsets.UTF_8) + row.expected());
         }
@@ -213,7 +213,7 @@ class StatementIT {
         Path bad = copy("bad.csv", StandardCharsets.UTF_8, line -> line.replace(",8500.00,", ",8500.001,")
                 .replace("2025-03-06,SN202503060004", "2025-02-30,SN202503060004")
                 .replace("SN202503070005", "SN202503040002").replace("SN202503110006", ""));
-        CliProcess.run("import-statement", "--db", db.toString(), "--statement", bad.toString()).expect(2)
+        CliProcess.run("import-statement", "--actor", "adm.wang", "--db", db.toString(), "--statement", bad.toString()).expect(2)
                 .printed("4 problem(s)")
                 .printed("line " + lineOf(bad, "8500.001", StandardCharsets.UTF_8) + ", credit (贷方发生额) '8500.001'")
                 .printed("line " + lineOf(bad, "2025-02-30", StandardCharsets.UTF_8) + ", value_date (交易日期)"
@@ -224,12 +224,12 @@ class StatementIT {
         assertEquals(before, balances(db), "nothing was imported");
 
         Path noSerial = copy("no-serial.csv", StandardCharsets.UTF_8, line -> line.replace("交易流水号", "编号"));
-        CliProcess.run("import-statement", "--db", db.toString(), "--statement", noSerial.toString()).expect(2)
+        CliProcess.run("import-statement", "--actor", "adm.wang", "--db", db.toString(), "--statement", noSerial.toString()).expect(2)
                 .printed("line " + lineOf(noSerial, "本方账号,交易日期", StandardCharsets.UTF_8) + ", serial: no column");
         assertEquals(before, balances(db), "nothing was imported");
 
         Path gbk = copy("gbk.csv", Charset.forName("GBK"), UnaryOperator.identity());
-        CliProcess.run("import-statement", "--db", db.toString(), "--statement", gbk.toString(), "--encoding",
+        CliProcess.run("import-statement", "--actor", "adm.wang", "--db", db.toString(), "--statement", gbk.toString(), "--encoding",
                 "UTF-8").expect(2).printed("line " + lineOf(gbk, "SN202503030001", Charset.forName("GBK"))
                         + ": is not valid UTF-8");
         reconcile(gbk, "--encoding", "UTF-8").expect(2).printed("is not valid UTF-8");
@@ -238,7 +238,7 @@ class StatementIT {
         // A line the ledger refuses (dated before the ledger opened) is named too, and its file writes nothing.
         Path early = copy("early.csv", StandardCharsets.UTF_8, line -> line.replace("2025-03-19,SN202503190011",
                 "2025-01-20,SN202503190011"));
-        CliProcess.run("import-statement", "--db", db.toString(), "--statement", early.toString()).expect(2)
+        CliProcess.run("import-statement", "--actor", "adm.wang", "--db", db.toString(), "--statement", early.toString()).expect(2)
                 .printed("line " + lineOf(early, "SN202503190011", StandardCharsets.UTF_8) + ": effectiveDate")
                 .printed("nor anything else");
         assertEquals(before, balances(db), "nothing was imported");
@@ -252,7 +252,7 @@ class StatementIT {
         importJson(db, STATEMENT);
         String before = balances(db);
         Path changed = copy("changed.csv", StandardCharsets.UTF_8, line -> line.replace(",8500.00,", ",8600.00,"));
-        CliProcess.run("import-statement", "--db", db.toString(), "--statement", changed.toString()).expect(2)
+        CliProcess.run("import-statement", "--actor", "adm.wang", "--db", db.toString(), "--statement", changed.toString()).expect(2)
                 .printed("line " + lineOf(changed, "SN202503050003", StandardCharsets.UTF_8))
                 .printed("is already recorded on 110060001");
         assertEquals(before, balances(db));

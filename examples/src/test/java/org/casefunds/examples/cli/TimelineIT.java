@@ -69,7 +69,7 @@ class TimelineIT {
         Path notice = write("2027.json", "{\"years\": [{\"year\": 2027, \"kind\": \"OFFICIAL\", \"documents\": [{\"number\":"
                 + " \"国办发明电〔2026〕99号\", \"date\": \"2026-11-20\", \"title\": \"国务院办公厅关于2027年部分节假日安排的通知\"}],"
                 + " \"restDays\": [\"2027-01-01..2027-01-04\"], \"adjustedWorkingDays\": [\"2027-01-09\"]}]}");
-        CliProcess.run("calendar", "adopt", notice.toString(), "--db", db.toString(), "--approver", "dir.liu",
+        CliProcess.run("calendar", "adopt", "--actor", "fin.li", notice.toString(), "--db", db.toString(), "--approver", "dir.zhou",
                 "--on", "2026-12-22").expect(0).printed("2027 adopted as event");
         CliProcess.run("calendar", "show", "2027", "--db", db.toString()).expect(0)
                 .printed("official: 国办发明电〔2026〕99号");
@@ -109,7 +109,7 @@ class TimelineIT {
     @Test
     void aPolicyIsAdoptedFromADateAndTheReportsNameIt() throws IOException {
         Path db = ledger("2025-03-03", "2025", "2025-03-03");
-        CliProcess.run("policy", "adopt", "SPC 2017", "--from", "2025-03-03", "--db", db.toString(), "--approver",
+        CliProcess.run("policy", "adopt", "--actor", "fin.li", "SPC 2017", "--from", "2025-03-03", "--db", db.toString(), "--approver",
                 "leader.wu", "--reason", "院党组决定").expect(0).printed("SPC 2017 adopted from 2025-03-03");
         CliProcess.run("policy", "show", "--db", db.toString(), "--as-of", "2025-03-31").expect(0)
                 .printed("SPC 2017, adopted from 2025-03-03");
@@ -130,21 +130,21 @@ class TimelineIT {
     @Test
     void badAdoptionsAreRefusedNamingTheFieldAndChangeNothing() throws IOException {
         Path db = ledger("2025-03-03", "2025", "2025-03-03");
-        CliProcess.run("policy", "adopt", "SPC 2018", "--from", "2025-03-04", "--db", db.toString(), "--approver",
+        CliProcess.run("policy", "adopt", "--actor", "fin.li", "SPC 2018", "--from", "2025-03-04", "--db", db.toString(), "--approver",
                 "leader.wu").expect(2).complained("'SPC 2018'").complained("is not a preset");
-        CliProcess.run("policy", "adopt", "SPC 2017", "--from", "2025-01-01", "--db", db.toString(), "--approver",
+        CliProcess.run("policy", "adopt", "--actor", "fin.li", "SPC 2017", "--from", "2025-01-01", "--db", db.toString(), "--approver",
                 "leader.wu").expect(2).complained("effectiveDate").complained("2025-01-01");
         Path both = write("both.json", "{\"years\": [{\"year\": 2027, \"documents\": [{\"title\": \"通知\"}],"
                 + " \"restDays\": [\"2027-02-06\"], \"adjustedWorkingDays\": [\"2027-02-06\"]}]}");
-        CliProcess.run("calendar", "adopt", both.toString(), "--db", db.toString(), "--approver", "dir.liu").expect(2)
+        CliProcess.run("calendar", "adopt", "--actor", "fin.li", both.toString(), "--db", db.toString(), "--approver", "dir.zhou").expect(2)
                 .complained("years[0].adjustedWorkingDays[0]").complained("2027-02-06");
         Path outside = write("outside.json", "{\"years\": [{\"year\": 2027, \"documents\": [{\"title\": \"通知\"}],"
                 + " \"restDays\": [\"2028-01-03\"]}]}");
-        CliProcess.run("calendar", "adopt", outside.toString(), "--db", db.toString(), "--approver", "dir.liu")
+        CliProcess.run("calendar", "adopt", "--actor", "fin.li", outside.toString(), "--db", db.toString(), "--approver", "dir.zhou")
                 .expect(2).complained("years[0].restDays[0]").complained("2028-01-03");
         Path changed = write("changed.json", "{\"years\": [{\"year\": 2025, \"kind\": \"LOCAL\", \"documents\":"
                 + " [{\"title\": \"临时闭院\"}], \"restDays\": [\"2025-03-10\"]}]}");
-        CliProcess.run("calendar", "adopt", changed.toString(), "--db", db.toString(), "--approver", "dir.liu",
+        CliProcess.run("calendar", "adopt", "--actor", "fin.li", changed.toString(), "--db", db.toString(), "--approver", "dir.zhou",
                 "--on", "2025-03-04").expect(2).complained("reason");
         JsonNode events = Json.MAPPER.readTree(CliProcess.run("balances", "--db", db.toString(), "--json").expect(0)
                 .out());

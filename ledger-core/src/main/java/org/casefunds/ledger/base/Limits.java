@@ -101,6 +101,21 @@ public final class Limits {
     /** The most parties or payees of one case. */
     public static final int PARTIES_MAX = 100;
 
+    /** The longest court code, in characters. */
+    public static final int COURT_CODE_LENGTH_MAX = 16;
+
+    /** The most hashes of a Merkle proof: more than any tree of at most 2^63 leaves needs. */
+    public static final int MERKLE_PROOF_HASHES_MAX = 128;
+
+    /** The largest digest file read, in bytes: the event hashes of about 15 million events. */
+    public static final long DIGEST_FILE_BYTES_MAX = 1L << 30;
+
+    /** The largest inclusion proof file read, in bytes: an event's text and a few dozen hashes. */
+    public static final long PROOF_FILE_BYTES_MAX = 16L << 20;
+
+    /** The largest key file read, in bytes: a PEM key is a few hundred. */
+    public static final long KEY_FILE_BYTES_MAX = 64L << 10;
+
     private Limits() {
     }
 }

@@ -7,6 +7,7 @@ import org.casefunds.ledger.approvals.PersonIds;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.staff.StaffMember;
 
 /**
@@ -25,7 +26,7 @@ public record OpenLedger(String courtCode, String courtName, List<StaffMember> a
 
     /** Checks the values. */
     public OpenLedger {
-        courtCode = Checks.requiredText(courtCode, "courtCode", 16);
+        courtCode = Checks.requiredText(courtCode, "courtCode", Limits.COURT_CODE_LENGTH_MAX);
         courtName = Checks.requiredText(courtName, "courtName", 100);
         administrators = List.copyOf(Checks.required(administrators, "administrators"));
         Checks.size(administrators, "administrators", 20);

@@ -52,19 +52,11 @@ final class Authority {
     }
 
     static void requireHeld(StaffRegister register, String personId, Role role, LocalDate date, String field) {
-        if (register.person(personId).isEmpty()) {
-            throw new PermissionDeniedException(ErrorCode.ROLE_NOT_HELD, field, personId,
-                    "is not in the staff register; a staff administrator registers people (RegisterStaff) and"
-                            + " grants roles (GrantRole), each approved by a second administrator");
-        }
-        if (register.held(personId, role, date).isEmpty()) {
-            List<RoleGrant> ever = register.grants(personId).stream().filter(grant -> grant.role() == role).toList();
-            String history = ever.isEmpty() ? "has never held it"
-                    : "held it " + ever.stream().map(RoleGrant::describe).collect(Collectors.joining(", "));
-            throw new PermissionDeniedException(ErrorCode.ROLE_NOT_HELD, field, personId,
-                    "does not hold " + role + " on " + date + " in the staff register (" + history
-                            + "); ask a staff administrator to grant it, or act as someone who holds it");
-        }
+        register.whyNotHeld(personId, role, date).ifPresent(reason -> {
+            throw new PermissionDeniedException(ErrorCode.ROLE_NOT_HELD, field, personId, reason
+                    + (reason.startsWith("does not hold")
+                            ? "; ask a staff administrator to grant it, or act as someone who holds it" : ""));
+        });
     }
 
     private static void requireCovers(StaffRegister register, String personId, Role role, LocalDate date,

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.casefunds.ledger.approvals.PersonIds;
 import org.casefunds.ledger.approvals.Role;
 
@@ -124,6 +125,24 @@ public final class StaffRegister {
             }
         }
         return found;
+    }
+
+    /**
+     * Why {@code personId} may not act as {@code role} on {@code date}, or empty when they hold it:
+     * the one wording of the rule, for refusing a command and for auditing a journal.
+     */
+    public Optional<String> whyNotHeld(String personId, Role role, LocalDate date) {
+        if (person(personId).isEmpty()) {
+            return Optional.of("is not in the staff register; a staff administrator registers people (RegisterStaff)"
+                    + " and grants roles (GrantRole), each approved by a second administrator");
+        }
+        if (!held(personId, role, date).isEmpty()) {
+            return Optional.empty();
+        }
+        List<RoleGrant> ever = grants(personId).stream().filter(grant -> grant.role() == role).toList();
+        String history = ever.isEmpty() ? "has never held it"
+                : "held it " + ever.stream().map(RoleGrant::describe).collect(Collectors.joining(", "));
+        return Optional.of("does not hold " + role + " on " + date + " in the staff register (" + history + ")");
     }
 
     /** Every grant held on {@code date}, in the order granted: who held which role then. */

@@ -54,6 +54,9 @@ import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.journal.LotMovement;
 import org.casefunds.ledger.policy.CourtRules;
 import org.casefunds.ledger.staff.StaffChange;
+import org.casefunds.ledger.approvals.Role;
+import org.casefunds.ledger.approvals.Approval;
+import org.casefunds.ledger.staff.StaffRegister;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.Deferral;
 import org.casefunds.ledger.state.DisbursementRecord;
@@ -113,6 +116,11 @@ public final class LedgerAudit {
     private final Map<Long, String> courtRules = new HashMap<>();
     /** Each register change the journal makes, as {@code sequence/position -> kind date body}. */
     private final Map<String, String> staffChanges = new HashMap<>();
+    private StaffRegister register = StaffRegister.empty();
+    private boolean registerKept;
+    private long authorityChecked;
+    private long authorityFailures;
+    private String firstAuthorityProblem;
     private final Map<String, long[]> trial = new TreeMap<>();
     private String courtCode;
     private LocalDate openedOn;
@@ -152,6 +160,7 @@ public final class LedgerAudit {
                 ? events + " events verified, each against its hash and the one before" : journalProblem));
         checks.add(trialBalance());
         checks.add(controlIdentity());
+        checks.add(authority());
         if (journalProblem != null) {
             checks.add(new Check("replay equals the projections", false,
                     "not compared: the journal does not read back whole"));
@@ -314,6 +323,7 @@ public final class LedgerAudit {
             lotMovementRows += movedBefore ? 0 : 1;
         }
         applyPayload(event, event.payload());
+        checkAuthority(event);
         int position = 0;
         for (StaffChange change : LedgerState.staffChanges(event)) {
             staffChanges.put(event.sequence() + "/" + position++, SqlTables.staffChangeKind(change) + " "
@@ -657,6 +667,47 @@ public final class LedgerAudit {
             differences.add("the table holds " + rows[0] + " adoptions, the journal records " + courtRules.size());
         }
         return differences;
+    }
+
+    /**
+     * Each event's actor held every role it claims, and each approver the role they approved as, on
+     * the event's date, in the staff register as the journal had made it by then: who approved what
+     * was entitled to. Journals opened before the register have no one in it and are not checked.
+     */
+    private void checkAuthority(Event event) {
+        if (event.payload() instanceof LedgerOpened opened) {
+            registerKept = opened.firstAdministrators().isPresent();
+        } else if (registerKept) {
+            authorityChecked++;
+            List<String> problems = new ArrayList<>();
+            for (Role role : event.actor().roles()) {
+                register.whyNotHeld(event.actor().id(), role, event.effectiveDate())
+                        .ifPresent(reason -> problems.add("actor " + event.actor().id() + " " + reason));
+            }
+            for (Approval approval : event.approvals()) {
+                register.whyNotHeld(approval.approverId(), approval.role(), event.effectiveDate())
+                        .ifPresent(reason -> problems.add("approver " + approval.approverId() + " " + reason));
+            }
+            if (!problems.isEmpty()) {
+                authorityFailures++;
+                if (firstAuthorityProblem == null) {
+                    firstAuthorityProblem = "event " + event.sequence() + " (" + event.idempotencyKey() + "): "
+                            + problems.get(0);
+                }
+            }
+        }
+        for (StaffChange change : LedgerState.staffChanges(event)) {
+            register = register.with(change);
+        }
+    }
+
+    private Check authority() {
+        if (!registerKept) {
+            return new Check("authority", true, "not checked: the journal was opened before the staff register");
+        }
+        return new Check("authority", authorityFailures == 0, authorityFailures == 0
+                ? authorityChecked + " events, each by people holding their roles on its date"
+                : authorityFailures + " event(s) by someone without the role; the first: " + firstAuthorityProblem);
     }
 
     private Differences compareStaffChanges() {

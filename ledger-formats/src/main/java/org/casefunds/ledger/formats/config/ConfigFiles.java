@@ -404,6 +404,18 @@ public final class ConfigFiles {
     }
 
     /**
+     * Parses {@code json} into {@code type} with the strict mapper, for the other file formats of
+     * the library (digests, proofs); unknown fields are refused by their path and line, with the
+     * closest field of their place.
+     *
+     * @throws InvalidInputException naming the field (as a JSON path) and {@code source}, if the text
+     *     is not JSON, holds an unknown field or a value of the wrong type
+     */
+    public static <T> T parseDocument(String json, String source, Class<T> type) {
+        return read(json, source, type, Function.identity());
+    }
+
+    /**
      * Parses {@code json} and builds what it describes. A field that its place does not have is
      * refused by its path, name and line, with the closest field of that place, together with what
      * the document then lacks (such as the required field that was misspelt).
