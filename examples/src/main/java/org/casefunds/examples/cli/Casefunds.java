@@ -49,7 +49,13 @@ public final class Casefunds implements Runnable {
                     + " --help");
             return ExitCodes.BAD_INPUT;
         });
-        return commandLine.execute(arguments);
+        try {
+            return commandLine.execute(arguments);
+        } finally {
+            // What a command printed without a line break reaches the stream before the exit.
+            out.flush();
+            err.flush();
+        }
     }
 
     static int exitCode(Throwable exception) {

@@ -72,7 +72,7 @@ final class DigestCommand implements Callable<Integer> {
         }
         PrintWriter printed = spec.commandLine().getOut();
         if (json) {
-            printed.print(file.toJson());
+            printed.println(file.toJson().strip());
         } else {
             print(file.digest(), file.signature(), printed);
             if (out != null) {

@@ -86,7 +86,7 @@ final class ProveCommand implements Callable<Integer> {
         }
         PrintWriter printed = spec.commandLine().getOut();
         if (out == null) {
-            printed.print(proof.toJson());
+            printed.println(proof.toJson().strip());
         } else {
             proof.writeNew(out, "--out");
             printed.printf("Wrote to %s the proof that event %d (%s) is among the %d events of the digest of court %s"

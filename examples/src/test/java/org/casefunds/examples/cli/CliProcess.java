@@ -56,7 +56,6 @@ final class CliProcess {
         return jar;
     }
 
-    /** Runs {@code casefunds arguments...} and waits for it. */
     /** The test court's first administrators and staff, as {@code casefunds init} takes them. */
     static final List<String> STAFF = List.of("--administrator", "sys.chen:陈静:S001", "--administrator", "sys.lin:林涛:S002",
             "--staff", "fin.li:李会计:0101:FINANCE", "--staff", "adm.wang:王专管:0102:FUND_ADMINISTRATOR",
@@ -74,6 +73,7 @@ final class CliProcess {
         return run(all.toArray(String[]::new));
     }
 
+    /** Runs {@code casefunds arguments...} and waits for it. */
     static Run run(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

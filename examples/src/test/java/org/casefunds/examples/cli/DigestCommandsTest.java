@@ -46,32 +46,11 @@ class DigestCommandsTest {
     private Path privateKey;
     private Path publicKey;
 
-    /** What one run printed and returned. */
-    record Run(List<String> arguments, int exitCode, String out, String err) {
-        Run expect(int expected) {
-            assertEquals(expected, exitCode, () -> "casefunds " + String.join(" ", arguments) + "\nexit " + exitCode
-                    + "\n--- stdout\n" + out + "\n--- stderr\n" + err);
-            return this;
-        }
-
-        Run printed(String text) {
-            assertTrue(out.contains(text), () -> "expected stdout to contain '" + text + "' but it was:\n" + out
-                    + "\n--- stderr\n" + err);
-            return this;
-        }
-
-        Run complained(String text) {
-            assertTrue(err.contains(text), () -> "expected stderr to contain '" + text + "' but it was:\n" + err
-                    + "\n--- stdout\n" + out);
-            return this;
-        }
-    }
-
-    static Run casefunds(String... arguments) {
+    static CliProcess.Run casefunds(String... arguments) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Casefunds.run(arguments, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(List.of(arguments), code, out.toString(), err.toString());
+        return new CliProcess.Run(List.of(arguments), code, out.toString(), err.toString());
     }
 
     @BeforeEach
@@ -109,7 +88,7 @@ class DigestCommandsTest {
         // The court goes on: the digest still holds for the longer journal.
         casefunds("apply", "--db", db.toString(), write("later.jsonl", LedgerFileIT.receipt("SN0099", "10.00",
                 "2025-03-20") + "\n").toString()).expect(0);
-        Run later = casefunds("verify", "--db", db.toString(), "--digest", digest.toString(), "--key",
+        CliProcess.Run later = casefunds("verify", "--db", db.toString(), "--digest", digest.toString(), "--key",
                 publicKey.toString(), "--json").expect(0);
         JsonNode outcome = Json.MAPPER.readTree(later.out());
         assertEquals(50, outcome.get("head").get("sequence").asLong());
@@ -152,7 +131,7 @@ class DigestCommandsTest {
         // Every hash follows from the one before: the chain, the balances, the projections, the
         // authority of each approver all hold.
         casefunds("verify", "--db", db.toString()).expect(0).printed("The ledger verifies.");
-        Run run = casefunds("verify", "--db", db.toString(), "--digest", digest.toString(), "--key",
+        CliProcess.Run run = casefunds("verify", "--db", db.toString(), "--digest", digest.toString(), "--key",
                 publicKey.toString()).expect(1);
         run.printed("Head checked: 49 events, last hash ")
                 .printed("event 33 is not the event the digest covered")

@@ -36,7 +36,7 @@ class DigestIT {
         Files.writeString(later, LedgerFileIT.receipt("SN0099", "10.00", "2025-03-20") + "\n", StandardCharsets.UTF_8);
         CliProcess.run("apply", "--db", court, later.toString()).expect(0);
         CliProcess.run("verify", "--db", court, "--digest", digest.toString(), "--key", signerPublic.toString())
-                .expect(0).printed("Head checked: 33 events").printed("a consistency proof of ");
+                .expect(0).printed("Head checked: 50 events").printed("a consistency proof of ");
 
         Path proof = folder.resolve("event-33.json");
         CliProcess.run("prove", "--db", court, "--event", "33", "--digest", digest.toString(), "--out",

@@ -44,20 +44,20 @@ class TrustIT {
                 + "\"bankAccount\":\"110060001\",\"bankReference\":\"X1\",\"amount\":{\"amount\":\"100.00\","
                 + "\"currency\":\"CNY\"},\"payer\":{\"name\":\"某人\"},\"source\":\"OTHER\"}}");
         CliProcess.run("apply", "--db", db.toString(), impostor.toString()).expect(2)
-                .complained("clerk.x").complained("is not in the staff register");
+                .printed("line 1 (actor): actor 'clerk.x'").printed("is not in the staff register");
         // A registered handler claiming finance's role: refused with the role and the date.
         Path handlerAsFinance = write("handler.jsonl", "{\"key\":\"sweep:x\",\"date\":\"2025-12-30\",\"actor\":{\"id\":"
                 + "\"judge.zhao\",\"roles\":[\"FINANCE\"]},\"request\":{\"type\":\"SweepFees\",\"amount\":{\"amount\":"
                 + "\"1.00\",\"currency\":\"CNY\"},\"bankAccount\":\"110060001\",\"bankReference\":\"FEE-X\"}}");
         CliProcess.run("apply", "--db", db.toString(), handlerAsFinance.toString()).expect(2)
-                .complained("judge.zhao").complained("does not hold FINANCE on 2025-12-30");
+                .printed("actor 'judge.zhao'").printed("does not hold FINANCE on 2025-12-30");
         // "1e5" for an amount: refused naming the line and the field.
         Path sloppy = write("sloppy.jsonl", "{\"key\":\"bank:x:2\",\"date\":\"2025-12-30\",\"actor\":{\"id\":"
                 + "\"adm.wang\",\"roles\":[\"FUND_ADMINISTRATOR\"]},\"request\":{\"type\":\"RecordReceipt\","
                 + "\"bankAccount\":\"110060001\",\"bankReference\":\"X2\",\"amount\":{\"amount\":\"1e5\","
                 + "\"currency\":\"CNY\"},\"payer\":{\"name\":\"某人\"},\"source\":\"OTHER\"}}");
-        CliProcess.run("apply", "--db", db.toString(), sloppy.toString()).expect(2).complained("line 1")
-                .complained("amount").complained("1e5");
+        CliProcess.run("apply", "--db", db.toString(), sloppy.toString()).expect(2)
+                .printed("line 1 (request.amount): amount '1e5': is in exponent notation");
         JsonNode after = head(db);
         assertEquals(before.get("sequence").asLong(), after.get("sequence").asLong(), "nothing appended");
         assertEquals(before.get("headHash").asText(), after.get("headHash").asText(), "the journal unchanged");

@@ -502,8 +502,8 @@ public final class LedgerAudit {
         }
         return new Check("replay equals the projections", found.isEmpty(), found.isEmpty()
                 ? "balances, pending money, daily changes, lots and their history, receipts, disbursements, cases,"
-                        + " deferrals, the adopted calendar years and policies and the ledger's own row equal a replay"
-                        + " of the journal"
+                        + " deferrals, the adopted calendar years and policies, the staff register and the ledger's own"
+                        + " row equal a replay of the journal"
                 : String.join(" | ", found));
     }
 
