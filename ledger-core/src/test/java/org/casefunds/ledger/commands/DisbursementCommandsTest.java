@@ -71,8 +71,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Method: each example builds a small journal on the test court and checks the event, its
  * postings, the balances, the lots and the disbursement afterwards; each refusal goes through
- * {@link Scenario#assertRefused}. Lot ids are {@code sequence.index}: the opening takes events
- * 1-3 and case 1 is event 4, so the first receipt is event 5.
+ * {@link Scenario#assertRefused}. Lot ids are {@code sequence.index}, counted after the opening
+ * (its staff register and master accounts, {@code Fixtures.OPENING_EVENTS} events): case 1 is
+ * {@code afterOpening(1)}, so the first receipt is {@code afterOpening(2)}.
  */
 class DisbursementCommandsTest {
 
@@ -103,8 +104,8 @@ class DisbursementCommandsTest {
 
         @Test
         void aNoticeTakesTheOldestLotsFirst() {
-            scenario.receive("r-1", 1, "100.00", 1);   // event 5, lot 5.1
-            scenario.receive("r-2", 3, "200.00", 1);   // event 6, lot 6.1
+            scenario.receive("r-1", 1, "100.00", 1);   // afterOpening(2), its lot afterOpening(2).1
+            scenario.receive("r-2", 3, "200.00", 1);   // afterOpening(3), its lot afterOpening(3).1
             CommandResult result = scenario.run(notice("pay", 4, 1, "150.00"));
 
             assertEquals(EventKind.PAYOUT_NOTICE_ISSUED, result.event().kind());
@@ -114,7 +115,7 @@ class DisbursementCommandsTest {
                     Posting.credit(TRANSIT, cny("150.00"))), result.event().postings());
             assertEquals(List.of(BY_HEAD), result.event().approvals());
 
-            // 150.00 = all 100.00 of the older lot 5.1 + 50.00 of lot 6.1.
+            // 150.00 = all 100.00 of the older lot (r-1's) + 50.00 of r-2's.
             List<LotMovement> taken = result.event().lotMovements();
             assertEquals(2, taken.size());
             assertEquals(new LotId(afterOpening(2), 1), taken.get(0).lot());
@@ -142,8 +143,8 @@ class DisbursementCommandsTest {
 
         @Test
         void oldestMeansEarliestClockStartNotEarliestRecorded() {
-            scenario.receive("r-1", 3, "100.00", 1);   // lot 5.1, arrived day 3
-            scenario.receive("r-2", 2, "100.00", 1);   // lot 6.1, recorded later, arrived day 2
+            scenario.receive("r-1", 3, "100.00", 1);   // r-1's lot, arrived day 3
+            scenario.receive("r-2", 2, "100.00", 1);   // r-2's lot, recorded later, arrived day 2
             CommandResult result = scenario.run(notice("pay", 4, 1, "60.00"));
             assertEquals(new LotId(afterOpening(3), 1), result.event().lotMovements().get(0).lot());
             assertEquals(cny("40.00"), remaining(scenario, afterOpening(3), 1));
@@ -369,7 +370,7 @@ class DisbursementCommandsTest {
 
         private Scenario paidOnDay2(Scenario scenario) {
             scenario.withCase(1);
-            scenario.receive("r-1", 1, "100.00", 1);   // lot 5.1
+            scenario.receive("r-1", 1, "100.00", 1);   // r-1's lot
             scenario.run(notice("pay", 2, 1, "100.00"));
             return scenario;
         }
@@ -667,11 +668,11 @@ class DisbursementCommandsTest {
 
         @Test
         void sharesTakeTheLotsInOrderEachItsOwnPart() {
-            scenario.receive("r-1", 1, "50.00", 1);    // lot 5.1
-            scenario.receive("r-2", 2, "50.00", 1);    // lot 6.1
+            scenario.receive("r-1", 1, "50.00", 1);    // r-1's lot
+            scenario.receive("r-2", 2, "50.00", 1);    // r-2's lot
             scenario.run(distribute("dist", 3, "100.00", ordinary("甲"), ordinary("乙"),
                     ordinary("丙")));
-            // #1 takes 33.34 of 5.1; #2 the last 16.66 of 5.1 and 16.67 of 6.1; #3 33.33 of 6.1.
+            // #1 takes 33.34 of r-1's lot; #2 its last 16.66 and 16.67 of r-2's; #3 33.33 of r-2's.
             List<LotMovement> second = scenario.view().disbursement("dist#2").orElseThrow()
                     .consumed();
             assertEquals(List.of(new LotId(afterOpening(2), 1), new LotId(afterOpening(3), 1)),

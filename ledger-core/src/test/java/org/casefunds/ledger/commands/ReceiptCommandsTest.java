@@ -65,8 +65,8 @@ import org.junit.jupiter.api.Test;
  * names the field and value and changes nothing.
  *
  * <p>Method: examples on the test court; balances are read from the view, lots by their ids
- * ({@code sequence.index}, the sequence being the creating event's: the opening takes events
- * 1-3, so the first case is event 4 and the first receipt event 5).
+ * ({@code sequence.index}, the sequence being the creating event's: counted after the opening:
+ * the first case is {@code afterOpening(1)} and the first receipt {@code afterOpening(2)}).
  */
 class ReceiptCommandsTest {
 
@@ -115,7 +115,7 @@ class ReceiptCommandsTest {
             assertEquals(cny("65000.00"), scenario.balance(caseAccount(1)));
             assertEquals(cny("0.00"), scenario.balance(UNIDENTIFIED));
 
-            // Events 1-3 open the ledger, 4-5 the cases: the receipt is event 6, its lot 6.1.
+            // After the opening, two events open the cases: the receipt is afterOpening(3), its lot afterOpening(3).1.
             Lot lot = scenario.view().lot(new LotId(afterOpening(3), 1)).orElseThrow();
             assertEquals(caseAccount(1), lot.account());
             assertEquals(cny("65000.00"), lot.remaining());

@@ -58,8 +58,8 @@ import org.junit.jupiter.api.Test;
  * what to undo first; closing a period freezes every date up to it while corrections dated after
  * it still work.
  *
- * <p>Method: examples on the test court. The opening is events 1-3 and case 1 event 4, so the
- * first receipt is event 5 and its lot 5.1. Reversals are asked by the role that recorded the
+ * <p>Method: examples on the test court. Events are counted after the opening: case 1 is
+ * {@code afterOpening(1)}, the first receipt {@code afterOpening(2)} and its lot {@code afterOpening(2)}.1. Reversals are asked by the role that recorded the
  * event and approved by the bureau director, as the default policy requires.
  */
 class ReversalAndPeriodTest {
@@ -336,7 +336,7 @@ class ReversalAndPeriodTest {
             scenario.run(notice("pay", 3, 1, "100.00"));
             scenario.run(Command.of("back", FINANCE, day(4),
                     new ReturnDisbursement("pay", "账号错误")));
-            // All 100.00 is back on the case, in a new lot; the receipt's own lot 5.1 stays
+            // All 100.00 is back on the case, in a new lot; the receipt's own lot stays
             // consumed, so the receipt is still refused although the message suggests a return.
             scenario.refuses(reverse("undo-r-1", 5, "r-1"), StateConflictException.class,
                     ErrorCode.NOT_REVERSIBLE, "event", "r-1", "later events took CNY 100.00");

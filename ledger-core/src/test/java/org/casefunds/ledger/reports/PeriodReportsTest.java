@@ -387,8 +387,9 @@ class PeriodReportsTest {
         LocalDate date = d("2025-03-20");
         List<OldBalance> old = court.reports.oldBalances(date, d("2025-01-27"));
         assertEquals(6, old.size(), old.toString());
-        // Lots: events 1-3 open the ledger, 4-6 the cases, so r1 is lot 7.1, r3 8.1, u 11.1, r2a 13.1,
-        // and the claim c3 (event 15) puts u3's money on case 3 as lot 15.1.
+        // Lots, counted after the opening: three events open the cases, so r1's lot is afterOpening(4).1,
+        // r3's afterOpening(5).1, u's afterOpening(8).1, r2a's afterOpening(10).1, and the claim c3
+        // (afterOpening(12)) puts u3's money on case 3 as its lot afterOpening(12).1.
         // Case 1: 1,000.00 - 400.00 = 600.00 left of 01-06; 01-06 → 01-31 25 days, + 28 (Feb) + 20 = 73.
         assertOld(old.get(0), AccountId.ofCase(caseNumber(1)), Optional.of(HANDLER.id()), new LotId(afterOpening(4), 1),
                 d("2025-01-06"), "600.00", 73, Optional.empty());
