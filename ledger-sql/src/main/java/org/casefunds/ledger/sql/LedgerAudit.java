@@ -166,6 +166,8 @@ public final class LedgerAudit {
                     "not compared: the journal does not read back whole"));
         } else {
             checks.add(compareProjections());
+            ProjectionCheck.Result rows = store.checkProjections();
+            checks.add(new Check("every projection row", rows.ok(), rows.describe()));
         }
         return new Result(events, checks);
     }

@@ -21,6 +21,7 @@ import static org.casefunds.ledger.sql.schema.Tables.REVERSAL;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +40,7 @@ import java.util.stream.StreamSupport;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.Posting;
 import org.casefunds.ledger.accounts.Side;
+import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.IntegrityException;
 import org.casefunds.ledger.events.EventKind;
@@ -77,10 +79,80 @@ public final class SqlJournalStore implements JournalStore {
     private Connection writer;
     private Statements writerStatements;
     private boolean closed;
+    /** Whether the projections were compared with the journal before this store's first write. */
+    private boolean projectionsChecked;
 
     SqlJournalStore(Database database) {
         this.database = database;
         this.reader = new SharedConnection(database);
+    }
+
+    /**
+     * A new SQLite file that a journal is folded into to check another ledger's projections: it
+     * trusts its own rows (it wrote them all) and favours speed over durability (it is thrown away).
+     */
+    static SqlJournalStore forFold(Path file) {
+        Database.Sqlite database = new Database.Sqlite(file, new SqliteOptions(SqliteOptions.Synchronous.OFF,
+                SqliteOptions.defaults().busyTimeout()));
+        SqlLedger.prepare(database);
+        SqlJournalStore fold = new SqlJournalStore(database);
+        fold.projectionsChecked = true;
+        return fold;
+    }
+
+    /**
+     * Compares every projection row with the journal folded afresh, reading both in one
+     * transaction; see {@link ProjectionCheck}.
+     */
+    public ProjectionCheck.Result checkProjections() {
+        return readWith(context -> {
+            try (Stream<Event> events = events(context, 1)) {
+                return ProjectionCheck.compare(context, events.iterator());
+            }
+        });
+    }
+
+    /** Runs {@code work} with a context on a connection of its own, in one read transaction. */
+    <T> T readWith(java.util.function.Function<DSLContext, T> work) {
+        checkOpen();
+        Connection connection = null;
+        try {
+            connection = database.connect();
+            connection.setAutoCommit(false);
+            return work.apply(database.context(connection));
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate(e, "reading " + location());
+        } finally {
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                } catch (SQLException e) {
+                    // Nothing was written; closing the connection below is what matters.
+                }
+                closeQuietly(null, connection);
+            }
+        }
+    }
+
+    /**
+     * Before the first decision of this store: the projections the decisions read must be the
+     * journal's. A row changed outside the ledger stops every write until it is dealt with.
+     */
+    private void requireProjectionsChecked(DSLContext context) {
+        if (projectionsChecked) {
+            return;
+        }
+        ProjectionCheck.Result result;
+        try (Stream<Event> events = events(context, 1)) {
+            result = ProjectionCheck.compare(context, events.iterator());
+        }
+        if (!result.ok()) {
+            throw new StorageException(ErrorCode.INTEGRITY_VIOLATION, "ledger", location(),
+                    "its tables differ from its journal (" + result.describe() + "); nothing was written. Someone"
+                            + " changed the file outside the ledger: keep it for the inquiry, and restore the"
+                            + " ledger from a backup or rebuild its tables from the journal");
+        }
+        projectionsChecked = true;
     }
 
     /** Where the store is: the SQLite file or the PostgreSQL schema. */
@@ -127,6 +199,7 @@ public final class SqlJournalStore implements JournalStore {
                 database.begin(connection, statements.context());
             }
             begun = true;
+            requireProjectionsChecked(statements.context());
             tables = SqlTables.ofTransaction(statements);
             T result = body.run(statements, tables);
             tables.flush();
@@ -322,6 +395,34 @@ public final class SqlJournalStore implements JournalStore {
                 // Nothing was written on a reading connection; closing it below is what matters.
             }
             closeQuietly(null, opened);
+        });
+    }
+
+    /** The events from {@code fromSequence} read through {@code context}'s connection and transaction. */
+    private Stream<Event> events(DSLContext context, long fromSequence) {
+        org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
+                .where(EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence))).orderBy(EVENT.SEQUENCE);
+        PreparedStatement statement;
+        ResultSet rows;
+        try {
+            statement = context.configuration().connectionProvider().acquire().prepareStatement(context.render(query));
+            statement.setLong(1, fromSequence);
+            statement.setFetchSize(FETCH_ROWS);
+            rows = statement.executeQuery();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "reading " + location());
+        }
+        EventReader reader = new EventReader(rows, database instanceof Database.Sqlite, location());
+        Spliterator<Event> events = Spliterators.spliteratorUnknownSize(reader,
+                Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(events, false).onClose(() -> {
+            reader.cancel();
+            try {
+                rows.close();
+                statement.close();
+            } catch (SQLException e) {
+                // The transaction the events were read in ends with its owner.
+            }
         });
     }
 
