@@ -76,6 +76,11 @@ public enum ErrorCode {
     STORAGE_LOCKED,
     /** The database file or its folder cannot be written. */
     STORAGE_READ_ONLY,
+    /**
+     * The database role may not do what the ledger needs (create or migrate a court's schema, read or
+     * write one of its tables); the schema's owner grants it.
+     */
+    STORAGE_NOT_PERMITTED,
     /** The disk (or the database's size limit) is full. */
     STORAGE_FULL,
     /** The database file is damaged. */

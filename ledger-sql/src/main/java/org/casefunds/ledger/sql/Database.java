@@ -155,6 +155,11 @@ abstract class Database {
                     "a court's schema name is lower-case letters, digits and '_', starting with a letter");
         }
 
+        /** The court's schema. */
+        String schema() {
+            return schema;
+        }
+
         @Override
         SQLDialect dialect() {
             return SQLDialect.POSTGRES;

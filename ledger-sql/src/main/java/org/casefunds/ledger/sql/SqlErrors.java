@@ -32,6 +32,13 @@ final class SqlErrors {
             return new StorageException(ErrorCode.STORAGE_LOCKED, null, null, where + ": the ledger is locked by"
                     + " another writer for longer than the busy timeout; try again, or raise the timeout", failure);
         }
+        if ("42501".equals(sql == null ? null : sql.getSQLState())) {
+            // PostgreSQL's insufficient_privilege: the ledger's role lacks a right, or tried what only
+            // the schema's owner may do.
+            return new StorageException(ErrorCode.STORAGE_NOT_PERMITTED, null, null, where + ": the database role"
+                    + " may not do this (" + message + "); nothing was written; the schema's owner grants the ledger's"
+                    + " role its rights with SqlLedger.postgresMigrate (see the README's PostgreSQL setup)", failure);
+        }
         if (code == 8 || lower.contains("readonly") || lower.contains("read-only") || lower.contains("read only")) {
             return new StorageException(ErrorCode.STORAGE_READ_ONLY, null, null, where + ": the ledger file or its"
                     + " folder cannot be written; check its permissions (nothing was written)", failure);

@@ -34,11 +34,18 @@ import org.jooq.Table;
  *
  * <pre>{@code
  * try (Ledger ledger = SqlLedger.open(Path.of("court.db"), Policy.defaults())) { ... }
- * JournalStore store = SqlLedger.postgres(dataSource, "court_bj02");
+ * SqlLedger.postgresMigrate(ownerDataSource, "court_bj02", "casefunds_writer"); // as the schema's owner
+ * JournalStore store = SqlLedger.postgres(writerDataSource, "court_bj02");      // as the ledger's role
  * }</pre>
  *
  * <p>A file or schema that holds other tables, or a ledger written by a newer version of this
  * library, is refused with a clear message before anything is changed.
+ *
+ * <p>On PostgreSQL production uses two roles: a migration role that owns each court's schema and
+ * runs {@link #postgresMigrate}, and a writer role that the ledger connects as, with only the rights
+ * the store uses, so that the connection that writes can neither alter a table nor drop or disable
+ * the append-only triggers, nor truncate, update or delete a journal row. One role may do both
+ * (tests, a single-user embedding): {@link #postgres} then creates and migrates the schema itself.
  */
 public final class SqlLedger {
     /** The schema version this library writes and reads. */
@@ -81,18 +88,80 @@ public final class SqlLedger {
     }
 
     /**
-     * The store of one court in a PostgreSQL database: the schema is created and migrated on first
-     * use. Each court has its own schema, journal and hash chain. While it is open the store holds
-     * two connections of the data source, one for writing (with its prepared statements) and one
-     * shared by readers; a connection the server ended is replaced at the next use.
+     * The store of one court in a PostgreSQL database. Each court has its own schema, journal and hash
+     * chain. While it is open the store holds two connections of the data source, one for writing
+     * (with its prepared statements) and one shared by readers; a connection the server ended is
+     * replaced at the next use.
+     *
+     * <p>In production the data source connects as the ledger's writer role, which opens the schema
+     * and never migrates it: the schema must exist, be a ledger of this version, and grant the role
+     * every right the store needs, which {@link #postgresMigrate} does as the schema's owner. A role
+     * that may migrate the schema (its owner, or for a new schema a role that may create schemas in
+     * the database) creates and migrates it on first use here, as one role that does both (tests, a
+     * single-user embedding); do not let the writer role create schemas, or it would own one.
      *
      * @param dataSource connections to the database (a pool is the caller's choice)
      * @param schema the court's schema: lower-case letters, digits and '_'
+     * @throws StorageException ({@link ErrorCode#STORAGE_NOT_PERMITTED}) naming the schema, if the
+     *     connecting role may not migrate it and it is missing or older than {@link #SCHEMA_VERSION},
+     *     or the role lacks a right the store needs; if the schema is not a ledger, or is newer
      */
     public static SqlJournalStore postgres(DataSource dataSource, String schema) {
         Database.Postgres database = new Database.Postgres(dataSource, schema);
-        prepare(database);
+        PostgresRoles.Access access;
+        try (Connection connection = database.connect()) {
+            DSLContext context = database.context(connection);
+            access = PostgresRoles.access(context, database.schema());
+            if (!access.mayMigrate()) {
+                PostgresRoles.checkOpenable(database, context, access);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate(e, "opening " + database.describe());
+        }
+        if (access.mayMigrate()) {
+            prepare(database);
+        }
         return new SqlJournalStore(database);
+    }
+
+    /**
+     * Creates or migrates one court's PostgreSQL schema as its owner, the migration role, then gives
+     * {@code writerRole} exactly the rights the ledger needs on it: {@code SELECT} and {@code INSERT}
+     * on the journal ({@code event}, {@code posting}); {@code SELECT}, {@code INSERT}, {@code UPDATE}
+     * and {@code DELETE} on the projections; {@code SELECT} and the update of the chain's head on
+     * {@code ledger_info}; {@code USAGE} on the schema; never ownership, {@code CREATE},
+     * {@code TRUNCATE} or {@code TRIGGER}. What the role held before is revoked first. The ledger
+     * then connects as {@code writerRole} through {@link #postgres(DataSource, String)}.
+     *
+     * <p>Run it once per court, and again after each upgrade of this library (before the writers
+     * open the schema); a second run on a schema of this version only grants again.
+     *
+     * @param migrationDataSource connections as the migration role: the schema's owner, or for a new
+     *     schema a role that may create schemas in the database (which then owns it)
+     * @param schema the court's schema: lower-case letters, digits and '_'
+     * @param writerRole the role the ledger connects as: an existing role that is neither a superuser
+     *     nor the schema's owner, nor a member of the owner's role
+     * @throws InvalidInputException naming {@code writerRole} if it does not exist, or is a superuser,
+     *     the owner or a member of the owner
+     * @throws StorageException ({@link ErrorCode#STORAGE_NOT_PERMITTED}) if the connecting role may not
+     *     migrate the schema, or the writer role still holds a right it must not (through PUBLIC or
+     *     another role); if the schema is not a ledger, or is newer
+     */
+    public static void postgresMigrate(DataSource migrationDataSource, String schema, String writerRole) {
+        Database.Postgres database = new Database.Postgres(migrationDataSource, schema);
+        String writer = PostgresRoles.roleName(writerRole);
+        try (Connection connection = database.connect()) {
+            DSLContext context = database.context(connection);
+            PostgresRoles.checkRoles(database, context, PostgresRoles.access(context, database.schema()), writer);
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate(e, "migrating " + database.describe());
+        }
+        prepare(database);
+        try (Connection connection = database.connect()) {
+            PostgresRoles.grant(connection, database.context(connection), database.schema(), writer);
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate(e, "granting " + writer + " its rights on " + database.describe());
+        }
     }
 
     /** Refuses what is not a ledger or is too new; migrates what is older or empty. */
@@ -126,7 +195,7 @@ public final class SqlLedger {
      *
      * @throws StorageException if the database holds other tables or a newer ledger
      */
-    private static Long schemaVersion(Database database, DSLContext context) {
+    static Long schemaVersion(Database database, DSLContext context) {
         Set<String> tables = new HashSet<>();
         for (Table<?> table : context.meta().getTables()) {
             String schema = table.getSchema() == null ? "" : table.getSchema().getName();

@@ -41,6 +41,12 @@ final class PostgresServer {
         return server.getPostgresDatabase();
     }
 
+    /** Connections to {@code database} of the server as {@code user}; the server trusts local connections. */
+    static DataSource dataSource(String user, String database) {
+        dataSource();
+        return server.getDatabase(user, database);
+    }
+
     /** A store on a new court schema. */
     static SqlJournalStore newStore() {
         return SqlLedger.postgres(dataSource(), "court_" + SCHEMAS.incrementAndGet());
