@@ -92,6 +92,16 @@ public final class Limits {
     /** The latest year an effective date may have. */
     public static final int EFFECTIVE_YEAR_MAX = 2199;
 
+    /**
+     * How many days after the day it is recorded (the processor's clock, in Beijing) a command that
+     * moves money may take effect: a bank value date is never in the future. One day of tolerance,
+     * so that a clock a few minutes behind at midnight, or a receipt entered in the evening that the
+     * bank already dated the next morning, is not refused; a date further ahead is a mistyped year
+     * or money that has not moved yet. Commands that move no money (a policy adopted from a later
+     * date, a role granted from one) may be dated any day.
+     */
+    public static final int MONEY_DATE_AFTER_TODAY_DAYS_MAX = 1;
+
     /** The longest free text (reasons, notes, explanations, memos), in characters. */
     public static final int FREE_TEXT_LENGTH_MAX = 500;
 
