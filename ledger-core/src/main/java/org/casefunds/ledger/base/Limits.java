@@ -117,6 +117,17 @@ public final class Limits {
     /** The most hashes of a Merkle proof: more than any tree of at most 2^63 leaves needs. */
     public static final int MERKLE_PROOF_HASHES_MAX = 128;
 
+    /**
+     * The longest line of a command file, in characters (1 Mi): one command, and the largest a
+     * ledger takes, a distribution among the most creditors ({@link #DISTRIBUTION_CLAIMS_MAX}) with
+     * the longest names and accounts, is under 800,000. A longer line is refused, by its number,
+     * before it is parsed, and is never held in memory whole.
+     */
+    public static final int COMMAND_LINE_LENGTH_MAX = 1 << 20;
+
+    /** The largest policy or calendar file read, in bytes: a calendar of the most years is under 1 MiB. */
+    public static final long CONFIG_FILE_BYTES_MAX = 16L << 20;
+
     /** The largest digest file read, in bytes: the event hashes of about 15 million events. */
     public static final long DIGEST_FILE_BYTES_MAX = 1L << 30;
 
