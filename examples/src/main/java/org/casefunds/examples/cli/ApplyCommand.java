@@ -205,7 +205,7 @@ final class ApplyCommand implements Callable<Integer> {
                         + outcome.lastSequence() : "", outcome.repeated());
             }
             if (outcome.notApplied() > 0) {
-                out.printf("Not applied: %d command(s), from line %s on (the batch that failed wrote nothing).%n",
+                out.printf("Not applied: %d command(s), from line %s on; what failed wrote nothing.%n",
                         outcome.notApplied(), failure.get("firstLineNotApplied"));
                 out.println("Once the cause is fixed, apply the same file again: the commands already committed are"
                         + " recognised by their keys and not applied twice.");

@@ -73,8 +73,12 @@ final class ReadProblems {
         if (syntax != null || !(e instanceof JsonMappingException)) {
             JsonProcessingException broken = syntax != null ? syntax : e;
             JsonLocation at = broken.getLocation();
+            if (path.isEmpty() && syntax != null && syntax.getProcessor() != null) {
+                // Where the parser stopped: the field whose value is broken, if it is in one.
+                path = UnknownFields.path(syntax.getProcessor().getParsingContext());
+            }
             return new Json.Problem(path, ErrorCode.INVALID_VALUE, null, "is not valid JSON: "
-                    + broken.getOriginalMessage()
+                    + withoutOptions(broken.getOriginalMessage())
                     + (at == null || at.getColumnNr() <= 0 ? "" : " (column " + at.getColumnNr() + ")"),
                     line(at, line));
         }
@@ -114,6 +118,21 @@ final class ReadProblems {
         }
         return new Json.Problem(path, ErrorCode.INVALID_VALUE, null, "cannot be read here; check it against the format in"
                 + " the README", line);
+    }
+
+    /**
+     * The parser's description of broken JSON without the parser options it suggests turning on
+     * (comments, {@code NaN}, single quotes): the ledger reads standard JSON only.
+     */
+    private static String withoutOptions(String message) {
+        String words = String.valueOf(message);
+        for (String option : List.of(" (not recognized as one since Feature", "enable `", "Feature '")) {
+            int at = words.indexOf(option);
+            if (at >= 0) {
+                words = words.substring(0, at);
+            }
+        }
+        return words.strip().replaceAll("[:;,]+$", "");
     }
 
     /** A field written twice in one object: its path (with the name), and the line of the second time (in {@link Json.Problem#line}). */
