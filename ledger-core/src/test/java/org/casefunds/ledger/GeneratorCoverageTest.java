@@ -34,6 +34,8 @@ class GeneratorCoverageTest {
             assertTrue(outcomes.getOrDefault(kind + " applied", 0) > 0, kind + " was never applied");
         }
         // The court's timeline: an adoption repeated, one without its reason, one into a closed period.
+        // Money dated after the day it is recorded.
+        assertTrue(outcomes.getOrDefault("RecordReceipt refused INVALID_DATE", 0) > 0, "no receipt dated after today");
         for (String outcome : List.of("AdoptCalendarYear refused ALREADY_EXISTS", "AdoptCalendarYear refused MISSING_VALUE",
                 "AdoptPolicy refused ALREADY_EXISTS", "AdoptPolicy refused APPROVAL_MISSING")) {
             assertTrue(outcomes.getOrDefault(outcome, 0) > 0, "no generated " + outcome);
@@ -51,7 +53,7 @@ class GeneratorCoverageTest {
         for (String refusal : List.of("INSUFFICIENT_FUNDS", "APPROVAL_MISSING", "SELF_APPROVAL", "NOT_CASE_HANDLER",
                 "ROLE_NOT_PERMITTED", "PERIOD_CLOSED", "ALREADY_FINISHED", "ALREADY_REVERSED", "NOT_REVERSIBLE",
                 "IDEMPOTENCY_CONFLICT", "ALREADY_EXISTS", "UNKNOWN_DISBURSEMENT", "CURRENCY_MISMATCH",
-                "OUT_OF_ORDER", "INVALID_STATE")) {
+                "OUT_OF_ORDER", "INVALID_STATE", "INVALID_DATE")) {
             assertTrue(outcomes.keySet().stream().anyMatch(outcome -> outcome.endsWith("refused " + refusal)),
                     "no generated command was refused with " + refusal);
         }

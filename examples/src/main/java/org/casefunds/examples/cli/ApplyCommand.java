@@ -1,5 +1,6 @@
 package org.casefunds.examples.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.casefunds.ledger.BatchResult;
 import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
 import org.casefunds.ledger.formats.Json;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = {"Applies a JSON Lines file of commands (one per line; format in the README), all of them or,"
             + " if one line is bad or refused, none.",
             "With --batch-size N the file is applied N commands at a time, each batch all or nothing; it stops at"
-                + " the first refused batch.",
+                + " the first refused batch. If the ledger file fails (full, locked, read-only) or memory runs out,"
+                + " it says which batches were committed and from which line nothing was (exit 3).",
             "A command already applied under its key is recognised and not applied twice."})
 final class ApplyCommand implements Callable<Integer> {
     @Mixin
@@ -49,18 +52,22 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandFiles.Reading reading = CommandFiles.read(file);
         var out = spec.commandLine().getOut();
+        CommandFiles.Reading reading;
+        try {
+            reading = CommandFiles.read(file);
+        } catch (OutOfMemoryError tooMany) {
+            return stopped(new Progress(), List.of(), "the command file " + file + " does not fit in memory ("
+                    + maxMemory() + "); split it, or give Java more with -Xmx", out);
+        }
         if (!reading.problems().isEmpty()) {
-            Outcome outcome = new Outcome(0, 0, 0, reading.problems().size(), problems(reading.problems()));
+            Outcome outcome = new Outcome(0, 0, 0, reading.problems().size(), problems(reading.problems()), null);
             print(outcome, out);
             return ExitCodes.BAD_INPUT;
         }
         List<CommandFiles.Numbered> commands = reading.commands();
         int size = batchSize == null || batchSize <= 0 ? Math.max(1, commands.size()) : batchSize;
-        int applied = 0;
-        int repeated = 0;
-        long lastSequence = 0;
+        Progress done = new Progress();
         List<Map<String, Object>> refused = new ArrayList<>();
         try (Ledger opened = create ? ledger.createForWriting() : ledger.openForWriting(); ProgressBar progress = progress(commands.size())) {
             for (int start = 0; start < commands.size(); start += size) {
@@ -70,6 +77,9 @@ final class ApplyCommand implements Callable<Integer> {
                 BatchResult result = opened.executeAll(toApply);
                 if (!result.applied()) {
                     BatchResult.Refusal refusal = result.refusal().get();
+                    if (refusal.reason() instanceof StorageException failed) {
+                        throw failed;
+                    }
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("line", batch.get(refusal.index()).line());
                     line.put("key", refusal.command().idempotencyKey());
@@ -79,22 +89,70 @@ final class ApplyCommand implements Callable<Integer> {
                     refused.add(line);
                     break;
                 }
-                for (CommandResult each : result.results()) {
-                    if (each.repeated()) {
-                        repeated++;
-                    } else {
-                        applied++;
-                        lastSequence = each.event().sequence();
-                    }
-                }
+                done.committed(result, batch.size());
                 if (progress != null) {
                     progress.stepBy(batch.size());
                 }
             }
+        } catch (StorageException failed) {
+            return stopped(done, commands, failed.getMessage() + " [" + failed.code() + "]", out);
+        } catch (OutOfMemoryError failed) {
+            return stopped(done, commands, "the process ran out of memory (" + maxMemory() + "); give Java more with"
+                    + " -Xmx, or apply the file in smaller batches with --batch-size", out);
         }
-        int notApplied = commands.size() - applied - repeated;
-        print(new Outcome(applied, repeated, lastSequence, notApplied, refused), out);
+        int notApplied = commands.size() - done.applied - done.repeated;
+        print(new Outcome(done.applied, done.repeated, done.lastSequence, notApplied, refused, null), out);
         return refused.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** What was committed so far: whole batches only, since a batch is one transaction. */
+    static final class Progress {
+        int applied;
+        int repeated;
+        long lastSequence;
+        int batches;
+        /** How many commands of the file the committed batches hold: the index of the first one not committed. */
+        int through;
+
+        void committed(BatchResult result, int commands) {
+            for (CommandResult each : result.results()) {
+                if (each.repeated()) {
+                    repeated++;
+                } else {
+                    applied++;
+                    lastSequence = each.event().sequence();
+                }
+            }
+            batches++;
+            through += commands;
+        }
+    }
+
+    /**
+     * The ledger file failed, or memory ran out, after {@code done}: says what was committed (whole
+     * batches, counted, with their lines) and what was not, and that the same file may be applied
+     * again. The batch that failed wrote nothing: it is one transaction.
+     */
+    private int stopped(Progress done, List<CommandFiles.Numbered> commands, String reason, PrintWriter out)
+            throws Exception {
+        int notApplied = commands.size() - done.through;
+        Map<String, Object> failure = new LinkedHashMap<>();
+        failure.put("reason", reason);
+        failure.put("committedBatches", done.batches);
+        failure.put("committedCommands", done.through);
+        if (done.through > 0) {
+            failure.put("committedLines", commands.get(0).line() + ".." + commands.get(done.through - 1).line());
+        }
+        if (notApplied > 0) {
+            failure.put("firstLineNotApplied", commands.get(done.through).line());
+        }
+        print(new Outcome(done.applied, done.repeated, done.lastSequence, notApplied, List.of(), failure), out);
+        spec.commandLine().getErr().println("casefunds apply: " + reason);
+        return ExitCodes.STORAGE;
+    }
+
+    private static String maxMemory() {
+        return "at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
     }
 
     /** A progress bar when a person watches a terminal and the file is long; none otherwise. */
@@ -121,13 +179,37 @@ final class ApplyCommand implements Callable<Integer> {
         return lines;
     }
 
-    /** What applying the file did. */
-    record Outcome(int applied, int repeated, long lastSequence, int notApplied, List<Map<String, Object>> refused) {
+    /**
+     * What applying the file did; {@code failure}, when the ledger file failed or memory ran out, says
+     * what was committed before (batches, commands, lines) and the first line not applied.
+     */
+    record Outcome(int applied, int repeated, long lastSequence, int notApplied, List<Map<String, Object>> refused,
+            Map<String, Object> failure) {
     }
 
-    private void print(Outcome outcome, java.io.PrintWriter out) throws Exception {
+    private void print(Outcome outcome, PrintWriter out) throws Exception {
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(outcome));
+            return;
+        }
+        if (outcome.failure() != null) {
+            Map<String, Object> failure = outcome.failure();
+            out.println("Stopped: " + failure.get("reason"));
+            int committed = (Integer) failure.get("committedCommands");
+            if (committed == 0) {
+                out.println("Nothing of the file was committed.");
+            } else {
+                out.printf("Committed before it, and kept: %d batch(es), %d command(s), lines %s (%d applied%s, %d"
+                        + " already applied before).%n", failure.get("committedBatches"), committed,
+                        failure.get("committedLines"), outcome.applied(), outcome.applied() > 0 ? ", last event "
+                        + outcome.lastSequence() : "", outcome.repeated());
+            }
+            if (outcome.notApplied() > 0) {
+                out.printf("Not applied: %d command(s), from line %s on; what failed wrote nothing.%n",
+                        outcome.notApplied(), failure.get("firstLineNotApplied"));
+                out.println("Once the cause is fixed, apply the same file again: the commands already committed are"
+                        + " recognised by their keys and not applied twice.");
+            }
             return;
         }
         if (!outcome.refused().isEmpty()) {

@@ -51,6 +51,11 @@ public final class Casefunds implements Runnable {
         });
         try {
             return commandLine.execute(arguments);
+        } catch (OutOfMemoryError exhausted) {
+            // What was written is in the ledger file's own transactions; nothing half-done stays.
+            err.println("casefunds: the process ran out of memory (at most " + Runtime.getRuntime().maxMemory()
+                    / (1024 * 1024) + " MiB); give Java more with -Xmx, or ask for less at a time");
+            return ExitCodes.STORAGE;
         } finally {
             // What a command printed without a line break reaches the stream before the exit.
             out.flush();

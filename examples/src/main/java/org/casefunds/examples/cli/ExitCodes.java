@@ -10,7 +10,10 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 1;
     /** Bad input: a malformed file or option, or a command the ledger refused; nothing was written. */
     public static final int BAD_INPUT = 2;
-    /** The ledger file could not be used: locked, read-only, full, corrupt, or not a ledger. */
+    /**
+     * The ledger file could not be used: locked, read-only, full, corrupt, or not a ledger; or memory
+     * ran out. {@code apply} says what it committed before (whole batches, counted) and what not.
+     */
     public static final int STORAGE = 3;
     /** Something unexpected: a bug; the message and the ledger file help to report it. */
     public static final int INTERNAL = 4;
@@ -20,5 +23,6 @@ public final class ExitCodes {
 
     /** The text of the exit-code section of every command's help. */
     static final String HELP = "%nExit codes: 0 success; 1 a check failed; 2 bad input or a refused command"
-            + " (nothing written); 3 the ledger file could not be used; 4 an unexpected error.";
+            + " (nothing written); 3 the ledger file could not be used, or memory ran out (apply says what it"
+            + " committed); 4 an unexpected error.";
 }

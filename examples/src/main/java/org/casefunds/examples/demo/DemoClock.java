@@ -9,7 +9,9 @@ import java.time.ZoneId;
 /**
  * The clock of a simulated court: the ledger records each event at the morning of the simulated
  * day it is entered, one second after the one before, so that the same seed gives the same events
- * to the byte (recorded-at instants are in the hash chain).
+ * to the byte (recorded-at instants are in the hash chain). The simulated day is also the ledger's
+ * "today", after which no money may be dated: the court dates what it enters on or before it (cash
+ * a few working days back), whatever the year simulated and whatever the real date.
  *
  * <p>This class is not thread-safe: one simulation uses it.
  */

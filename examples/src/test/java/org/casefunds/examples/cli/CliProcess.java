@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.sqlite.util.OSInfo;
 
 /**
  * Runs the packaged {@code casefunds.jar} as a separate process, the way an auditor does, and
@@ -75,8 +77,45 @@ final class CliProcess {
 
     /** Runs {@code casefunds arguments...} and waits for it. */
     static Run run(String... arguments) {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), List.of(), arguments);
+    }
+
+    /**
+     * Runs {@code casefunds arguments...} with no file it writes larger than {@code kib} KiB (the
+     * shell's {@code ulimit -f}, in blocks of 512 bytes): a disk that fills up, for the files the
+     * command writes. The JVM ignores the signal such a write raises, so the write fails as on a
+     * full disk.
+     */
+    static Run runWithFileSizeLimit(long kib, String... arguments) {
+        // SQLite's driver unpacks its native library at start, a file larger than the limit: it is
+        // unpacked here beforehand, and the process loads it from there.
+        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+        String name = System.mapLibraryName("sqlitejdbc");
+        Path library;
+        try (InputStream in = OSInfo.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
+            assertTrue(in != null, "no native SQLite library for " + folder);
+            library = Files.createTempDirectory("casefunds-sqlite").resolve(name);
+            Files.copy(in, library);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return run(List.of("/bin/sh", "-c", "ulimit -f " + kib * 2 + " && exec \"$0\" \"$@\""),
+                    List.of("-Dorg.sqlite.lib.path=" + library.getParent(), "-Dorg.sqlite.lib.name=" + name), arguments);
+        } finally {
+            try {
+                Files.deleteIfExists(library);
+                Files.deleteIfExists(library.getParent());
+            } catch (IOException ignored) {
+                // A temporary file left behind.
+            }
+        }
+    }
+
+    private static Run run(List<String> launcher, List<String> options, String... arguments) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
         command.add("-Xmx512m");
         command.add("-jar");
         command.add(jar().toString());

@@ -46,24 +46,36 @@ class TimelineIT {
     }
 
     @Test
-    void aReceiptOn2026_12_21IsOverdueOnAProvisionalDeadlineIn2027() throws IOException {
-        Path db = ledger("2026-12-01", "2026", "2026-12-21");
+    void aReceiptOf2026_12_04IsOverdueOnAProvisionalDeadlineIn2027() throws IOException {
+        // Money is never dated after the day it is entered, so the receipt is early in December, and a
+        // court rule of 20 working days carries its deadline into 2027, a year not yet published.
+        Path db = folder.resolve("court-2026.db");
+        CliProcess.init("--db", db.toString(), "--court", "京02", "--bank-account", "110060001",
+                "--opened-on", "2026-12-01").expect(0);
+        Path rule = write("twenty.json", "{\"noticeDeadline\": \"20 working days\"}");
+        CliProcess.run("policy", "adopt", "--actor", "fin.li", rule.toString(), "--from", "2026-12-01", "--db",
+                db.toString(), "--approver", "leader.wu", "--reason", "院党组决定").expect(0);
+        Path commands = write("commands-2026.jsonl", openCase("2026-12-01", "2026"),
+                LedgerFileIT.receipt("SN1", "65000.00", "2026-12-04"));
+        CliProcess.run("apply", "--db", db.toString(), commands.toString()).expect(0);
+        // Fri 2026-12-04 + 20: 12-07..12-11 5, 12-14..12-18 10, 12-21..12-25 15, 12-28..12-31 19;
+        // provisional 2027: Fri 01-01 rest only, so Mon 01-04 20.
         JsonNode report = Json.MAPPER.readTree(CliProcess.run("double-zero", "--db", db.toString(), "--as-of",
                 "2027-01-06", "--json").expect(0).out());
         JsonNode line = report.get("list").get(0).get("status");
-        assertEquals("2027-01-05", line.get("deadline").asText());
+        assertEquals("2027-01-04", line.get("deadline").asText());
         assertEquals("OVERDUE", line.get("state").asText());
         assertTrue(line.get("provisional").asBoolean());
         JsonNode figures = report.get("doubleZero").get("currencies").get(0);
         assertEquals("65000.00", figures.get("overdueProvisionalAmount").get("amount").asText());
         assertEquals(2027, report.get("doubleZero").get("rules").get("provisionalYears").get(0).asInt());
         CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2027-01-06").expect(0)
-                .printed("2027-01-05 (provisional)").printed("Provisional: deadlines counted through [2027]")
+                .printed("2027-01-04 (provisional)").printed("Provisional: deadlines counted through [2027]")
                 .printed("calendar adopt");
         CliProcess.run("report", "weekly", "--db", db.toString(), "--from", "2026-12-28", "--to", "2027-01-03")
                 .expect(0);
         CliProcess.run("calendar", "check", "--db", db.toString(), "--as-of", "2026-12-22").expect(0)
-                .printed("1 open amount(s)").printed("2027-01-05");
+                .printed("1 open amount(s)").printed("2027-01-04");
 
         // The official schedule is published: the court adopts it, and the deadline is counted on it.
         Path notice = write("2027.json", "{\"years\": [{\"year\": 2027, \"kind\": \"OFFICIAL\", \"documents\": [{\"number\":"
@@ -73,10 +85,10 @@ class TimelineIT {
                 "--on", "2026-12-22").expect(0).printed("2027 adopted as event");
         CliProcess.run("calendar", "show", "2027", "--db", db.toString()).expect(0)
                 .printed("official: 国办发明电〔2026〕99号");
-        // Mon 2026-12-21 + 10: 12-22..12-25 4, 12-28..12-31 8; 01-01..01-04 rest; Tue 01-05 9, Wed 01-06 10.
+        // 19 working days through 12-31, as before; 01-01..01-04 rest; Tue 01-05 20.
         JsonNode after = Json.MAPPER.readTree(CliProcess.run("double-zero", "--db", db.toString(), "--as-of",
                 "2027-01-06", "--json").expect(0).out());
-        assertEquals("2027-01-06", after.get("list").get(0).get("status").get("deadline").asText());
+        assertEquals("2027-01-05", after.get("list").get(0).get("status").get("deadline").asText());
         assertTrue(!after.get("list").get(0).get("status").get("provisional").asBoolean());
         CliProcess.run("verify", "--db", db.toString()).expect(0).printed("The ledger verifies.");
     }

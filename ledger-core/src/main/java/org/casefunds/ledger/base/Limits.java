@@ -92,6 +92,16 @@ public final class Limits {
     /** The latest year an effective date may have. */
     public static final int EFFECTIVE_YEAR_MAX = 2199;
 
+    /**
+     * How many days after the day it is recorded (the processor's clock, in Beijing) a command that
+     * moves money may take effect: a bank value date is never in the future. One day of tolerance,
+     * so that a clock a few minutes behind at midnight, or a receipt entered in the evening that the
+     * bank already dated the next morning, is not refused; a date further ahead is a mistyped year
+     * or money that has not moved yet. Commands that move no money (a policy adopted from a later
+     * date, a role granted from one) may be dated any day.
+     */
+    public static final int MONEY_DATE_AFTER_TODAY_DAYS_MAX = 1;
+
     /** The longest free text (reasons, notes, explanations, memos), in characters. */
     public static final int FREE_TEXT_LENGTH_MAX = 500;
 
@@ -106,6 +116,17 @@ public final class Limits {
 
     /** The most hashes of a Merkle proof: more than any tree of at most 2^63 leaves needs. */
     public static final int MERKLE_PROOF_HASHES_MAX = 128;
+
+    /**
+     * The longest line of a command file, in characters (1 Mi): one command, and the largest a
+     * ledger takes, a distribution among the most creditors ({@link #DISTRIBUTION_CLAIMS_MAX}) with
+     * the longest names and accounts, is under 800,000. A longer line is refused, by its number,
+     * before it is parsed, and is never held in memory whole.
+     */
+    public static final int COMMAND_LINE_LENGTH_MAX = 1 << 20;
+
+    /** The largest policy or calendar file read, in bytes: a calendar of the most years is under 1 MiB. */
+    public static final long CONFIG_FILE_BYTES_MAX = 16L << 20;
 
     /** The largest digest file read, in bytes: the event hashes of about 15 million events. */
     public static final long DIGEST_FILE_BYTES_MAX = 1L << 30;

@@ -2,6 +2,8 @@ package org.casefunds.ledger.processing;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +17,15 @@ import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.IdempotencyConflictException;
 import org.casefunds.ledger.base.InsufficientFundsException;
+import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.base.PermissionDeniedException;
 import org.casefunds.ledger.base.StateConflictException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
 import org.casefunds.ledger.commands.OpenLedger;
 import org.casefunds.ledger.commands.Request;
+import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.store.JournalStore;
@@ -33,9 +38,17 @@ import org.joda.money.Money;
  * against the state and the policy, decides the one event the command makes, seals it into the
  * hash chain and appends it. A command that is refused appends nothing.
  *
+ * <p>"Today" is the day of the processor's clock in Beijing ({@link #COURT_ZONE}), when the command
+ * is recorded: a command that moves money may not take effect more than
+ * {@link Limits#MONEY_DATE_AFTER_TODAY_DAYS_MAX} day after it, since a bank value date is never in
+ * the future. The core reads no clock of its own.
+ *
  * <p>This class is immutable and thread-safe; the store serialises the writes.
  */
 public final class CommandProcessor {
+    /** The courts' time zone, in which a day begins and ends: Beijing time, the one time zone of China. */
+    public static final ZoneId COURT_ZONE = ZoneId.of("Asia/Shanghai");
+
     private final Policy policy;
     private final InstantSource clock;
     private final RequestKinds kinds;
@@ -44,7 +57,7 @@ public final class CommandProcessor {
      * A processor deciding under {@code policy}, stamping events with {@code clock}'s instants.
      *
      * @param policy the court's policy, not null
-     * @param clock where "recorded at" comes from, not null; the core reads no clock of its own
+     * @param clock where "recorded at" and "today" come from, not null; the core reads no clock of its own
      * @param kinds who may issue each kind of request, and how each is decided
      */
     public CommandProcessor(Policy policy, InstantSource clock, RequestKinds kinds) {
@@ -78,16 +91,18 @@ public final class CommandProcessor {
                             + earlier.get().sequence() + ", " + earlier.get().kind()
                             + "); use a new key for a new command");
         }
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Context context = new Context(command, writer, policy);
         checkActor(command);
         checkDate(context);
         Authority.requireRolesHeld(context.view().staffRegister(), command);
         decide(context, command.request());
+        checkMoneyNotAhead(context, recordedAt);
         Authority.requireRolesCover(context.view().staffRegister(), command, context.divisions());
         FourEyes.check(command.actor(), command.approvals(), context.draft().approvalsNeeded(),
                 context.draft().approvalRule());
         checkBalancesStayPositive(context);
-        Event event = seal(context, digest);
+        Event event = seal(context, digest, recordedAt);
         writer.append(event);
         return new CommandResult(event, false);
     }
@@ -123,6 +138,26 @@ public final class CommandProcessor {
         kinds.decide(context, request);
     }
 
+    /**
+     * Refuses a command that moves money (its event is of a {@linkplain EventKind#financial financial}
+     * kind, which posts) dated more than the tolerance after the day it is recorded: money takes
+     * effect on the bank's value date, which is never in the future.
+     */
+    private static void checkMoneyNotAhead(Context context, Instant recordedAt) {
+        if (!EventKind.of(context.draft().payload()).financial()) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(recordedAt, COURT_ZONE);
+        LocalDate latest = today.plusDays(Limits.MONEY_DATE_AFTER_TODAY_DAYS_MAX);
+        if (context.date().isAfter(latest)) {
+            throw new InvalidInputException(ErrorCode.INVALID_DATE, "effectiveDate", context.date(),
+                    "is after today (" + today + " in Beijing, when the command is recorded); a command that moves"
+                            + " money takes effect on the bank's value date, which is never in the future (at most "
+                            + Limits.MONEY_DATE_AFTER_TODAY_DAYS_MAX + " day ahead is accepted); date it on or before "
+                            + latest + ", or send it once the money has moved");
+        }
+    }
+
     /** No account may go below zero on the command's date or any later date already in the journal. */
     private static void checkBalancesStayPositive(Context context) {
         Map<String, Money> decreases = new LinkedHashMap<>();
@@ -150,10 +185,9 @@ public final class CommandProcessor {
         }
     }
 
-    private Event seal(Context context, String digest) {
+    private static Event seal(Context context, String digest, Instant recordedAt) {
         String courtCode = context.view().courtCode()
                 .orElseGet(() -> ((OpenLedger) context.command().request()).courtCode());
-        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Command command = context.command();
         Event unsealed = new Event(context.draft().sequence(), Event.idFor(courtCode, command.idempotencyKey()),
                 command.idempotencyKey(), digest, command.effectiveDate(), recordedAt, command.actor(),

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.RecordReceipt;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.casefunds.ledger.testing.Fixtures;
 import org.casefunds.ledger.testing.SequenceHarness;
@@ -44,8 +47,12 @@ class HashChainTest {
     /** The sample's receipt: the second event after the opening. */
     private static final int RECEIPT_INDEX = (int) Fixtures.afterOpening(2) - 1;
 
+    /** The clock the golden hash was pinned with: the morning of {@code DAY_ONE} in Beijing. */
+    private static final Clock SAMPLE_CLOCK = Clock.fixed(Instant.parse("2025-01-02T01:00:00Z"), ZoneOffset.UTC);
+
     private static List<Event> sampleJournal() {
-        Ledger ledger = Fixtures.openedLedger();
+        Ledger ledger = Ledger.open(new InMemoryJournalStore(), Policy.defaults(), SAMPLE_CLOCK);
+        Fixtures.opening().forEach(ledger::execute);
         ledger.execute(Fixtures.openCase("case-1", HANDLER, 1, DAY_ONE));
         ledger.execute(Command.of("receipt-1", ADMINISTRATOR, DAY_ONE, RecordReceipt.of(BANK, "SN0001",
                 cny("65000.00"), Payer.of("债务人1", "62280001", "农业银行"), "还款\\第一笔", ReceiptSource.DEBTOR_PAYMENT,

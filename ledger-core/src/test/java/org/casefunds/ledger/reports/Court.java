@@ -79,7 +79,12 @@ final class Court {
 
     /** The test court under {@code policy}. */
     static Court opened(Policy policy) {
-        Ledger ledger = Ledger.open(new InMemoryJournalStore(), policy, CLOCK);
+        return opened(policy, CLOCK);
+    }
+
+    /** The test court under {@code policy}, recording events at {@code clock}'s instants. */
+    static Court opened(Policy policy, java.time.Clock clock) {
+        Ledger ledger = Ledger.open(new InMemoryJournalStore(), policy, clock);
         for (Command command : Fixtures.opening()) {
             ledger.execute(command);
         }

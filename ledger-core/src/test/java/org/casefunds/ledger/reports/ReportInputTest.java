@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.policy.Policy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -89,7 +93,9 @@ class ReportInputTest {
 
     @Test
     void aDateBeyondTheShippedYearsIsStillRefusedNamingTheYear() {
-        Court court = Court.opened().withCase(1, HANDLER);
+        // A ledger whose clock has reached the last shipped year: money is never dated after today.
+        Court court = Court.opened(Policy.defaults(), Clock.fixed(Instant.parse("2100-12-28T01:00:00Z"),
+                ZoneOffset.UTC)).withCase(1, HANDLER);
         court.receipt("r1", d("2100-12-28"), "100.00", 1);
         InvalidInputException refusal = refused(() -> court.reports.doubleZero(d("2100-12-30")));
         assertTrue(refusal.getMessage().contains("no data for 2101"), refusal.getMessage());

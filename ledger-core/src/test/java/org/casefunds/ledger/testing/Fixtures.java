@@ -21,6 +21,7 @@ import org.casefunds.ledger.commands.OpenLedger;
 import org.casefunds.ledger.commands.RegisterBankAccount;
 import org.casefunds.ledger.commands.StaffCommands;
 import org.casefunds.ledger.policy.Policy;
+import org.casefunds.ledger.processing.CommandProcessor;
 import org.casefunds.ledger.staff.StaffMember;
 import org.casefunds.ledger.store.InMemoryJournalStore;
 import org.casefunds.ledger.store.JournalStore;
@@ -52,8 +53,15 @@ public final class Fixtures {
     public static final Approval BY_DIRECTOR = Approval.of("dir.zhou", Role.BUREAU_DIRECTOR);
     public static final Approval BY_LEADER = Approval.of("leader.wu", Role.COURT_LEADER);
 
-    /** A fixed clock: events record the same instant in every run. */
-    public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T01:00:00Z"), ZoneOffset.UTC);
+    /**
+     * A fixed clock: events record the same instant in every run. It stands after every date the
+     * tests give money (up to 2027), since money may not take effect after the day it is recorded;
+     * the tests of that rule open ledgers with clocks of their own.
+     */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-02T01:00:00Z"), ZoneOffset.UTC);
+
+    /** The day of {@link #CLOCK} in Beijing: "today" for the ledgers the tests open. */
+    public static final LocalDate TODAY = LocalDate.ofInstant(CLOCK.instant(), CommandProcessor.COURT_ZONE);
 
     private Fixtures() {
     }

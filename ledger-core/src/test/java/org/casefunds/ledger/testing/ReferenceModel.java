@@ -24,6 +24,7 @@ import org.casefunds.ledger.approvals.Approval;
 import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.LedgerException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.cases.CaseNumber;
@@ -68,8 +69,9 @@ import org.joda.money.Money;
  * disbursements the ledger must hold afterwards.
  *
  * <p>It covers the requests the generator produces. It mirrors the order in which the ledger checks
- * a command (idempotency, role, dates, the request, approvals), so that a command with several
- * faults is refused for the same first reason.
+ * a command (idempotency, role, dates, the request, money dated after today, approvals), so that a
+ * command with several faults is refused for the same first reason. "Today" is the day of the
+ * harness's clock, {@link Fixtures#TODAY}.
  */
 public final class ReferenceModel {
 
@@ -282,6 +284,7 @@ public final class ReferenceModel {
             checkHeld(next);
             needed = List.of();
             current.kind = decide(next.request());
+            checkMoneyNotAhead();
             checkCovers(next);
             approvals(needed);
             checkPocketsStayPositive();
@@ -348,6 +351,14 @@ public final class ReferenceModel {
         }
         if (closedThrough != null && !command.effectiveDate().isAfter(closedThrough)) {
             throw new Refusal(ErrorCode.PERIOD_CLOSED);
+        }
+    }
+
+    /** Money takes effect on a bank value date, never after the day it is recorded (with a day's tolerance). */
+    private void checkMoneyNotAhead() {
+        if (!current.postings.isEmpty()
+                && date().isAfter(Fixtures.TODAY.plusDays(Limits.MONEY_DATE_AFTER_TODAY_DAYS_MAX))) {
+            throw new Refusal(ErrorCode.INVALID_DATE);
         }
     }
 

@@ -26,11 +26,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.casefunds.ledger.approvals.Actor;
 import org.casefunds.ledger.approvals.Approval;
 import org.casefunds.ledger.approvals.Role;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.CalendarYear;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
@@ -70,8 +72,8 @@ import org.joda.money.Money;
 /**
  * Turns a generated step (eight numbers) into a command, choosing its targets from what the reference
  * model holds so that most commands are meaningful, and putting one fault in some of them (an amount
- * too large, a missing approval, the wrong person, a date in a closed period, an unknown target, a
- * repeated key). Because a step is only numbers, QuickTheories can shrink a failing script by
+ * too large, a missing approval, the wrong person, a date in a closed period, money dated after
+ * today, an unknown target, a repeated key). Because a step is only numbers, QuickTheories can shrink a failing script by
  * dropping steps and lowering numbers; the interpretation adapts.
  */
 public final class ScriptInterpreter {
@@ -215,8 +217,18 @@ public final class ScriptInterpreter {
             request = receipt(step, target, fault);
             actor = AUDITOR;
         }
+        if (step.get(4) % 97 >= 95 && MONEY.contains(request.getClass())) {
+            // Money dated after the day it is recorded: the bank has not moved it yet.
+            date = Fixtures.TODAY.plusDays(Limits.MONEY_DATE_AFTER_TODAY_DAYS_MAX + 1L + step.get(2) % 30);
+        }
         return new Command(key, actor, date, approvals, Map.of(), request);
     }
+
+    /** The requests that move money: their events post. */
+    private static final Set<Class<?>> MONEY = Set.of(RecordReceipt.class, IssuePayoutNotice.class,
+            ClaimUnidentified.class, RefundUnidentified.class, SettleDisbursement.class, ReturnDisbursement.class,
+            ChargeExecutionFee.class, SweepFees.class, TransferBetweenCases.class, Distribute.class,
+            DepositWithNotary.class, RefundSurplus.class, Reverse.class);
 
     /**
      * A change of the staff register: the second handler's role revoked, granted again (for the

@@ -2,9 +2,12 @@ package org.casefunds.ledger.formats;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,16 +17,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jodamoney.AmountRepresentation;
@@ -55,7 +63,10 @@ import org.joda.money.Money;
  * <p>Money is read by {@link Amounts#parse}, the one parser of amounts: {@code {"amount": "65000.00",
  * "currency": "CNY"}} with the amount a quoted plain decimal string; a JSON number is refused with
  * how to quote it. A field that its place does not have is refused by its name, path and line, with
- * the closest field that the place has ({@link #read}, {@link UnknownField}).
+ * the closest field that the place has ({@link #read}, {@link UnknownField}). A field written twice
+ * in one object is refused (which of the two was meant cannot be told), a date is read only from
+ * {@code "2025-03-03"}, and no value is guessed from another kind of value; what cannot be read is
+ * said in the project's words, naming the field ({@link #problem}).
  */
 public final class Json {
     /** The mapper, indented. */
@@ -68,21 +79,38 @@ public final class Json {
 
     /**
      * The strict JSON mapper of the project, for every file it reads (command files, policy and
-     * calendar files): money as quoted decimal strings read by {@link Amounts#parse}, dates ISO,
-     * unknown fields refused (or collected, through {@link #read}), trailing tokens refused.
+     * calendar files, digests and proofs): money as quoted decimal strings read by
+     * {@link Amounts#parse}, dates only as {@code "2025-03-03"}, unknown fields refused (or collected,
+     * through {@link #read}), a field written twice refused, trailing tokens refused, no coercion
+     * (no enum from a number, no whole number from a fraction, no text from a number).
      */
     public static ObjectMapper strictMapper() {
         SimpleModule money = new SimpleModule("casefunds-money");
         money.addDeserializer(Money.class, new MoneyDeserializer());
+        // Registered after the time module, so that it reads dates in its place.
+        SimpleModule dates = new SimpleModule("casefunds-dates");
+        dates.addDeserializer(LocalDate.class, new DateDeserializer());
         return JsonMapper.builder()
                 .addModule(new JodaMoneyModule().withAmountRepresentation(AmountRepresentation.DECIMAL_STRING))
                 .addModule(money)
                 .addModule(new JavaTimeModule())
+                .addModule(dates)
                 .addModule(new Jdk8Module())
                 .addModule(UnknownFields.module())
+                // A field written twice is refused: which of the two was meant cannot be told.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // No value is guessed from another kind of value: no enum from its position, no whole
+                // number from a fraction, no number or boolean from text, no text from a number.
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
@@ -163,6 +191,31 @@ public final class Json {
         } finally {
             unknown.addAll(sink.withLines(mapper, text));
         }
+    }
+
+    /**
+     * What is wrong with a document that could not be read, in the project's words, never a
+     * library's: the field path (empty for the document itself), what is wrong with the value and
+     * what to write instead, and the line it is on (0 if not known). Refusals of the project's own
+     * readers (money, dates, case numbers, the records' checks) keep their code and message.
+     *
+     * @param path where it is, such as {@code request.amount} or {@code years[0].year}
+     * @param code the reason, such as {@link ErrorCode#INVALID_DATE}
+     * @param value what was written there, abbreviated ({@code [...]} for a list, {@code {...}} for an
+     *     object, the name for a field written twice); null if nothing or not known
+     * @param message what is wrong and what to do, without the path
+     * @param line the line of the document, 0 if not known
+     */
+    public record Problem(String path, ErrorCode code, String value, String message, int line) {
+    }
+
+    /**
+     * The {@link Problem} of {@code e}, an error of reading {@code text} with one of
+     * {@link #strictMapper}'s mappers; {@code text} (null if not at hand) tells what was written at the
+     * field.
+     */
+    public static Problem problem(JsonProcessingException e, String text) {
+        return ReadProblems.of(e, text);
     }
 
     /**
@@ -297,14 +350,61 @@ public final class Json {
             return "such as \"65000.00\"";
         }
 
-        /** The name of the JSON field that holds the money, such as {@code amount} or {@code largeBalanceThreshold}. */
-        private static String holder(JsonParser parser) {
+        /** The name of the JSON field that holds the value, such as {@code amount} or {@code largeBalanceThreshold}. */
+        static String holder(JsonParser parser) {
             for (JsonStreamContext at = UnknownFields.valueContext(parser); at != null; at = at.getParent()) {
                 if (at.getCurrentName() != null) {
                     return at.getCurrentName();
                 }
             }
             return "money";
+        }
+    }
+
+    /**
+     * Reads a date written as {@code "2025-03-03"}, and nothing else: a number (which Jackson would
+     * read as a count of days since 1970, {@code 20250303} becoming the year 57413), a list, a time
+     * or a day the calendar does not have is refused naming the JSON field that holds it.
+     */
+    static final class DateDeserializer extends StdDeserializer<LocalDate> {
+        private static final long serialVersionUID = 1L;
+        private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+        private static final String EXAMPLE = "write a date in quotes, such as \"2025-03-03\"";
+
+        DateDeserializer() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String field = MoneyDeserializer.holder(parser);
+            try {
+                return read(parser, field);
+            } catch (InvalidInputException refused) {
+                throw JsonMappingException.from(parser, refused.getMessage(), refused);
+            }
+        }
+
+        private static LocalDate read(JsonParser parser, String field) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_STRING) {
+                String written = token == JsonToken.START_ARRAY ? "[...]" : token == JsonToken.START_OBJECT ? "{...}"
+                        : Checks.abbreviate(parser.getText());
+                parser.skipChildren();
+                throw new InvalidInputException(ErrorCode.INVALID_DATE, field, written, "is "
+                        + ReadProblems.written(token) + ", not a date; " + EXAMPLE);
+            }
+            String text = parser.getText();
+            if (!DATE.matcher(text).matches()) {
+                throw new InvalidInputException(ErrorCode.INVALID_DATE, field, Checks.abbreviate(text),
+                        "is not a date; " + EXAMPLE + " (year, month and day, with hyphens)");
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException noSuchDay) {
+                throw new InvalidInputException(ErrorCode.INVALID_DATE, field, text,
+                        "is not a day of the calendar; write a day that exists, such as \"2025-03-03\"");
+            }
         }
     }
 

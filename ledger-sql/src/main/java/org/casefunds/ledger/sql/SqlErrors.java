@@ -52,8 +52,9 @@ final class SqlErrors {
         }
         if (code == 13 || lower.contains("database or disk is full") || lower.contains("no space left")
                 || "53100".equals(sql == null ? null : sql.getSQLState())) {
-            return new StorageException(ErrorCode.STORAGE_FULL, null, null, where + ": the disk is full; nothing"
-                    + " was written; free space and send the command again", failure);
+            // Only the transaction that failed is undone: earlier ones (a command file's earlier batches) stay.
+            return new StorageException(ErrorCode.STORAGE_FULL, null, null, where + ": the disk is full; this"
+                    + " transaction wrote nothing; free space and send the command again", failure);
         }
         if (code == 11 || code == 26 || lower.contains("malformed") || lower.contains("not a database")) {
             return new StorageException(ErrorCode.STORAGE_CORRUPT, null, null, where + ": the ledger file is"

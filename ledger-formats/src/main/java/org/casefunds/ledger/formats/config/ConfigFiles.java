@@ -22,6 +22,7 @@ import org.casefunds.ledger.approvals.ApprovalTier;
 import org.casefunds.ledger.approvals.Role;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.calendar.CalendarSource;
 import org.casefunds.ledger.calendar.CalendarYear;
@@ -35,9 +36,11 @@ import org.joda.money.Money;
 
 /**
  * Reads a court's policy and working-day calendar from JSON files (the core reads no files and has
- * no JSON library). Strict: an unknown field, a value of the wrong type or an impossible value is
- * refused with an {@link InvalidInputException} naming the field (as a JSON path) and the file; an
- * unknown field also with its line and the closest field of its place ("did you mean").
+ * no JSON library). Strict: an unknown field, a field written twice, a value of the wrong type or
+ * an impossible value is refused with an {@link InvalidInputException} naming the field (as a JSON
+ * path) and the file, and its line where known; an unknown field also with the closest field of its
+ * place ("did you mean"). A byte order mark at the start of the file (which Windows Notepad writes)
+ * is skipped.
  *
  * <h2>Policy file</h2>
  * Every field is optional and overrides the preset named by {@code preset} (default
@@ -87,6 +90,8 @@ import org.joda.money.Money;
 public final class ConfigFiles {
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,3}) (working|calendar) days?");
     private static final ObjectMapper JSON = Json.strictMapper();
+    /** What Windows Notepad writes at the start of a UTF-8 file; skipped. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private ConfigFiles() {
     }
@@ -423,8 +428,10 @@ public final class ConfigFiles {
     private static <D, R> R read(String json, String source, Class<D> type, Function<D, R> build) {
         List<Json.UnknownField> unknown = new ArrayList<>();
         R built;
+        // A byte order mark at the start, which Windows Notepad writes, is no part of the JSON.
+        String text = json != null && json.startsWith(BYTE_ORDER_MARK) ? json.substring(1) : json;
         try {
-            built = build.apply(parse(json, source, type, unknown));
+            built = build.apply(parse(text, source, type, unknown));
         } catch (InvalidInputException then) {
             if (unknown.isEmpty()) {
                 throw then;
@@ -464,16 +471,30 @@ public final class ConfigFiles {
                 throw new InvalidInputException(refused.code(), fieldPath(e), refused.value().orElse(null),
                         refusedMessage(refused) + " (in " + source + ")", e);
             }
-            throw new InvalidInputException(ErrorCode.INVALID_VALUE, fieldPath(e), null,
-                    e.getOriginalMessage() + " (in " + source + ")", e);
+            throw problem(e, json, source);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "(file)", source,
-                    "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr(), e);
+            throw problem(e, json, source);
         }
+    }
+
+    /** What Jackson could not read, in our words: the field, the value, what to write, the file and the line. */
+    private static InvalidInputException problem(JsonProcessingException e, String json, String source) {
+        Json.Problem problem = Json.problem(e, json);
+        String where = " (in " + source + (problem.line() > 0 ? ", line " + problem.line() : "") + ")";
+        if (problem.path().isEmpty()) {
+            return new InvalidInputException(problem.code(), "(file)", source, problem.message() + where, e);
+        }
+        return new InvalidInputException(problem.code(), problem.path(), problem.value(), problem.message() + where,
+                e);
     }
 
     private static String read(Path file) {
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > Limits.CONFIG_FILE_BYTES_MAX) {
+                throw new InvalidInputException(ErrorCode.LIMIT_EXCEEDED, "file", file, "is " + Files.size(file)
+                        + " bytes; a policy or calendar file holds at most " + Limits.CONFIG_FILE_BYTES_MAX
+                        + " bytes: check that it is the right file");
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new StorageException(ErrorCode.STORAGE_FAILURE, "file", file,

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.InvalidInputException;
+import org.casefunds.ledger.base.Limits;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.money.AmountSpellings;
 import org.casefunds.ledger.policy.DeferralReason;
@@ -19,6 +25,7 @@ import org.casefunds.ledger.policy.Policy;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * field and the file named.
  *
  * <p>Method: parse small documents: overrides on each preset, the printed defaults read back, and
- * one refusal for each kind of mistake (unknown field, wrong type, impossible value, bad date); a
+ * one refusal for each kind of mistake (unknown field, field written twice, wrong type, number too
+ * large, impossible value, bad date or a date written as a number, a file too large); a
  * misspelt field, required, optional or nested, named with the field it most likely means; and the
  * shared table of amount spellings read as the large-balance threshold.
  */
@@ -226,5 +234,65 @@ class ConfigFilesTest {
         InvalidInputException none = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
                 "{\"years\": []}", "empty.json"));
         assertEquals(ErrorCode.MISSING_VALUE, none.code());
+    }
+
+    @Test
+    void aFieldWrittenTwiceIsRefusedNamingItsPathAndLine() {
+        InvalidInputException name = refused("{\n  \"name\": \"北京二中院\",\n  \"name\": \"another court\"\n}");
+        assertEquals("name", name.field().orElseThrow());
+        assertEquals("name 'name': is written twice in the same object; write each field once: which of the two was"
+                + " meant cannot be told (in court.json, line 3)", name.getMessage());
+        InvalidInputException amount = refused("{\"largeBalanceThreshold\": {\"amount\": \"100.00\","
+                + " \"currency\": \"CNY\",\n \"amount\": \"999999.00\"}}");
+        assertEquals("largeBalanceThreshold.amount", amount.field().orElseThrow());
+        assertTrue(amount.getMessage().endsWith("(in court.json, line 2)"), amount.getMessage());
+        InvalidInputException year = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [{\"year\": 2027, \"year\": 2028, \"restDays\": []}]}", "2027.json"));
+        assertEquals("years[0].year", year.field().orElseThrow());
+    }
+
+    @Test
+    void aNumericDateOrAnOutsizedNumberIsRefusedNamingTheField() {
+        InvalidInputException cutoff = refused("{\"oldBalancesCutoff\": 20221231}");
+        assertEquals(ErrorCode.INVALID_DATE, cutoff.code());
+        assertEquals("oldBalancesCutoff '20221231': is a number, not a date; write a date in quotes, such as"
+                + " \"2025-03-03\" (in court.json)", cutoff.getMessage());
+        InvalidInputException noticeDate = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [{\"year\": 2027, \"documents\": [{\"title\": \"通知\", \"date\": 20261120}]}]}",
+                "2027.json"));
+        assertEquals("years[0].documents[0].date", noticeDate.field().orElseThrow());
+        InvalidInputException year = assertThrows(InvalidInputException.class, () -> ConfigFiles.parseCalendar(
+                "{\"years\": [{\"year\": 1e30}]}", "2027.json"));
+        assertEquals("years[0].year", year.field().orElseThrow());
+        assertEquals("years[0].year '1e30': is a number (1e30); write a whole number without quotes, such as 10"
+                + " (in 2027.json, line 1)", year.getMessage());
+        InvalidInputException months = refused("{\"deferralMaximumMonths\": {\"DISPUTED\": 99999999999}}");
+        assertTrue(months.field().orElseThrow().startsWith("deferralMaximumMonths"), months.getMessage());
+        assertTrue(months.getMessage().contains("is the number 99999999999, too large for this field"),
+                months.getMessage());
+        InvalidInputException flag = refused("{\"autoClaimExactMatches\": 1}");
+        assertEquals("autoClaimExactMatches '1': is a number (1); write true or false, without quotes (in court.json,"
+                + " line 1)", flag.getMessage());
+        InvalidInputException text = refused("{\"name\": 2025}");
+        assertEquals("name", text.field().orElseThrow(), "a number is not read as text");
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsSkipped(@TempDir Path folder) throws IOException {
+        assertEquals(Policy.spc2017(), ConfigFiles.parsePolicy("\uFEFF{\"preset\": \"SPC 2017\"}", "notepad.json"));
+        Path file = folder.resolve("notepad.json");
+        Files.write(file, ("\uFEFF{\"preset\": \"SPC 2017\"}\r\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(Policy.spc2017(), ConfigFiles.readPolicy(file));
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedUnread(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("huge.json");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(Limits.CONFIG_FILE_BYTES_MAX + 1);
+        }
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> ConfigFiles.readPolicy(file));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, refused.code());
+        assertEquals("file", refused.field().orElseThrow());
     }
 }

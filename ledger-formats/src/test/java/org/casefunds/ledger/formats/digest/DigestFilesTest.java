@@ -160,6 +160,9 @@ class DigestFilesTest {
         assertRefused(() -> DigestFile.parse(spoiled, "d.json"), "eventHashes", "do not lead to its root");
         assertRefused(() -> DigestFile.parse(json.replace("2025-01-03T09:30:00Z",
                 "yesterday"), "d.json"), "madeAt", "");
+        // A field written twice: a reader taking the last one would accept another head than the first.
+        assertRefused(() -> DigestFile.parse(json.replaceFirst("\\{", "{\"headHash\": \"" + tree.eventHash(1) + "\","),
+                "d.json"), "headHash", "is written twice in the same object");
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> DigestFile.parse(json.replace(digest.headHash(), "XYZ"), "d.json"));
         assertTrue(refused.getMessage().startsWith("headHash 'XYZ': is not a SHA-256 hash"), refused.getMessage());
