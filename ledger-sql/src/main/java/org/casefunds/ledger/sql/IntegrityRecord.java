@@ -27,14 +27,23 @@ import org.casefunds.ledger.base.StorageException;
  * cannot be trusted to keep the record, an audit opens it read-only, and a record outside it
  * survives the file being replaced by its backup until that backup is checked. Why not SQLite's
  * {@code PRAGMA quick_check} each time the file is opened for writing: it reads every page, which
- * on a ledger of a million events costs seconds per command file, to find what an audit, run on
- * the auditor's schedule, finds as well.
+ * costs time in proportion to the file for every command file applied (measured: 57 ms on the 35 MB
+ * demonstration ledger of 14,181 events, with the file in the page cache; at that rate about 4 s for
+ * a million events, more from a cold disk), to find what an audit finds as well; and a write that
+ * meets a damaged page records it here anyway.
  *
  * <p>This class is thread-safe: it has no state.
  */
 public final class IntegrityRecord {
     /** What is appended to the ledger file's name to name its record. */
     public static final String SUFFIX = ".integrity-failed";
+
+    /** How to get a sound file back: in the record, and in every message about it. */
+    public static final String HOW_TO_RESTORE = "Nothing is appended to the file until it is restored. Restore it from a"
+            + " backup: replace the file with the latest copy made by `casefunds backup` (SqlLedger.backup), then"
+            + " run `casefunds verify --db FILE` on it; once its page integrity check passes, verify removes this"
+            + " record and commands can be applied again (re-apply those the backup does not hold: a command"
+            + " applied twice under its key is applied once).";
 
     private IntegrityRecord() {
     }
@@ -99,13 +108,6 @@ public final class IntegrityRecord {
             return false;
         }
     }
-
-    /** How to get a sound file back, in every message about the record. */
-    static final String HOW_TO_RESTORE = "Nothing is appended to the file until it is restored. Restore it from a"
-            + " backup: replace the file with the latest copy made by `casefunds backup` (SqlLedger.backup), then"
-            + " run `casefunds verify --db FILE` on it; once its page integrity check passes, verify removes this"
-            + " record and commands can be applied again (re-apply those the backup does not hold: a command"
-            + " applied twice under its key is applied once).";
 
     /**
      * Refuses to open {@code ledgerFile} for writing while its damage is recorded.

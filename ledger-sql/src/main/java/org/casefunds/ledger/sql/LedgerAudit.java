@@ -230,10 +230,14 @@ public final class LedgerAudit {
     /** SQLite's {@code PRAGMA integrity_check}: every page, cell, index entry and the free list. */
     private Check sqlitePages() throws SQLException {
         List<String> problems = new ArrayList<>();
+        int found = 0;
         try (java.sql.Statement statement = store.snapshotConnection().createStatement();
                 ResultSet rows = statement.executeQuery("PRAGMA integrity_check(" + PAGE_PROBLEMS_NAMED_MAX + ")")) {
             while (rows.next()) {
-                problems.add(rows.getString(1));
+                found++;
+                // One row may hold several lines, under a "*** in database main ***" heading.
+                rows.getString(1).lines().filter(line -> !line.isBlank() && !line.startsWith("***"))
+                        .forEach(problems::add);
             }
         } catch (SQLException stopped) {
             // A page too damaged to walk stops the check itself: that is its finding.
@@ -245,7 +249,7 @@ public final class LedgerAudit {
                     + " list are sound");
         }
         return new Check(PAGE_INTEGRITY, false, "SQLite's integrity_check found the file damaged ("
-                + (problems.size() >= PAGE_PROBLEMS_NAMED_MAX ? "the first " + problems.size() + " problems: " : "")
+                + (found >= PAGE_PROBLEMS_NAMED_MAX ? "the first " + found + " problems it names: " : "")
                 + String.join("; ", problems) + "); restore it from a backup");
     }
 

@@ -87,6 +87,14 @@ public final class SqlLedger {
             throw new StorageException(ErrorCode.STORAGE_FAILURE, "file", file,
                     "its folder " + folder + " does not exist; create it first");
         }
+        boolean exists = Files.exists(database.file());
+        if ((exists && !Database.Sqlite.writable(database.file()))
+                || (folder != null && !Database.Sqlite.writable(folder))) {
+            // Checked before SQLite opens it: a superuser's SQLite would write what chmod a-w closed.
+            throw new StorageException(ErrorCode.STORAGE_READ_ONLY, "file", file, (exists ? "is read-only" : "is in a"
+                    + " read-only folder") + " (no one may write " + (exists ? "it or its folder" : "there") + "):"
+                    + " nothing was written; audits read it as it is; apply commands to a copy that can be written");
+        }
         IntegrityRecord.refuseWriting(database.file());
         prepare(database);
         return new SqlJournalStore(database);
