@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -113,7 +114,7 @@ public final class SqlJournalStore implements JournalStore {
      * A store over {@code database} that reads one snapshot of it, taken now; for the read-only
      * stores of {@link SqlLedger}, which check it is a ledger in the snapshot before handing it out.
      */
-    static SqlJournalStore snapshotOf(Database database, java.util.function.Consumer<DSLContext> check) {
+    static SqlJournalStore snapshotOf(Database database, Consumer<DSLContext> check) {
         ReadSnapshot taken = ReadSnapshot.begin(database);
         try {
             check.accept(taken.context());

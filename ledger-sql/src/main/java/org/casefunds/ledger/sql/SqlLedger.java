@@ -119,7 +119,21 @@ public final class SqlLedger {
                     + " name an existing ledger file (an audit never creates one)");
         }
         Database.Sqlite database = Database.Sqlite.readOnly(file, options);
-        return SqlJournalStore.snapshotOf(database, context -> requireLedger(database, context));
+        try {
+            return SqlJournalStore.snapshotOf(database, context -> requireLedger(database, context));
+        } catch (StorageException e) {
+            Path folder = database.file().getParent();
+            if (e.code() != ErrorCode.STORAGE_READ_ONLY || database.access() != Database.Sqlite.Access.READ_ONLY
+                    || folder == null || Database.Sqlite.writable(folder)) {
+                throw e;
+            }
+            // Read-only, yet SQLite wanted to write: the shared-memory file of a write-ahead log that
+            // still holds commits, in a folder that cannot be written.
+            throw new StorageException(ErrorCode.STORAGE_READ_ONLY, "file", file, "cannot be read where it is: its"
+                    + " write-ahead log (" + file.getFileName() + "-wal) holds commits not yet in the file, and SQLite"
+                    + " needs to write beside it to read them; take a copy with `casefunds backup` (SqlLedger.backup)"
+                    + " where it can be written, or let its writer close it first; nothing was written", e);
+        }
     }
 
     /**
