@@ -32,7 +32,7 @@ final class BalancesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<AccountBalance> balances;
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
             balances = asOf == null ? opened.view().balances()
                     : opened.balances(asOf);
         }

@@ -53,7 +53,7 @@ final class CalendarCommand implements Runnable {
         if (db == null) {
             return WorkingDayCalendar.china();
         }
-        try (Ledger opened = options.open()) {
+        try (Ledger opened = options.openForReading()) {
             return opened.view().courtRules().calendar(WorkingDayCalendar.china());
         }
     }
@@ -223,7 +223,7 @@ final class CalendarCommand implements Runnable {
             List<UnidentifiedEntry> unidentified = new ArrayList<>();
             WorkingDayCalendar calendar;
             CourtRules rules;
-            try (Ledger opened = ledger.open()) {
+            try (Ledger opened = ledger.openForReading()) {
                 CourtReports reports = ledger.reports(opened);
                 calendar = reports.rulesOn(date).calendar();
                 rules = opened.view().courtRules();

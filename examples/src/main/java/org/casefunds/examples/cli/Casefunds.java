@@ -2,6 +2,7 @@ package org.casefunds.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.LedgerException;
 import org.casefunds.ledger.base.StorageException;
 import picocli.CommandLine;
@@ -9,15 +10,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code casefunds} command line for auditors and finance officers: create a ledger file, apply
- * commands, import and reconcile bank statements, verify, keep digests of the journal and prove events
- * against them, check double zero, print the courts' reports and balances, export for independent
+ * commands, import and reconcile bank statements, verify, back up, keep digests of the journal and
+ * prove events against them, check double zero, print the courts' reports and balances, export for independent
  * tools, and build a demonstration court.
  */
 @Command(name = "casefunds", mixinStandardHelpOptions = true, version = "casefunds 0.1.0",
         description = "Keeps and checks a court's enforcement funds (执行案款) in a ledger file.",
         footer = ExitCodes.HELP,
         subcommands = {InitCommand.class, ApplyCommand.class, ImportStatementCommand.class, ReconcileCommand.class,
-            VerifyCommand.class, DigestCommand.class, KeygenCommand.class, ProveCommand.class, VerifyProofCommand.class,
+            VerifyCommand.class, BackupCommand.class, DigestCommand.class, KeygenCommand.class, ProveCommand.class, VerifyProofCommand.class,
             DoubleZeroCommand.class, ReportCommand.class, BalancesCommand.class,
             ExportCommand.class, DemoCommand.class, PolicyCommand.class, CalendarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Casefunds implements Runnable {
@@ -64,6 +65,10 @@ public final class Casefunds implements Runnable {
     }
 
     static int exitCode(Throwable exception) {
+        if (exception instanceof StorageException && ((StorageException) exception).code() == ErrorCode.NOT_A_LEDGER) {
+            // The file given is not a ledger (empty, another application's): a wrong --db, left as it was.
+            return ExitCodes.BAD_INPUT;
+        }
         if (exception instanceof StorageException) {
             return ExitCodes.STORAGE;
         }

@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void dashboard(LocalDate date, PrintWriter out) {
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
             CourtReports reports = ledger.reports(opened);
             DoubleZeroCommand.print(reports.doubleZero(date), reports.dailyList(date), out, 15);
             List<UnidentifiedEntry> unidentified = reports.unidentified(date);

@@ -60,7 +60,7 @@ final class DigestCommand implements Callable<Integer> {
         }
         Optional<PrivateKey> key = Optional.ofNullable(sign).map(file -> DigestKeys.readPrivate(file, "--sign"));
         JournalTree tree;
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
             tree = JournalTree.read(opened.store());
         }
         DigestFile file = DigestFile.of(tree.digest(Clock.systemUTC().instant()));

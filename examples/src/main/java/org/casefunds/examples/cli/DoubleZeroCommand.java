@@ -46,7 +46,7 @@ final class DoubleZeroCommand implements Callable<Integer> {
         LocalDate date = Dates.orToday(asOf);
         DoubleZero doubleZero;
         List<CaseLotStatus> list;
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
             CourtReports reports = ledger.reports(opened);
             doubleZero = reports.doubleZero(date);
             list = reports.dailyList(date);

@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
             "json: one array of every event with all its fields (payload, postings, lot movements, hashes), one"
                 + " event per line.",
             "All or nothing: the export goes to a temporary file beside --out, which replaces --out only once it"
-                + " is complete; if anything fails, --out is left as it was. Memory does not grow with the journal."})
+                + " is complete; if anything fails, --out is left as it was. Memory does not grow with the journal.",
+            "The ledger is opened read-only and read in one snapshot: the export completes while commands are"
+                + " applied beside it, and covers the journal up to the event it names."})
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
@@ -76,16 +78,18 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = checkedTarget();
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
             ExportSource source = ExportSource.of(opened);
             ExportSummary summary = AtomicFile.write(target, file -> {
                 ExportSummary written = export().write(source, file);
-                // Inside the write, so that an export that saw a changing ledger never replaces --out.
+                // Inside the write, so that an export that saw a changing ledger never replaces --out
+                // (a snapshot does not change: this holds by construction, and is checked all the same).
                 source.requireUnchanged();
                 return written;
             });
-            spec.commandLine().getOut().printf("%s: exported %d events as %s to %s: %s%n", ledger.db,
-                    summary.events(), format.optionName(), out, summary.written());
+            spec.commandLine().getOut().printf("%s: exported %d events as %s to %s: %s; read in one snapshot, up to"
+                    + " event %d%n", ledger.db, summary.events(), format.optionName(), out, summary.written(),
+                    LedgerOptions.snapshotSequence(opened));
         } catch (IOException e) {
             throw new Casefunds.BadInput("--out " + out + ": cannot write the export (" + e.getMessage()
                     + "); nothing was written", e);

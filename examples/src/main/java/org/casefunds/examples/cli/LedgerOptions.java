@@ -8,6 +8,7 @@ import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.reports.CourtReports;
+import org.casefunds.ledger.sql.IntegrityRecord;
 import org.casefunds.ledger.sql.SqlLedger;
 import org.casefunds.ledger.sql.SqliteOptions;
 import picocli.CommandLine.Option;
@@ -37,11 +38,13 @@ final class LedgerOptions {
 
     /**
      * The existing ledger file, opened to write commands to it. A command is decided under the
-     * policy the ledger adopted, so a "what if" policy is refused here rather than ignored.
+     * policy the ledger adopted, so a "what if" policy is refused here rather than ignored. A file
+     * whose pages were found damaged ({@link IntegrityRecord}) is refused until it is restored.
      */
     Ledger openForWriting() {
         refuseWhatIf();
-        return open();
+        requireFile();
+        return create();
     }
 
     /** The ledger file, created if it does not exist, to write commands to it. */
@@ -58,13 +61,27 @@ final class LedgerOptions {
         }
     }
 
-    /** The existing ledger file, opened. */
-    Ledger open() {
+    /**
+     * The existing ledger file, opened read-only for the commands that only read it (verify, the
+     * reports, export, reconcile, digest, ...): SQLite's {@code mode=ro} ({@code immutable=1} on a
+     * read-only copy), no schema created or migrated, the journal mode untouched, and everything the
+     * command reads in one snapshot, while writers go on beside it.
+     */
+    Ledger openForReading() {
+        requireFile();
+        return Ledger.open(SqlLedger.sqliteReadOnly(db, sqliteOptions()), policy(), Clock.systemUTC());
+    }
+
+    /** The last event of the snapshot {@code opened} (from {@link #openForReading()}) reads. */
+    static long snapshotSequence(Ledger opened) {
+        return SqlLedger.store(opened).snapshotSequence().orElseThrow();
+    }
+
+    private void requireFile() {
         if (!Files.isRegularFile(db)) {
             throw new Casefunds.BadInput("there is no ledger file at " + db
                     + "; create one with `casefunds init --db " + db + " ...` or `casefunds demo --db " + db + "`");
         }
-        return create();
     }
 
     /** The ledger file, created if it does not exist. */

@@ -135,7 +135,7 @@ final class PolicyCommand implements Callable<Integer> {
             LocalDate date = Dates.orToday(asOf);
             RulesInForce rules;
             CourtRules recorded;
-            try (Ledger opened = ledger.open()) {
+            try (Ledger opened = ledger.openForReading()) {
                 rules = ledger.reports(opened).rulesOn(date);
                 recorded = opened.view().courtRules();
             }

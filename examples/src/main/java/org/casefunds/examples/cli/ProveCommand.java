@@ -70,7 +70,7 @@ final class ProveCommand implements Callable<Integer> {
             return ExitCodes.CHECK_FAILED;
         }
         ProofFile proof;
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
             JournalTree tree = JournalTree.read(opened.store());
             DigestCheck check = tree.check(pinned, kept.keptTree());
             if (!check.ok()) {

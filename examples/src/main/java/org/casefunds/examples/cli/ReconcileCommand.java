@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
                 + " ledger); breaks in the statement's own running balance. Counts are exact; each list shows its"
                 + " first " + Reconciliation.DETAIL_LINES_DEFAULT + " lines.",
             "Exit code 0 only when every line matches and the balances agree (the statement needs a balance"
-                + " column, 余额); 1 when they do not."})
+                + " column, 余额); 1 when they do not.",
+            "The ledger is opened read-only and read in one snapshot, whose last event the output names."})
 final class ReconcileCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
@@ -78,7 +79,8 @@ final class ReconcileCommand implements Callable<Integer> {
             throw new Casefunds.BadInput("--to " + to + " is before --from " + from);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
+            long snapshot = LedgerOptions.snapshotSequence(opened);
             StatementFile file = statement.open();
             if (!file.problems().isEmpty()) {
                 return problems(out, file.problems());
@@ -100,9 +102,10 @@ final class ReconcileCommand implements Callable<Integer> {
                 report = reconciliation.reconcile(events, reversed::contains, opening, closing);
             }
             if (json) {
-                printJson(out, report);
+                printJson(out, report, snapshot);
             } else {
                 print(out, report);
+                out.printf("%nLedger read in one snapshot of %s, up to event %d.%n", ledger.db, snapshot);
             }
             return report.reconciled() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
@@ -128,12 +131,13 @@ final class ReconcileCommand implements Callable<Integer> {
                 .findFirst().orElse(Money.zero(account.currency()));
     }
 
-    private static void printJson(PrintWriter out, ReconciliationReport report) throws Exception {
+    private static void printJson(PrintWriter out, ReconciliationReport report, long snapshot) throws Exception {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("reconciled", report.reconciled());
         node.put("linesMatch", report.linesMatch());
         node.put("balancesAgree", report.balancesAgree());
         node.setAll((ObjectNode) MAPPER.valueToTree(report));
+        node.putObject("snapshot").put("sequence", snapshot);
         out.println(MAPPER.writeValueAsString(node));
     }
 

@@ -65,17 +65,20 @@ final class ReportCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         /**
-         * Computes the report with {@code compute}, then prints it as JSON ({@code {"report": ...,
-         * "rules": ..., "digest": ...}}) or with {@link #table}, after the policy and calendar it was
-         * computed under and, for the reports that {@linkplain #endsWithDigest() end with one}, before
-         * the digest of the journal.
+         * Computes the report with {@code compute}, in one snapshot of the ledger, then prints it as
+         * JSON ({@code {"report": ..., "rules": ..., "digest": ..., "snapshot": {"sequence": N}}}) or
+         * with {@link #table}, after the policy and calendar it was computed under and, for the reports
+         * that {@linkplain #endsWithDigest() end with one}, before the digest of the journal; last, the
+         * event the snapshot ends at.
          */
         <T> Integer report(Function<CourtReports, T> compute) throws Exception {
             T result;
             RulesInForce.Description rules;
             Optional<JournalDigest> digest = Optional.empty();
             LocalDate date = reportDate();
-            try (Ledger opened = ledger.open()) {
+            long snapshot;
+            try (Ledger opened = ledger.openForReading()) {
+                snapshot = LedgerOptions.snapshotSequence(opened);
                 CourtReports reports = ledger.reports(opened);
                 result = compute.apply(reports);
                 rules = reports.rulesOn(date).describe(date, new TreeSet<>(Set.of(date.getYear(),
@@ -90,11 +93,13 @@ final class ReportCommand implements Runnable {
                 shown.put("report", result);
                 shown.put("rules", rules);
                 digest.ifPresent(each -> shown.put("digest", each));
+                shown.put("snapshot", Map.of("sequence", snapshot));
                 out.println(Json.MAPPER.writeValueAsString(shown));
             } else {
                 DoubleZeroCommand.printRules(rules, out);
                 table(result, out);
                 digest.ifPresent(each -> footer(each, out));
+                out.printf("%nRead in one snapshot of %s, up to event %d.%n", ledger.db, snapshot);
             }
             return ExitCodes.OK;
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.base.IntegrityException;
+import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.digest.DigestCheck;
 import org.casefunds.ledger.digest.JournalTree;
 import org.casefunds.ledger.formats.Json;
@@ -18,20 +19,27 @@ import org.casefunds.ledger.formats.digest.DigestFile;
 import org.casefunds.ledger.formats.digest.DigestKeys;
 import org.casefunds.ledger.formats.digest.FileCheck;
 import org.casefunds.ledger.journal.Event;
+import org.casefunds.ledger.sql.IntegrityRecord;
 import org.casefunds.ledger.sql.LedgerAudit;
 import org.casefunds.ledger.sql.SqlLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code casefunds verify}: the four checks an auditor runs on a ledger file, and a digest they kept. */
+/** {@code casefunds verify}: the checks an auditor runs on a ledger file, and a digest they kept. */
 @CommandLine.Command(name = "verify", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
-        description = {"Verifies a ledger file: (1) the hash chain of every event and the posting rows beside it,"
-            + " (2) the trial balance of every posting, (3) the control identity (bank = cases + unidentified + in"
-            + " transit + fees), (4) a replay of the journal equals the balances, lots, daily changes, receipts,"
-            + " disbursements, cases and deferrals the file keeps.",
+        description = {"Verifies a ledger file: (1) page integrity: SQLite's own integrity_check of every page and"
+            + " index, (2) the hash chain of every event and the posting rows beside it, (3) the trial balance of"
+            + " every posting, (4) the control identity (bank = cases + unidentified + in transit + fees), (5)"
+            + " authority: every actor and approver held their role on the event's date, (6) a replay of the journal"
+            + " equals the balances, lots, daily changes, receipts, disbursements, cases and deferrals the file keeps.",
             "The replay uses only what each event recorded, in memory bounded by the accounts and lots, not by the"
-                + " journal. Exit code 0 only when all four hold; otherwise the failures are named.",
+                + " journal. Exit code 0 only when all hold; otherwise the failures are named.",
+            "The file is opened read-only (a copy in a read-only folder will do) and read in one snapshot: a writer"
+                + " going on beside it is neither blocked nor seen half-way, and the output names the event the"
+                + " snapshot ends at. When page integrity fails, the finding is recorded beside the file (FILE"
+                + IntegrityRecord.SUFFIX + ", where the folder can be written), and `apply` refuses the file until it"
+                + " is restored from a backup and verifies again.",
             "With --digest FILE (from `casefunds digest --out`), it also proves the journal still begins with exactly"
                 + " the events the digest covered: the Merkle root of its first events is the digest's, shown by an"
                 + " RFC 6962 consistency proof from the digest's tree to today's. A journal rewritten since, even"
@@ -68,8 +76,10 @@ final class VerifyCommand implements Callable<Integer> {
         List<LedgerAudit.Check> checks;
         Optional<DigestCheck> compared = Optional.empty();
         String headHash;
+        long snapshot;
         Map<String, Object> changedEvent = new LinkedHashMap<>();
-        try (Ledger opened = ledger.open()) {
+        try (Ledger opened = ledger.openForReading()) {
+            snapshot = LedgerOptions.snapshotSequence(opened);
             if (kept.isPresent()) {
                 compared = compare(opened, kept.get());
             }
@@ -95,13 +105,16 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         boolean ok = checks.stream().allMatch(LedgerAudit.Check::ok);
+        Optional<String> record = keepIntegrityRecord(result);
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("ok", ok);
             outcome.put("events", result.events());
             outcome.put("head", Map.of("sequence", result.events(), "hash", headHash));
+            outcome.put("snapshot", Map.of("sequence", snapshot));
             outcome.put("checks", checks);
+            record.ifPresent(said -> outcome.put("integrityRecord", said));
             if (kept.isPresent()) {
                 Map<String, Object> digestShown = new LinkedHashMap<>();
                 digestShown.put("file", digest.toString());
@@ -115,10 +128,11 @@ final class VerifyCommand implements Callable<Integer> {
             }
             out.println(Json.MAPPER.writeValueAsString(outcome));
         } else {
-            Table table = new Table("check", "result", "detail");
-            checks.forEach(check -> table.row(check.name(), check.ok() ? "ok" : "FAILED", check.detail()));
-            table.print(out);
+            printChecks(checks, out);
             out.printf("Head checked: %d events, last hash %s%n", result.events(), headHash);
+            out.printf("Read in one snapshot of %s, up to event %d; what was committed after it is not in it.%n",
+                    ledger.db, snapshot);
+            record.ifPresent(out::println);
             if (kept.isPresent()) {
                 out.printf("Digest: %s, court %s, %d events, root %s, made at %s%n", digest,
                         kept.get().digest().court(), kept.get().digest().sequence(), kept.get().digest().merkleRoot(),
@@ -132,15 +146,48 @@ final class VerifyCommand implements Callable<Integer> {
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
+    /** The checks as a table: name, ok or FAILED, detail. */
+    static void printChecks(List<LedgerAudit.Check> checks, java.io.PrintWriter out) {
+        Table table = new Table("check", "result", "detail");
+        checks.forEach(check -> table.row(check.name(), check.ok() ? "ok" : "FAILED", check.detail()));
+        table.print(out);
+    }
+
     /**
-     * The journal checked against the digest; empty if the chain is too broken to build its tree. A
-     * digest of another court is refused here, before the audit reads the journal.
+     * Records a failed page integrity check beside the file, so that no command is applied to it
+     * until it is restored; removes the record when the check passes again (the file was restored).
+     * What was done, said for the output; empty when there was nothing to do.
+     */
+    private Optional<String> keepIntegrityRecord(LedgerAudit.Result result) {
+        Optional<LedgerAudit.Check> pages = result.checks().stream()
+                .filter(check -> check.name().equals(LedgerAudit.PAGE_INTEGRITY)).findFirst();
+        if (pages.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!pages.get().ok()) {
+            return Optional.of(IntegrityRecord.record(ledger.db, pages.get().detail())
+                    ? "Recorded in " + IntegrityRecord.pathOf(ledger.db) + ". " + IntegrityRecord.HOW_TO_RESTORE
+                    : "Not recorded beside the file (its folder cannot be written); restore the ledger from a backup.");
+        }
+        if (IntegrityRecord.read(ledger.db).isPresent()) {
+            return Optional.of(IntegrityRecord.clear(ledger.db) ? "The pages are sound again: the record "
+                    + IntegrityRecord.pathOf(ledger.db) + " was removed, and commands can be applied."
+                    : "The pages are sound again, but the record " + IntegrityRecord.pathOf(ledger.db) + " could not be"
+                            + " removed; remove it to apply commands.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The journal checked against the digest; empty if the chain is too broken to build its tree (or
+     * the file too damaged to read it). A digest of another court is refused here, before the audit
+     * reads the journal.
      */
     private static Optional<DigestCheck> compare(Ledger opened, DigestFile kept) {
         JournalTree tree;
         try {
             tree = JournalTree.read(opened.store());
-        } catch (IntegrityException broken) {
+        } catch (IntegrityException | StorageException broken) {
             return Optional.empty();
         }
         return Optional.of(tree.check(kept.digest(), kept.keptTree()));
@@ -153,7 +200,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try (Stream<Event> events = opened.events(sequence)) {
             return events.findFirst().map(Event::hash).orElse("?");
-        } catch (IntegrityException unreadable) {
+        } catch (IntegrityException | StorageException unreadable) {
             return "?";
         }
     }
@@ -165,7 +212,7 @@ final class VerifyCommand implements Callable<Integer> {
                     .map(event -> event.idempotencyKey() + " (" + event.kind() + ", effective "
                             + event.effectiveDate() + ")")
                     .orElse("missing");
-        } catch (IntegrityException unreadable) {
+        } catch (IntegrityException | StorageException unreadable) {
             return "unreadable: " + unreadable.getMessage();
         }
     }

@@ -3,7 +3,11 @@ package org.casefunds.ledger.sql;
 import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
 import static org.jooq.impl.DSL.inline;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,13 +15,21 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.casefunds.ledger.base.Checks;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.casefunds.ledger.base.ErrorCode;
+import org.casefunds.ledger.base.StorageException;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * Where a ledger's tables are and how to talk to them: a SQLite file, or one schema of a PostgreSQL
@@ -45,11 +57,54 @@ abstract class Database {
 
     abstract void rollback(Connection connection) throws SQLException;
 
+    /**
+     * Starts a read transaction on {@code connection} that sees one snapshot of the database until it
+     * ends: every query in it sees the same commit, and writers in other connections go on. The
+     * snapshot is taken by the transaction's first read.
+     */
+    abstract void beginSnapshot(Connection connection) throws SQLException;
+
+    /** Ends the read transaction {@link #beginSnapshot} started; nothing was written in it. */
+    abstract void endSnapshot(Connection connection) throws SQLException;
+
     /** A short description for messages: the file, or the schema. */
     abstract String describe();
 
+    /** Whether this database was opened for reading only: nothing can be written through it. */
+    boolean readOnly() {
+        return false;
+    }
+
     DSLContext context(Connection connection) {
         return DSL.using(connection, dialect(), settings());
+    }
+
+    /**
+     * A context for readers whose queries run on {@code provider}'s connections: a failure of the
+     * database (a damaged page, a lost connection) comes out as a {@link StorageException} saying what
+     * happened and what to do, not as the driver's exception.
+     */
+    DSLContext readerContext(ConnectionProvider provider) {
+        String where = "reading " + describe();
+        ExecuteListener translating = new ExecuteListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void exception(ExecuteContext context) {
+                if (context.exception() != null) {
+                    context.exception(SqlErrors.translate(context.exception(), where));
+                }
+            }
+        };
+        return DSL.using(new DefaultConfiguration().set(provider).set(dialect()).set(settings())
+                .set(new DefaultExecuteListenerProvider(translating)));
+    }
+
+    /** What a write through a database opened read-only gets. */
+    static StorageException readOnlyRefusal(String where) {
+        return new StorageException(ErrorCode.STORAGE_READ_ONLY, "file", where, "was opened read-only, for an"
+                + " audit; nothing is written through it; open it for writing (SqlLedger.sqlite or"
+                + " SqlLedger.postgres) to write");
     }
 
     static Settings settings() {
@@ -57,25 +112,105 @@ abstract class Database {
                 .withExecuteLogging(false);
     }
 
-    /** A SQLite file: WAL, the options' synchronous level and busy timeout, one writer at a time. */
+    /**
+     * A SQLite file. Opened for writing: WAL, the options' synchronous level and busy timeout, one
+     * writer at a time. Opened {@linkplain #readOnly(Path, SqliteOptions) read-only}: SQLite's
+     * {@code mode=ro}, the journal mode left as the file has it, and {@code immutable=1} where
+     * nothing can write the file.
+     */
     static final class Sqlite extends Database {
         private final Path file;
         private final SqliteOptions options;
+        private final Access access;
         private final SQLiteDataSource dataSource;
 
+        /** How the file is opened. */
+        enum Access {
+            /** Read and written; WAL. */
+            WRITE,
+            /** {@code mode=ro}: read with SQLite's locks, beside writers in other processes. */
+            READ_ONLY,
+            /**
+             * {@code mode=ro&immutable=1}: the file or its folder cannot be written, so no one writes
+             * it and SQLite takes no lock and creates no file beside it (its {@code -shm}).
+             */
+            IMMUTABLE
+        }
+
+        /** The file opened for writing. */
         Sqlite(Path file, SqliteOptions options) {
+            this(file, options, Access.WRITE);
+        }
+
+        private Sqlite(Path file, SqliteOptions options, Access access) {
             this.file = Checks.required(file, "file").toAbsolutePath();
             this.options = Checks.required(options, "options");
+            this.access = access;
             SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
+            if (access == Access.WRITE) {
+                config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+                config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
+            } else {
+                // No journal mode and no synchronous level: setting either would write to the file.
+                config.setReadOnly(true);
+                config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+            }
             config.setBusyTimeout((int) options.busyTimeout().toMillis());
             config.enforceForeignKeys(false);
             // The driver would otherwise query last_insert_rowid() after every insert; the ledger
             // never reads generated keys, and that query cost as much as the insert itself.
             config.setGetGeneratedKeys(false);
             dataSource = new SQLiteDataSource(config);
-            dataSource.setUrl("jdbc:sqlite:" + this.file);
+            dataSource.setUrl(access == Access.WRITE ? "jdbc:sqlite:" + this.file : "jdbc:sqlite:" + uri(this.file,
+                    access));
+        }
+
+        /**
+         * The file opened read-only: {@code immutable=1} when the file or its folder cannot be written
+         * (a copy in a read-only folder, read-only media), unless a write-ahead log with commits still
+         * lies beside it, which an immutable file would not read.
+         */
+        static Sqlite readOnly(Path file, SqliteOptions options) {
+            Path absolute = Checks.required(file, "file").toAbsolutePath();
+            Path folder = absolute.getParent();
+            Path wal = absolute.resolveSibling(absolute.getFileName() + "-wal");
+            boolean fixed = !writable(absolute) || (folder != null && !writable(folder));
+            boolean logged;
+            try {
+                logged = Files.exists(wal) && Files.size(wal) > 0;
+            } catch (IOException e) {
+                logged = true;
+            }
+            return new Sqlite(absolute, options, fixed && !logged ? Access.IMMUTABLE : Access.READ_ONLY);
+        }
+
+        /**
+         * Whether {@code path} can be written: the process may write it, and its permissions let
+         * someone write it (a superuser may write what {@code chmod a-w} closed, but an auditor who
+         * closed it meant nothing to be written).
+         */
+        static boolean writable(Path path) {
+            if (!Files.isWritable(path)) {
+                return false;
+            }
+            PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+            if (posix == null) {
+                return true;
+            }
+            try {
+                var permissions = posix.readAttributes().permissions();
+                return permissions.contains(PosixFilePermission.OWNER_WRITE)
+                        || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                        || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        /** SQLite's URI of {@code file} opened read-only; the path is percent-encoded as a URI's. */
+        private static String uri(Path file, Access access) {
+            return "file:" + file.toUri().getRawPath() + "?mode=ro" + (access == Access.IMMUTABLE ? "&immutable=1"
+                    : "");
         }
 
         Path file() {
@@ -84,6 +219,15 @@ abstract class Database {
 
         SqliteOptions options() {
             return options;
+        }
+
+        Access access() {
+            return access;
+        }
+
+        @Override
+        boolean readOnly() {
+            return access != Access.WRITE;
         }
 
         @Override
@@ -98,6 +242,9 @@ abstract class Database {
 
         @Override
         FluentConfiguration flyway() {
+            if (readOnly()) {
+                throw new IllegalStateException(describe() + " was opened read-only and is never migrated");
+            }
             return new FluentConfiguration().dataSource(dataSource);
         }
 
@@ -108,6 +255,9 @@ abstract class Database {
 
         @Override
         void begin(Connection connection, DSLContext context) throws SQLException {
+            if (readOnly()) {
+                throw readOnlyRefusal(describe());
+            }
             // SQLite takes the write lock at BEGIN IMMEDIATE, waiting up to the busy timeout.
             try (Statement statement = connection.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE");
@@ -138,6 +288,19 @@ abstract class Database {
         }
 
         @Override
+        void beginSnapshot(Connection connection) throws SQLException {
+            // A deferred transaction: its first read takes a read lock (in WAL mode, a mark in the
+            // log) that keeps what it sees until it ends, and never stops a writer.
+            connection.setAutoCommit(false);
+        }
+
+        @Override
+        void endSnapshot(Connection connection) throws SQLException {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+
+        @Override
         String describe() {
             return file.toString();
         }
@@ -147,8 +310,14 @@ abstract class Database {
     static final class Postgres extends Database {
         private final DataSource dataSource;
         private final String schema;
+        private final boolean readOnly;
 
         Postgres(DataSource dataSource, String schema) {
+            this(dataSource, schema, false);
+        }
+
+        private Postgres(DataSource dataSource, String schema, boolean readOnly) {
+            this.readOnly = readOnly;
             this.dataSource = Checks.required(dataSource, "dataSource");
             this.schema = Checks.requiredText(schema, "schema", 63);
             Checks.argument(schema.matches("[a-z][a-z0-9_]*"), "schema", schema,
@@ -158,6 +327,16 @@ abstract class Database {
         /** The court's schema. */
         String schema() {
             return schema;
+        }
+
+        /** The schema, to be read only: each reading transaction is {@code READ ONLY}; nothing is migrated. */
+        static Postgres readOnly(DataSource dataSource, String schema) {
+            return new Postgres(dataSource, schema, true);
+        }
+
+        @Override
+        boolean readOnly() {
+            return readOnly;
         }
 
         @Override
@@ -180,6 +359,9 @@ abstract class Database {
 
         @Override
         FluentConfiguration flyway() {
+            if (readOnly) {
+                throw new IllegalStateException(describe() + " was opened read-only and is never migrated");
+            }
             return new FluentConfiguration().dataSource(dataSource).schemas(schema).defaultSchema(schema);
         }
 
@@ -190,6 +372,9 @@ abstract class Database {
 
         @Override
         void begin(Connection connection, DSLContext context) throws SQLException {
+            if (readOnly) {
+                throw readOnlyRefusal(describe());
+            }
             connection.setAutoCommit(false);
             Objects.requireNonNull(context.select(LEDGER_INFO.ID).from(LEDGER_INFO).where(LEDGER_INFO.ID.eq(inline(1L)))
                     .forUpdate().fetchOne(), "the ledger_info row");
@@ -199,6 +384,23 @@ abstract class Database {
         void commit(Connection connection) throws SQLException {
             connection.commit();
             connection.setAutoCommit(true);
+        }
+
+        @Override
+        void beginSnapshot(Connection connection) throws SQLException {
+            // REPEATABLE READ: the transaction's first query takes the snapshot every later one sees.
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+        }
+
+        @Override
+        void endSnapshot(Connection connection) throws SQLException {
+            // The connection may go back to a pool: it leaves as it came.
+            connection.rollback();
+            connection.setAutoCommit(true);
+            connection.setReadOnly(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
 
         @Override

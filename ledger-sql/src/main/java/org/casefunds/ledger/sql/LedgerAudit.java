@@ -65,11 +65,18 @@ import org.joda.money.Money;
 import org.jooq.DSLContext;
 
 /**
- * An auditor's check of a SQL ledger, independent of the projections it checks: one pass over the
- * journal verifies the hash chain and the posting rows beside each event, sums the trial balance,
- * and replays into compact figures (balances, pending money, lot remainders, daily changes, receipt
- * and disbursement states, handlers, deferrals, the ledger's meta); then the projection tables are
- * read and compared with them row by row.
+ * An auditor's check of a SQL ledger, independent of the projections it checks: the database's own
+ * check of its pages ({@value #PAGE_INTEGRITY}: SQLite's {@code integrity_check}, PostgreSQL's
+ * {@code amcheck} where it is installed); then one pass over the journal verifies the hash chain and
+ * the posting rows beside each event, sums the trial balance, and replays into compact figures
+ * (balances, pending money, lot remainders, daily changes, receipt and disbursement states,
+ * handlers, deferrals, the ledger's meta); then the projection tables are read and compared with
+ * them row by row.
+ *
+ * <p>All of it reads one snapshot of the database ({@link SqlJournalStore#snapshot()}), in one read
+ * transaction: a writer that commits during the audit is neither blocked nor seen half-way, so an
+ * honest ledger that is being written verifies. A page the database cannot read fails the check
+ * that met it, naming the damage, rather than the audit.
  *
  * <p>The replay uses only what each event recorded (its postings, lot movements and payload), never
  * the policy or the projections. Memory holds a few numbers per account, lot, account-day,
@@ -80,6 +87,10 @@ import org.jooq.DSLContext;
 public final class LedgerAudit {
     /** How many differences of one kind are named; the counts stay exact. */
     private static final int DIFFERENCES_NAMED_MAX = 5;
+    /** The name of the check of the database's own pages and indexes. */
+    public static final String PAGE_INTEGRITY = "page integrity";
+    /** How many problems SQLite's integrity check names before it stops. */
+    private static final int PAGE_PROBLEMS_NAMED_MAX = 5;
 
     /** One check and what it found. */
     public record Check(String name, boolean ok, String detail) {
@@ -148,14 +159,26 @@ public final class LedgerAudit {
         this.context = store.readerContext();
     }
 
-    /** Audits {@code store}: all checks run; the first failure of each is named. */
+    /**
+     * Audits {@code store} in one snapshot of it (the store's own, if it reads one; else one taken
+     * for the audit and ended after it): all checks run; the first failure of each is named.
+     */
     public static Result of(SqlJournalStore store) {
-        return new LedgerAudit(store).run();
+        try (SqlJournalStore snapshot = store.snapshot()) {
+            return new LedgerAudit(snapshot).run();
+        }
     }
 
     private Result run() {
         List<Check> checks = new ArrayList<>();
-        String journalProblem = replayJournal();
+        checks.add(pageIntegrity());
+        String journalProblem;
+        try {
+            journalProblem = replayJournal();
+        } catch (RuntimeException unreadable) {
+            journalProblem = "the journal could not be read to its end after " + events + " events: "
+                    + unreadable(unreadable);
+        }
         checks.add(new Check("hash chain", journalProblem == null, journalProblem == null
                 ? events + " events verified, each against its hash and the one before" : journalProblem));
         checks.add(trialBalance());
@@ -165,11 +188,126 @@ public final class LedgerAudit {
             checks.add(new Check("replay equals the projections", false,
                     "not compared: the journal does not read back whole"));
         } else {
-            checks.add(compareProjections());
-            ProjectionCheck.Result rows = store.checkProjections();
-            checks.add(new Check("every projection row", rows.ok(), rows.describe()));
+            try {
+                checks.add(compareProjections());
+            } catch (RuntimeException unreadable) {
+                checks.add(new Check("replay equals the projections", false, "not compared: the projections could"
+                        + " not be read: " + unreadable(unreadable)));
+            }
+            try (Stream<Event> journal = store.events(context, 1)) {
+                ProjectionCheck.Result rows = ProjectionCheck.compare(context, journal.iterator());
+                checks.add(new Check("every projection row", rows.ok(), rows.describe()));
+            } catch (RuntimeException unreadable) {
+                checks.add(new Check("every projection row", false, "not compared: the projections could not"
+                        + " be read: " + unreadable(unreadable)));
+            }
         }
         return new Result(events, checks);
+    }
+
+    /**
+     * What the database said when it could not read a page; anything else than a failure of the
+     * database (a bug) is thrown on.
+     */
+    private String unreadable(RuntimeException failure) {
+        if (!SqlErrors.fromDatabase(failure)) {
+            throw failure;
+        }
+        return SqlErrors.translate(failure, "auditing " + store.location()).getMessage();
+    }
+
+    // ------------------------------------------------------------------ the pages
+
+    /**
+     * The database's own check of its pages and indexes: what a flipped byte in the file breaks
+     * while every row the ledger reads may still look whole.
+     */
+    private Check pageIntegrity() {
+        try {
+            return store.database() instanceof Database.Sqlite ? sqlitePages() : postgresPages();
+        } catch (SQLException | RuntimeException failure) {
+            if (failure instanceof RuntimeException && !SqlErrors.fromDatabase(failure)) {
+                throw (RuntimeException) failure;
+            }
+            return new Check(PAGE_INTEGRITY, false, "the check could not run: "
+                    + SqlErrors.translate(failure, "checking " + store.location()).getMessage());
+        }
+    }
+
+    /** SQLite's {@code PRAGMA integrity_check}: every page, cell, index entry and the free list. */
+    private Check sqlitePages() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        int found = 0;
+        try (java.sql.Statement statement = store.snapshotConnection().createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA integrity_check(" + PAGE_PROBLEMS_NAMED_MAX + ")")) {
+            while (rows.next()) {
+                found++;
+                // One row may hold several lines, under a "*** in database main ***" heading.
+                rows.getString(1).lines().filter(line -> !line.isBlank() && !line.startsWith("***"))
+                        .forEach(problems::add);
+            }
+        } catch (SQLException stopped) {
+            // A page too damaged to walk stops the check itself: that is its finding.
+            return new Check(PAGE_INTEGRITY, false, "SQLite's integrity_check stopped at a page it could not read ("
+                    + stopped.getMessage() + "): the file is damaged; restore it from a backup");
+        }
+        if (problems.equals(List.of("ok"))) {
+            return new Check(PAGE_INTEGRITY, true, "SQLite's integrity_check: every page, index entry and the free"
+                    + " list are sound");
+        }
+        return new Check(PAGE_INTEGRITY, false, "SQLite's integrity_check found the file damaged ("
+                + (found >= PAGE_PROBLEMS_NAMED_MAX ? "the first " + found + " problems it names: " : "")
+                + String.join("; ", problems) + "); restore it from a backup");
+    }
+
+    /**
+     * PostgreSQL's {@code amcheck} ({@code bt_index_check} on every B-tree index of the court's
+     * schema) where the extension is installed in the database; where it is not, the check says so.
+     */
+    private Check postgresPages() throws SQLException {
+        java.sql.Connection connection = store.snapshotConnection();
+        String extensionSchema = null;
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n"
+                        + " ON n.oid = e.extnamespace WHERE e.extname = 'amcheck'")) {
+            if (rows.next()) {
+                extensionSchema = rows.getString(1);
+            }
+        }
+        if (extensionSchema == null) {
+            return new Check(PAGE_INTEGRITY, true, "not available: the amcheck extension is not installed in this"
+                    + " database (CREATE EXTENSION amcheck, by its owner, adds it); the pages were not checked");
+        }
+        List<String[]> indexes = new ArrayList<>();
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT c.oid, c.relname FROM pg_index i JOIN pg_class c ON"
+                        + " c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid ="
+                        + " c.relam WHERE n.nspname = current_schema() AND a.amname = 'btree' ORDER BY c.relname")) {
+            while (rows.next()) {
+                indexes.add(new String[] {rows.getString(1), rows.getString(2)});
+            }
+        }
+        String check = "SELECT " + context.render(org.jooq.impl.DSL.quotedName(extensionSchema, "bt_index_check"))
+                + "(CAST(CAST(? AS oid) AS regclass))";
+        // A failed check aborts PostgreSQL's transaction; a savepoint keeps the snapshot for the checks after it.
+        java.sql.Savepoint before = connection.setSavepoint();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(check)) {
+            for (String[] index : indexes) {
+                statement.setLong(1, Long.parseLong(index[0]));
+                statement.execute();
+            }
+        } catch (SQLException failed) {
+            connection.rollback(before);
+            if ("42501".equals(failed.getSQLState())) {
+                return new Check(PAGE_INTEGRITY, true, "not available: amcheck is installed but the ledger's role may"
+                        + " not run it (" + failed.getMessage() + "); the pages were not checked");
+            }
+            return new Check(PAGE_INTEGRITY, false, "amcheck's bt_index_check failed: " + failed.getMessage()
+                    + "; restore the schema from a backup");
+        }
+        connection.releaseSavepoint(before);
+        return new Check(PAGE_INTEGRITY, true, "amcheck's bt_index_check: " + indexes.size() + " B-tree indexes of"
+                + " the schema are sound");
     }
 
     // ------------------------------------------------------------------ the journal
@@ -178,9 +316,9 @@ public final class LedgerAudit {
     private String replayJournal() {
         String postings = context.renderInlined(context.select(POSTING.SEQUENCE, POSTING.DEBIT, POSTING.ACCOUNT,
                 POSTING.AMOUNT_MINOR).from(POSTING).orderBy(POSTING.SEQUENCE, POSTING.LINE));
+        // The postings are read beside the events, in the same snapshot, on its connection.
         try (Stream<Event> stream = store.read(1);
-                java.sql.Connection connection = store.database().connect();
-                java.sql.PreparedStatement statement = connection.prepareStatement(postings)) {
+                java.sql.PreparedStatement statement = store.snapshotConnection().prepareStatement(postings)) {
             statement.setFetchSize(1_000);
             try (ResultSet postingRows = statement.executeQuery()) {
                 for (Iterator<Event> each = stream.iterator(); each.hasNext();) {
@@ -234,8 +372,8 @@ public final class LedgerAudit {
 
     /** Reads every row of {@code query} through plain JDBC: the large tables hold a million rows and more. */
     private void scan(org.jooq.Select<?> query, RowVisitor visitor) {
-        try (java.sql.Connection connection = store.database().connect();
-                java.sql.PreparedStatement statement = connection.prepareStatement(context.renderInlined(query))) {
+        try (java.sql.PreparedStatement statement = store.snapshotConnection().prepareStatement(
+                context.renderInlined(query))) {
             statement.setFetchSize(1_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

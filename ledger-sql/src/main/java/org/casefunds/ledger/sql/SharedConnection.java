@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.ConnectionProvider;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * One reading connection shared by the readers of a store: jOOQ acquires it for each query and
  * releases it afterwards, and queries take turns on it. A reader needs no write lock; on SQLite in
- * WAL mode each query sees the last commit.
+ * WAL mode each query sees the last commit. ({@link ReadSnapshot} is the reader that sees one
+ * commit for as long as it is open.) Contexts over it come from {@link Database#readerContext}.
  */
 final class SharedConnection implements ConnectionProvider, AutoCloseable {
     private final Database database;
@@ -19,11 +18,6 @@ final class SharedConnection implements ConnectionProvider, AutoCloseable {
 
     SharedConnection(Database database) {
         this.database = database;
-    }
-
-    /** A context whose queries run on the shared connection, one at a time. */
-    DSLContext context() {
-        return DSL.using(this, database.dialect(), Database.settings());
     }
 
     @Override

@@ -30,10 +30,12 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -43,11 +45,13 @@ import org.casefunds.ledger.accounts.Side;
 import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.IntegrityException;
+import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
 import org.casefunds.ledger.store.JournalStore;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 
 /**
@@ -65,6 +69,11 @@ import org.jooq.DSLContext;
  * read inside its own transaction, so two processes never apply one idempotent command twice.
  * Every event read back is decoded strictly and checked against its stored hash.
  *
+ * <p>A store that {@linkplain #snapshot() reads one snapshot} (and every store opened read-only,
+ * {@link SqlLedger#sqliteReadOnly}) reads everything, events and projections alike, in one read
+ * transaction held until it is closed, and writes nothing. The others read the last commit at each
+ * query.
+ *
  * <p>This class is thread-safe.
  */
 public final class SqlJournalStore implements JournalStore {
@@ -75,7 +84,13 @@ public final class SqlJournalStore implements JournalStore {
 
     private final Database database;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final SharedConnection reader;
+    /** The readers' connection: shared and reading the last commit, or the snapshot's. */
+    private final ConnectionProvider readers;
+    private final DSLContext readerContext;
+    /** The snapshot every read of this store sees; null for a store that reads the last commit. */
+    private final ReadSnapshot snapshot;
+    /** Whether closing this store ends {@link #snapshot} (a view of another store's snapshot does not). */
+    private final boolean ownsSnapshot;
     private Connection writer;
     private Statements writerStatements;
     private boolean closed;
@@ -84,7 +99,63 @@ public final class SqlJournalStore implements JournalStore {
 
     SqlJournalStore(Database database) {
         this.database = database;
-        this.reader = new SharedConnection(database);
+        this.readers = new SharedConnection(database);
+        this.readerContext = database.readerContext(readers);
+        this.snapshot = null;
+        this.ownsSnapshot = false;
+    }
+
+    /** A store that reads {@code snapshot} only, and ends it on close if it {@code owns} it. */
+    private SqlJournalStore(Database database, ReadSnapshot snapshot, boolean owns) {
+        this.database = database;
+        this.readers = snapshot;
+        this.readerContext = snapshot.context();
+        this.snapshot = snapshot;
+        this.ownsSnapshot = owns;
+    }
+
+    /**
+     * A store over {@code database} that reads one snapshot of it, taken now; for the read-only
+     * stores of {@link SqlLedger}, which check it is a ledger in the snapshot before handing it out.
+     */
+    static SqlJournalStore snapshotOf(Database database, Consumer<DSLContext> check) {
+        ReadSnapshot taken = ReadSnapshot.begin(database);
+        try {
+            check.accept(taken.context());
+            taken.sequence();
+            return new SqlJournalStore(database, taken, true);
+        } catch (RuntimeException e) {
+            taken.close();
+            throw SqlErrors.translate(e, "opening " + database.describe());
+        }
+    }
+
+    /**
+     * A store that reads one snapshot of this one, taken now, until it is closed: every read through
+     * it (events, postings, projections, reports, its audit) sees the same commit, while writers go on
+     * beside it, neither blocked nor seen half-way. It writes nothing. On a store that already reads
+     * one snapshot, a view of that same snapshot, which closing leaves open.
+     */
+    public SqlJournalStore snapshot() {
+        checkOpen();
+        if (snapshot != null) {
+            return new SqlJournalStore(database, snapshot, false);
+        }
+        return snapshotOf(database, context -> { });
+    }
+
+    /**
+     * The last event of the snapshot this store reads (0 for an empty journal); empty for a store
+     * that reads the last commit at each query.
+     */
+    public OptionalLong snapshotSequence() {
+        checkOpen();
+        return snapshot == null ? OptionalLong.empty() : OptionalLong.of(snapshot.sequence());
+    }
+
+    /** Whether this store only reads: it was opened read-only, or reads one snapshot. */
+    public boolean readOnly() {
+        return snapshot != null || database.readOnly();
     }
 
     /**
@@ -173,6 +244,9 @@ public final class SqlJournalStore implements JournalStore {
 
     /** Runs {@code body} in one write transaction, alone: all of it is committed, or none. */
     private <T> T transaction(Body<T> body) {
+        if (readOnly()) {
+            throw Database.readOnlyRefusal(location());
+        }
         writeLock.lock();
         Connection connection = null;
         Statements statements = null;
@@ -208,16 +282,29 @@ public final class SqlJournalStore implements JournalStore {
             return result;
         } catch (RuntimeException failure) {
             rollback(connection, begun, tables, failure);
-            throw SqlErrors.translate(failure, "writing to " + location());
+            throw damaged(SqlErrors.translate(failure, "writing to " + location()));
         } catch (Error failure) {
             rollback(connection, begun, tables, failure);
             throw failure;
         } catch (SQLException failure) {
             rollback(connection, begun, tables, failure);
-            throw SqlErrors.translate(failure, "writing to " + location());
+            throw damaged(SqlErrors.translate(failure, "writing to " + location()));
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * A write that found a damaged page records it beside the SQLite file ({@link IntegrityRecord}),
+     * so that no later write appends to the file until it is restored; {@code failure} is returned.
+     */
+    private RuntimeException damaged(RuntimeException failure) {
+        if (failure instanceof StorageException && ((StorageException) failure).code() == ErrorCode.STORAGE_CORRUPT
+                && database instanceof Database.Sqlite) {
+            IntegrityRecord.record(((Database.Sqlite) database).file(), "a write found a damaged page: "
+                    + failure.getMessage());
+        }
+        return failure;
     }
 
     private void rollback(Connection connection, boolean begun, SqlTables tables, Throwable failure) {
@@ -355,14 +442,18 @@ public final class SqlJournalStore implements JournalStore {
         Connection connection;
         PreparedStatement statement;
         ResultSet rows;
+        // In a snapshot the events are read in its transaction, on its connection, which stays open.
+        boolean own = snapshot == null;
         try {
-            connection = database.connect();
+            connection = own ? database.connect() : snapshot.connection();
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "reading " + location());
         }
         try {
-            // PostgreSQL streams a cursor only inside a transaction; SQLite streams either way.
-            connection.setAutoCommit(false);
+            if (own) {
+                // PostgreSQL streams a cursor only inside a transaction; SQLite streams either way.
+                connection.setAutoCommit(false);
+            }
             DSLContext context = database.context(connection);
             org.jooq.Condition which = EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence));
             if (kinds != null) {
@@ -378,7 +469,9 @@ public final class SqlJournalStore implements JournalStore {
             statement.setFetchSize(FETCH_ROWS);
             rows = statement.executeQuery();
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(null, connection);
+            if (own) {
+                closeQuietly(null, connection);
+            }
             throw SqlErrors.translate(e, "reading " + location());
         }
         Connection opened = connection;
@@ -390,16 +483,20 @@ public final class SqlJournalStore implements JournalStore {
             try {
                 rows.close();
                 statement.close();
-                opened.rollback();
+                if (own) {
+                    opened.rollback();
+                }
             } catch (SQLException e) {
                 // Nothing was written on a reading connection; closing it below is what matters.
             }
-            closeQuietly(null, opened);
+            if (own) {
+                closeQuietly(null, opened);
+            }
         });
     }
 
     /** The events from {@code fromSequence} read through {@code context}'s connection and transaction. */
-    private Stream<Event> events(DSLContext context, long fromSequence) {
+    Stream<Event> events(DSLContext context, long fromSequence) {
         org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
                 .where(EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence))).orderBy(EVENT.SEQUENCE);
         PreparedStatement statement;
@@ -430,26 +527,41 @@ public final class SqlJournalStore implements JournalStore {
     public Optional<Event> findByKey(String idempotencyKey) {
         checkOpen();
         try {
-            return findByKey(Statements.fresh(reader, reader.context()), idempotencyKey);
+            return findByKey(Statements.fresh(readers, readerContext), idempotencyKey);
         } catch (RuntimeException e) {
             throw SqlErrors.translate(e, "reading " + location());
         }
     }
 
     /**
-     * The state as of the last commit. Each call of the view reads the database, on a connection
-     * shared by the readers of this store.
+     * The state as of the last commit, or of the snapshot this store reads. Each call of the view
+     * reads the database, on a connection shared by the readers of this store.
      */
     @Override
     public LedgerView view() {
         checkOpen();
-        return LedgerState.over(SqlTables.live(Statements.fresh(reader, reader.context())));
+        return LedgerState.over(SqlTables.live(Statements.fresh(readers, readerContext)));
     }
 
-    /** A context whose queries run on the store's shared reading connection. */
+    /** A context whose queries run on the store's reading connection (its snapshot's, if it reads one). */
     org.jooq.DSLContext readerContext() {
         checkOpen();
-        return reader.context();
+        return readerContext;
+    }
+
+    /**
+     * The connection of the snapshot this store reads, for reading large tables through plain JDBC;
+     * the caller closes what it prepares on it, never the connection.
+     *
+     * @throws IllegalStateException if this store reads the last commit instead of one snapshot
+     */
+    Connection snapshotConnection() {
+        checkOpen();
+        if (snapshot == null) {
+            throw new IllegalStateException("the store of " + location() + " reads no snapshot; take one with"
+                    + " snapshot()");
+        }
+        return snapshot.connection();
     }
 
     /** Every account's balance at the end of {@code date}, from the index of daily changes. */
@@ -515,11 +627,19 @@ public final class SqlJournalStore implements JournalStore {
     public void close() {
         writeLock.lock();
         try {
+            if (closed) {
+                return;
+            }
             closed = true;
             closeQuietly(writerStatements, writer);
             writer = null;
             writerStatements = null;
-            reader.close();
+            if (readers instanceof SharedConnection) {
+                ((SharedConnection) readers).close();
+            }
+            if (ownsSnapshot) {
+                snapshot.close();
+            }
         } finally {
             writeLock.unlock();
         }

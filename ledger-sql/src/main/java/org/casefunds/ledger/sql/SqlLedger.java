@@ -3,9 +3,15 @@ package org.casefunds.ledger.sql;
 import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
 import static org.jooq.impl.DSL.inline;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -36,10 +42,15 @@ import org.jooq.Table;
  * try (Ledger ledger = SqlLedger.open(Path.of("court.db"), Policy.defaults())) { ... }
  * SqlLedger.postgresMigrate(ownerDataSource, "court_bj02", "casefunds_writer"); // as the schema's owner
  * JournalStore store = SqlLedger.postgres(writerDataSource, "court_bj02");      // as the ledger's role
+ * try (SqlJournalStore audit = SqlLedger.sqliteReadOnly(Path.of("/audit/court.db"), SqliteOptions.defaults())) {
+ *     LedgerAudit.Result result = LedgerAudit.of(audit);   // one snapshot, nothing written
+ * }
  * }</pre>
  *
  * <p>A file or schema that holds other tables, or a ledger written by a newer version of this
- * library, is refused with a clear message before anything is changed.
+ * library, is refused with a clear message before anything is changed. Audits, reports and exports
+ * open the ledger {@linkplain #sqliteReadOnly read-only}: they never create a schema, migrate, or
+ * change the journal mode, and they read one snapshot while writers go on.
  *
  * <p>On PostgreSQL production uses two roles: a migration role that owns each court's schema and
  * runs {@link #postgresMigrate}, and a writer role that the ledger connects as, with only the rights
@@ -83,8 +94,142 @@ public final class SqlLedger {
             throw new StorageException(ErrorCode.STORAGE_FAILURE, "file", file,
                     "its folder " + folder + " does not exist; create it first");
         }
+        boolean exists = Files.exists(database.file());
+        if ((exists && !Database.Sqlite.writable(database.file()))
+                || (folder != null && !Database.Sqlite.writable(folder))) {
+            // Checked before SQLite opens it: a superuser's SQLite would write what chmod a-w closed.
+            throw new StorageException(ErrorCode.STORAGE_READ_ONLY, "file", file, (exists ? "is read-only" : "is in a"
+                    + " read-only folder") + " (no one may write " + (exists ? "it or its folder" : "there") + "):"
+                    + " nothing was written; audits read it as it is; apply commands to a copy that can be written");
+        }
+        IntegrityRecord.refuseWriting(database.file());
         prepare(database);
         return new SqlJournalStore(database);
+    }
+
+    /**
+     * The store of an existing SQLite ledger file, opened read-only and reading one snapshot of it
+     * until it is closed: for audits, reports and exports. The file is opened with SQLite's {@code
+     * mode=ro} (and {@code immutable=1} when it or its folder cannot be written, as on read-only
+     * media or a copy in a {@code chmod -R a-w} folder); no schema is created, nothing is migrated,
+     * the journal mode is left as it is, and not a byte of the file is written. Writers in other
+     * processes go on beside it, neither blocked nor seen half-way.
+     *
+     * @throws StorageException if the file does not exist, is empty or is not a ledger ({@link
+     *     ErrorCode#NOT_A_LEDGER}), was written by another version, or cannot be read
+     */
+    public static SqlJournalStore sqliteReadOnly(Path file, SqliteOptions options) {
+        Checks.required(file, "file");
+        Checks.required(options, "options");
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException(ErrorCode.STORAGE_FAILURE, "file", file, "there is no ledger file there;"
+                    + " name an existing ledger file (an audit never creates one)");
+        }
+        Database.Sqlite database = Database.Sqlite.readOnly(file, options);
+        try {
+            return SqlJournalStore.snapshotOf(database, context -> requireLedger(database, context));
+        } catch (StorageException e) {
+            Path folder = database.file().getParent();
+            if (e.code() != ErrorCode.STORAGE_READ_ONLY || database.access() != Database.Sqlite.Access.READ_ONLY
+                    || folder == null || Database.Sqlite.writable(folder)) {
+                throw e;
+            }
+            // Read-only, yet SQLite wanted to write: the shared-memory file of a write-ahead log that
+            // still holds commits, in a folder that cannot be written.
+            throw new StorageException(ErrorCode.STORAGE_READ_ONLY, "file", file, "cannot be read where it is: its"
+                    + " write-ahead log (" + file.getFileName() + "-wal) holds commits not yet in the file, and SQLite"
+                    + " needs to write beside it to read them; take a copy with `casefunds backup` (SqlLedger.backup)"
+                    + " where it can be written, or let its writer close it first; nothing was written", e);
+        }
+    }
+
+    /**
+     * The store of one court's existing PostgreSQL schema, read-only and reading one snapshot ({@code
+     * REPEATABLE READ, READ ONLY}) until it is closed: for audits and reports. Nothing is created or
+     * migrated. It holds one connection of the data source while it is open.
+     */
+    public static SqlJournalStore postgresReadOnly(DataSource dataSource, String schema) {
+        Database.Postgres database = Database.Postgres.readOnly(dataSource, schema);
+        return SqlJournalStore.snapshotOf(database, context -> requireLedger(database, context));
+    }
+
+    /**
+     * Copies the SQLite ledger {@code file} to the new file {@code copy}: one consistent snapshot of
+     * it (SQLite's {@code VACUUM INTO}), taken while writers go on, written beside {@code copy} and put
+     * in its place only once complete and on disk. The ledger is opened read-only. Check the copy with
+     * {@link LedgerAudit} on {@link #sqliteReadOnly}.
+     *
+     * @return the copy's path
+     * @throws InvalidInputException ({@link ErrorCode#ALREADY_EXISTS}) if {@code copy} exists: a backup
+     *     never replaces a file; ({@link ErrorCode#INVALID_VALUE}) if its folder does not exist
+     * @throws StorageException if the file is not a ledger or cannot be read (a damaged page among
+     *     them), or the copy cannot be written; then no copy is left
+     */
+    public static Path backup(Path file, Path copy, SqliteOptions options) {
+        Checks.required(copy, "copy");
+        Path target = copy.toAbsolutePath();
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(ErrorCode.ALREADY_EXISTS, "copy", copy, "exists; a backup never"
+                    + " replaces a file: name a new file, or move the old one away first");
+        }
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new InvalidInputException(ErrorCode.INVALID_VALUE, "copy", copy, "its folder " + folder
+                    + " does not exist; create it first");
+        }
+        try (SqlJournalStore checked = sqliteReadOnly(file, options)) {
+            // Opened only to refuse, before anything is written, what is not a ledger of this version.
+            checked.snapshotSequence();
+        }
+        Database.Sqlite database = Database.Sqlite.readOnly(file, options);
+        Path partial;
+        try {
+            partial = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.STORAGE_READ_ONLY, "copy", copy, "cannot be written in " + folder
+                    + " (" + e.getMessage() + "); choose a folder you can write", e);
+        }
+        boolean done = false;
+        try {
+            try (Connection connection = database.connect();
+                    PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+                // One statement, one read transaction: the copy is the ledger as of one commit.
+                vacuum.setString(1, partial.toString());
+                vacuum.execute();
+            } catch (SQLException e) {
+                throw SqlErrors.translate(e, "copying " + database.describe() + " to " + copy);
+            }
+            try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
+            Files.move(partial, target);
+            done = true;
+            syncFolder(folder);
+            return target;
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException(ErrorCode.ALREADY_EXISTS, "copy", copy, "was created by someone else"
+                    + " during the backup; a backup never replaces a file: name a new file", e);
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.STORAGE_FAILURE, "copy", copy, "could not be written ("
+                    + e.getMessage() + "); no copy was left", e);
+        } finally {
+            if (!done) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    // The failure above is what is reported; a stray partial file is named by its suffix.
+                }
+            }
+        }
+    }
+
+    /** Makes a rename in {@code folder} durable, where the system allows opening a folder. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every system opens folders (Windows does not); the copy itself is on disk.
+        }
     }
 
     /**
@@ -170,15 +315,7 @@ public final class SqlLedger {
         try (Connection connection = database.connect()) {
             version = schemaVersion(database, database.context(connection));
         } catch (SQLException | RuntimeException e) {
-            if (e instanceof StorageException) {
-                throw (StorageException) e;
-            }
-            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("not a database") || message.contains("file is encrypted")) {
-                throw new StorageException(ErrorCode.NOT_A_LEDGER, "file", database.describe(),
-                        "is not a SQLite database, so not a Casefunds ledger; open a ledger file or a new path", e);
-            }
-            throw SqlErrors.translate(e, "opening " + database.describe());
+            throw notADatabase(database, e);
         }
         if (version != null && version == SCHEMA_VERSION) {
             return;
@@ -187,6 +324,49 @@ public final class SqlLedger {
             Flyway.configure().configuration(database.flyway().locations(database.migrations())).load().migrate();
         } catch (FlywayException e) {
             throw SqlErrors.translate(e, "preparing " + database.describe());
+        }
+    }
+
+    /** What opening {@code database} failed with: a file that is no SQLite database is not a ledger. */
+    private static RuntimeException notADatabase(Database database, Exception e) {
+        if (e instanceof StorageException && ((StorageException) e).code() != ErrorCode.STORAGE_CORRUPT) {
+            return (StorageException) e;
+        }
+        Throwable cause = e;
+        while (!(cause instanceof SQLException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("not a database") || message.contains("file is encrypted")) {
+            return new StorageException(ErrorCode.NOT_A_LEDGER, "file", database.describe(),
+                    "is not a SQLite database, so not a Casefunds ledger; open a ledger file or a new path", e);
+        }
+        return SqlErrors.translate(e, "opening " + database.describe());
+    }
+
+    /**
+     * Refuses, for a read-only store, what cannot be read without writing: an empty file or
+     * schema, anything that is not a ledger, and a ledger of another schema version (an older one
+     * would need migrating).
+     */
+    private static void requireLedger(Database database, DSLContext context) {
+        Long version;
+        try {
+            version = schemaVersion(database, context);
+        } catch (RuntimeException e) {
+            throw notADatabase(database, e);
+        }
+        if (version == null) {
+            throw new StorageException(ErrorCode.NOT_A_LEDGER, "file", database.describe(), "holds no tables: it is"
+                    + " empty, not a Casefunds ledger, and was left as it is; name a ledger file (a new ledger is"
+                    + " made by `casefunds init`, or SqlLedger.sqlite)");
+        }
+        if (version < SCHEMA_VERSION) {
+            throw new StorageException(ErrorCode.STORAGE_READ_ONLY, "file", database.describe(), "is a ledger of"
+                    + " schema " + version + ", written by an older version; this version reads schema "
+                    + SCHEMA_VERSION + " and migrates a ledger only when it opens it for writing, never for an"
+                    + " audit: audit it with the version that wrote it, or open a copy of it once for writing"
+                    + " (which migrates the copy) and audit the copy");
         }
     }
 
