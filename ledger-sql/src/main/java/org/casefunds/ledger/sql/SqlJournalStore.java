@@ -578,6 +578,8 @@ public final class SqlJournalStore implements JournalStore {
      * @return how many events were folded
      */
     public long rebuildProjections() {
+        // Folded afresh from the journal, the projections are the journal's by construction.
+        projectionsChecked = true;
         return transaction((statements, tables) -> {
             dropProjections(statements.context());
             LedgerState state = LedgerState.over(tables);

@@ -103,8 +103,7 @@ public final class SqlLedger {
                     + " nothing was written; audits read it as it is; apply commands to a copy that can be written");
         }
         IntegrityRecord.refuseWriting(database.file());
-        prepare(database);
-        return new SqlJournalStore(database);
+        return storeOf(database, prepare(database));
     }
 
     /**
@@ -263,10 +262,7 @@ public final class SqlLedger {
         } catch (SQLException | RuntimeException e) {
             throw SqlErrors.translate(e, "opening " + database.describe());
         }
-        if (access.mayMigrate()) {
-            prepare(database);
-        }
-        return new SqlJournalStore(database);
+        return storeOf(database, access.mayMigrate() && prepare(database));
     }
 
     /**
@@ -301,7 +297,9 @@ public final class SqlLedger {
         } catch (SQLException | RuntimeException e) {
             throw SqlErrors.translate(e, "migrating " + database.describe());
         }
-        prepare(database);
+        if (prepare(database)) {
+            storeOf(database, true).close();
+        }
         try (Connection connection = database.connect()) {
             PostgresRoles.grant(connection, database.context(connection), database.schema(), writer);
         } catch (SQLException | RuntimeException e) {
@@ -310,7 +308,7 @@ public final class SqlLedger {
     }
 
     /** Refuses what is not a ledger or is too new; migrates what is older or empty. */
-    static void prepare(Database database) {
+    static boolean prepare(Database database) {
         Long version;
         try (Connection connection = database.connect()) {
             version = schemaVersion(database, database.context(connection));
@@ -318,13 +316,26 @@ public final class SqlLedger {
             throw notADatabase(database, e);
         }
         if (version != null && version == SCHEMA_VERSION) {
-            return;
+            return false;
         }
         try {
             Flyway.configure().configuration(database.flyway().locations(database.migrations())).load().migrate();
         } catch (FlywayException e) {
             throw SqlErrors.translate(e, "preparing " + database.describe());
         }
+        return version != null;
+    }
+
+    /**
+     * The store of a prepared database; a ledger that an older version wrote has its projections
+     * folded afresh from its journal, so that they are exactly what this version's code makes of it.
+     */
+    private static SqlJournalStore storeOf(Database database, boolean upgraded) {
+        SqlJournalStore store = new SqlJournalStore(database);
+        if (upgraded) {
+            store.rebuildProjections();
+        }
+        return store;
     }
 
     /** What opening {@code database} failed with: a file that is no SQLite database is not a ledger. */

@@ -329,8 +329,8 @@ public final class SqlReportSource implements ReportSource {
 
     /**
      * Every case's handler at the end of {@code date}, by the case number's canonical text. The history
-     * holds a row for every change of a case's record, its opening included, with the handler then: the
-     * last row dated by the date is the handler then.
+     * holds a row for the opening and every hand-over, with the handler it made: the last row dated by
+     * the date is the handler then (a payee confirmed later, even dated earlier, adds no row).
      */
     private Map<String, String> handlersByText(LocalDate date) {
         Map<String, String> byText = new HashMap<>();

@@ -333,6 +333,10 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putCase(CaseRecord record) {
+        // The history keeps the handler from each opening and hand-over on: a payee confirmed later,
+        // even dated earlier, changes no one's handler on any date.
+        boolean newHandler = caseRecord(record.caseNumber()).map(before -> !before.handler().equals(record.handler()))
+                .orElse(true);
         if (caching) {
             caseRecords.put(record.caseNumber(), Optional.of(record));
         }
@@ -347,6 +351,9 @@ final class SqlTables implements StateTables {
                 .bind("number", record.caseNumber().toString()).bind("sub", record.subAccountNumber())
                 .bind("handler", record.handler()).bind("opened", day(record.openedOn())).bind("body", body)
                 .execute();
+        if (!newHandler) {
+            return;
+        }
         statements.get("caseChange", context -> context.insertInto(CASE_CHANGE, CASE_CHANGE.CASE_NUMBER,
                 CASE_CHANGE.SEQUENCE, CASE_CHANGE.CHANGED_ON, CASE_CHANGE.HANDLER)
                 .values(param("number", String.class), param("sequence", Long.class), param("day", Long.class),
