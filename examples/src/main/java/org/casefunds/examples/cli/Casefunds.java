@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Keeps and checks a court's enforcement funds (执行案款) in a ledger file.",
         footer = ExitCodes.HELP,
         subcommands = {InitCommand.class, ApplyCommand.class, ImportStatementCommand.class, ReconcileCommand.class,
-            VerifyCommand.class, BackupCommand.class, DigestCommand.class, KeygenCommand.class, ProveCommand.class, VerifyProofCommand.class,
+            VerifyCommand.class, BackupCommand.class, RebuildCommand.class, DigestCommand.class, KeygenCommand.class, ProveCommand.class, VerifyProofCommand.class,
             DoubleZeroCommand.class, ReportCommand.class, BalancesCommand.class,
             ExportCommand.class, DemoCommand.class, PolicyCommand.class, CalendarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Casefunds implements Runnable {

@@ -76,4 +76,28 @@ class TrustIT {
         CliProcess.run("report", "staff", "--db", db.toString(), "--as-of", "2025-12-31").expect(0)
                 .printed("sys.chen").printed("granted").printed("head.sun");
     }
+
+    @Test
+    void aTableChangedWithSqlAloneStopsEveryCommandUntilTheTablesAreRebuiltFromTheJournal() throws Exception {
+        Path db = folder.resolve("court.db");
+        CliProcess.run("demo", "--db", db.toString(), "--cases", "60", "--seed", "3").expect(0);
+        // The old master account, retired in April, made active again: no trigger dropped, no hash touched.
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement statement = connection.createStatement()) {
+            assertEquals(1, statement.executeUpdate("UPDATE bank_account SET retired = 0 WHERE retired = 1"));
+        }
+        JsonNode before = head(db);
+        Path receipt = write("receipt.jsonl", "{\"key\":\"bank:y:1\",\"date\":\"2025-12-30\",\"actor\":{\"id\":"
+                + "\"adm.wang\",\"roles\":[\"FUND_ADMINISTRATOR\"]},\"request\":{\"type\":\"RecordReceipt\","
+                + "\"bankAccount\":\"110060001\",\"bankReference\":\"Y1\",\"amount\":{\"amount\":\"100.00\","
+                + "\"currency\":\"CNY\"},\"payer\":{\"name\":\"某人\"},\"source\":\"OTHER\"}}");
+        CliProcess.Run refused = CliProcess.run("apply", "--db", db.toString(), receipt.toString()).expect(3);
+        assertEquals(true, (refused.out() + refused.err()).contains("bank_account row"), refused.out() + refused.err());
+        assertEquals(before.get("headHash").asText(), head(db).get("headHash").asText(), "nothing appended");
+        CliProcess.run("verify", "--db", db.toString()).expect(1).printed("every projection row")
+                .printed("column retired");
+        CliProcess.run("rebuild", "--db", db.toString()).expect(0).printed("folded afresh");
+        CliProcess.run("verify", "--db", db.toString()).expect(0).printed("The ledger verifies.");
+        CliProcess.run("apply", "--db", db.toString(), receipt.toString()).expect(0);
+    }
 }
