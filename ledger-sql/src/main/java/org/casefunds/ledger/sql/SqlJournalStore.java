@@ -439,21 +439,37 @@ public final class SqlJournalStore implements JournalStore {
     @Override
     public Stream<Event> read(long fromSequence, Set<EventKind> kinds) {
         checkOpen();
-        Connection connection;
-        PreparedStatement statement;
-        ResultSet rows;
         // In a snapshot the events are read in its transaction, on its connection, which stays open.
         boolean own = snapshot == null;
+        Connection connection = null;
         try {
             connection = own ? database.connect() : snapshot.connection();
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, "reading " + location());
-        }
-        try {
             if (own) {
                 // PostgreSQL streams a cursor only inside a transaction; SQLite streams either way.
                 connection.setAutoCommit(false);
             }
+        } catch (SQLException e) {
+            if (own && connection != null) {
+                closeQuietly(null, connection);
+            }
+            throw SqlErrors.translate(e, "reading " + location());
+        }
+        return events(connection, own, fromSequence, kinds);
+    }
+
+    /** The events from {@code fromSequence} read through {@code context}'s connection and transaction. */
+    Stream<Event> events(DSLContext context, long fromSequence) {
+        return events(context.configuration().connectionProvider().acquire(), false, fromSequence, null);
+    }
+
+    /**
+     * The events from {@code fromSequence} (of {@code kinds}, or all when null) on {@code connection};
+     * closing the stream ends its transaction and closes it when the stream {@code owns} it.
+     */
+    private Stream<Event> events(Connection connection, boolean owns, long fromSequence, Set<EventKind> kinds) {
+        PreparedStatement statement;
+        ResultSet rows;
+        try {
             DSLContext context = database.context(connection);
             org.jooq.Condition which = EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence));
             if (kinds != null) {
@@ -469,12 +485,11 @@ public final class SqlJournalStore implements JournalStore {
             statement.setFetchSize(FETCH_ROWS);
             rows = statement.executeQuery();
         } catch (SQLException | RuntimeException e) {
-            if (own) {
+            if (owns) {
                 closeQuietly(null, connection);
             }
             throw SqlErrors.translate(e, "reading " + location());
         }
-        Connection opened = connection;
         EventReader reader = new EventReader(rows, database instanceof Database.Sqlite, location());
         Spliterator<Event> events = Spliterators.spliteratorUnknownSize(reader,
                 Spliterator.ORDERED | Spliterator.NONNULL);
@@ -483,42 +498,14 @@ public final class SqlJournalStore implements JournalStore {
             try {
                 rows.close();
                 statement.close();
-                if (own) {
-                    opened.rollback();
+                if (owns) {
+                    connection.rollback();
                 }
             } catch (SQLException e) {
                 // Nothing was written on a reading connection; closing it below is what matters.
             }
-            if (own) {
-                closeQuietly(null, opened);
-            }
-        });
-    }
-
-    /** The events from {@code fromSequence} read through {@code context}'s connection and transaction. */
-    Stream<Event> events(DSLContext context, long fromSequence) {
-        org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
-                .where(EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence))).orderBy(EVENT.SEQUENCE);
-        PreparedStatement statement;
-        ResultSet rows;
-        try {
-            statement = context.configuration().connectionProvider().acquire().prepareStatement(context.render(query));
-            statement.setLong(1, fromSequence);
-            statement.setFetchSize(FETCH_ROWS);
-            rows = statement.executeQuery();
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, "reading " + location());
-        }
-        EventReader reader = new EventReader(rows, database instanceof Database.Sqlite, location());
-        Spliterator<Event> events = Spliterators.spliteratorUnknownSize(reader,
-                Spliterator.ORDERED | Spliterator.NONNULL);
-        return StreamSupport.stream(events, false).onClose(() -> {
-            reader.cancel();
-            try {
-                rows.close();
-                statement.close();
-            } catch (SQLException e) {
-                // The transaction the events were read in ends with its owner.
+            if (owns) {
+                closeQuietly(null, connection);
             }
         });
     }
