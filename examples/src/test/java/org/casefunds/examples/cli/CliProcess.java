@@ -67,6 +67,19 @@ final class CliProcess {
     /** How many events {@code init} with {@link #STAFF} writes before the master accounts. */
     static final int STAFF_EVENTS = 1 + 2 * 7;
 
+    /** Writes {@code lines} (each ended by a line break, UTF-8) to {@code name} in {@code folder}. */
+    static Path write(Path folder, String name, String... lines) throws java.io.IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", java.nio.charset.StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The test court in a new ledger file {@code db}: opened 2025-03-03, its staff, one CNY master account. */
+    static Run initCourt(Path db) {
+        return init("--db", db.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
+                "--bank-account", "110060001:CNY:工商银行北京分行", "--opened-on", "2025-03-03").expect(0);
+    }
+
     /** {@code casefunds init} with the test court's staff and {@code arguments}. */
     static Run init(String... arguments) {
         List<String> all = new java.util.ArrayList<>(List.of("init"));

@@ -38,15 +38,12 @@ class StrictInputIT {
     private Path db;
 
     private Path write(String name, String... lines) throws IOException {
-        Path file = folder.resolve(name);
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        return file;
+        return CliProcess.write(folder, name, lines);
     }
 
     private void init() {
         db = folder.resolve("court.db");
-        CliProcess.init("--db", db.toString(), "--court", "京02", "--court-name", "北京市第二中级人民法院",
-                "--bank-account", "110060001:CNY:工商银行北京分行", "--opened-on", "2025-03-03").expect(0);
+        CliProcess.initCourt(db);
     }
 
     private JsonNode balances() throws IOException {

@@ -26,9 +26,7 @@ class TimelineIT {
     Path folder;
 
     private Path write(String name, String... lines) throws IOException {
-        Path file = folder.resolve(name);
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        return file;
+        return CliProcess.write(folder, name, lines);
     }
 
     private static String openCase(String date, String year) {

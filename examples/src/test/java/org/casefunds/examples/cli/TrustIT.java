@@ -27,9 +27,7 @@ class TrustIT {
     }
 
     private Path write(String name, String line) throws IOException {
-        Path file = folder.resolve(name);
-        Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
-        return file;
+        return CliProcess.write(folder, name, line);
     }
 
     @Test
