@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, ApplyCommand.class, ImportStatementCommand.class, ReconcileCommand.class,
             VerifyCommand.class, BackupCommand.class, RebuildCommand.class, DigestCommand.class, KeygenCommand.class, ProveCommand.class, VerifyProofCommand.class,
             DoubleZeroCommand.class, ReportCommand.class, BalancesCommand.class,
-            ExportCommand.class, DemoCommand.class, PolicyCommand.class, CalendarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, DemoCommand.class, ServeCommand.class, LoginCommand.class, PolicyCommand.class, CalendarCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Casefunds implements Runnable {
 
     @CommandLine.Spec

@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
 
+    @Mixin
+    LoginsOption logins;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "2025",
             description = "The random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -80,6 +83,10 @@ final class DemoCommand implements Callable<Integer> {
                 millis == 0 ? commands : commands * 1000 / millis);
         out.printf("Seed %d; last hash %s (the same seed gives the same hash).%n", seed, lastHash);
         out.println("What happened: " + court.counts());
+        Path loginsFile = logins.file(String.valueOf(ledger.db));
+        DemoLogins.write(loginsFile);
+        out.printf("Logins for the dashboard (`casefunds serve --db %s`) are in %s.%n", ledger.db, loginsFile);
+        DemoLogins.print(out);
         out.println();
         dashboard(court.lastDay(), out);
         return ExitCodes.OK;

@@ -84,11 +84,19 @@ public final class DemoCourt {
     public static final String OLD_ACCOUNT = "110050009";
     /** The most cases a simulation holds. */
     public static final int CASES_MAX = 2_000_000;
+    /** The person of the staff register who logs in to the dashboard as finance. */
+    public static final String FINANCE_PERSON = "fin.li";
+    /** A handler of the demonstration's cases. */
+    public static final String HANDLER_PERSON = "judge.zhao";
+    /** The court's auditor, who reads everything and changes nothing. */
+    public static final String AUDITOR = "aud.zheng";
+    /** The division head, who approves payouts below 100,000.00. */
+    public static final String HEAD_PERSON = "head.sun";
 
     private static final CurrencyUnit CNY = CurrencyUnit.of("CNY");
-    private static final Actor FINANCE = Actor.of("fin.li", Role.FINANCE);
+    private static final Actor FINANCE = Actor.of(FINANCE_PERSON, Role.FINANCE);
     private static final Actor ADMINISTRATOR = Actor.of("adm.wang", Role.FUND_ADMINISTRATOR);
-    private static final Actor HEAD = Actor.of("head.sun", Role.DIVISION_HEAD);
+    private static final Actor HEAD = Actor.of(HEAD_PERSON, Role.DIVISION_HEAD);
     /** The first staff administrator, who registers the court's staff; the second approves. */
     private static final Actor STAFF_ADMIN = Actor.of("sys.chen", Role.STAFF_ADMINISTRATOR);
     private static final List<StaffMember> FIRST_ADMINISTRATORS = List.of(StaffMember.of("sys.chen", "陈静", "S001"),
@@ -426,6 +434,8 @@ public final class DemoCourt {
                 return surname + "局长";
             case COURT_LEADER:
                 return surname + "院长";
+            case AUDITOR:
+                return surname + "审计";
             default:
                 return surname + "法官";
         }
@@ -465,6 +475,7 @@ public final class DemoCourt {
         staff.put(HEAD.id(), Role.DIVISION_HEAD);
         staff.put(approverOf(Role.BUREAU_DIRECTOR), Role.BUREAU_DIRECTOR);
         staff.put(approverOf(Role.COURT_LEADER), Role.COURT_LEADER);
+        staff.put(AUDITOR, Role.AUDITOR);
         HANDLERS.forEach(name -> staff.put("judge." + name, Role.HANDLER));
         int number = 100;
         for (Map.Entry<String, Role> person : staff.entrySet()) {

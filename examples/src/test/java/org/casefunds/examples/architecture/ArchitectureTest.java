@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command line is a thin shell over the library: its module holds the picocli commands, the
- * demonstration court and the benchmark, and no file format (statements, command files, exports
+ * dashboard's web server, the readings both print, the demonstration court and the benchmark, and no file format (statements, command files, exports
  * and configuration files are read and written by {@code ledger-formats}) and no store internals
  * (it reaches a SQL store through {@code SqlLedger}).
  */
@@ -34,7 +34,8 @@ class ArchitectureTest {
     @Test
     void theModuleHoldsOnlyTheCommandsTheDemoAndTheBenchmark() {
         classes().should().resideInAnyPackage("org.casefunds.examples.cli..", "org.casefunds.examples.demo..",
-                "org.casefunds.examples.bench..").check(cli);
+                "org.casefunds.examples.bench..", "org.casefunds.examples.web..", "org.casefunds.examples.reading..")
+                .check(cli);
     }
 
     @Test

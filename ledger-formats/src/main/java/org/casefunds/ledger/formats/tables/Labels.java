@@ -8,7 +8,8 @@ import java.util.ResourceBundle;
 /**
  * The words of the reports in one language: headings, titles, the names of states and reasons. They
  * live in {@code labels.properties} (English) and {@code labels_zh.properties} (Chinese) beside this
- * class, so that a translation is a file, not code.
+ * class, so that a translation is a file, not code. A screen keeps its own words the same way, in a
+ * bundle of its own ({@link #of(String, Language)}).
  */
 public final class Labels {
     private static final String BUNDLE = "org.casefunds.ledger.formats.tables.labels";
@@ -16,15 +17,26 @@ public final class Labels {
     private final Language language;
     private final ResourceBundle bundle;
 
-    private Labels(Language language) {
+    private Labels(String bundleName, Language language) {
         this.language = language;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, language == Language.ENGLISH ? Locale.ROOT : language.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle(bundleName, language == Language.ENGLISH ? Locale.ROOT
+                : language.locale(), ResourceBundle.Control.getNoFallbackControl(
+                        ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** The words of {@code language}. */
+    /** The words of the reports in {@code language}. */
     public static Labels of(Language language) {
-        return new Labels(language);
+        return new Labels(BUNDLE, language);
+    }
+
+    /**
+     * The words of another set of texts in {@code language}: the bundle {@code bundleName} (English
+     * in {@code NAME.properties}, Chinese in {@code NAME_zh.properties}), such as a screen's own words.
+     *
+     * @throws java.util.MissingResourceException naming the bundle when it does not exist
+     */
+    public static Labels of(String bundleName, Language language) {
+        return new Labels(bundleName, language);
     }
 
     /** The language. */
@@ -40,6 +52,16 @@ public final class Labels {
     public String text(String key, Object... arguments) {
         String pattern = bundle.getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(arguments);
+    }
+
+    /** The text of {@code key}; the same as {@link #text}, for templates, which cannot call a method of variable arguments. */
+    public String word(String key) {
+        return text(key);
+    }
+
+    /** The text of {@code key} with {@code argument} in its {@code {0}} place, for templates. */
+    public String word(String key, Object argument) {
+        return text(key, argument);
     }
 
     /** Whether a text has {@code key}. */
