@@ -57,7 +57,7 @@ public final class Sessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (now.isAfter(session.lastSeen().plus(IDLE)) || now.isAfter(session.started().plus(LONGEST))) {
+        if (!now.isBefore(session.lastSeen().plus(IDLE)) || !now.isBefore(session.started().plus(LONGEST))) {
             sessions.remove(id);
             return Optional.empty();
         }

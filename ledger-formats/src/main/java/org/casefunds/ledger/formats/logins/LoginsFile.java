@@ -1,6 +1,5 @@
 package org.casefunds.ledger.formats.logins;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,7 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.casefunds.ledger.base.InvalidInputException;
 import org.casefunds.ledger.formats.Json;
+import org.casefunds.ledger.formats.config.ConfigFiles;
 import org.casefunds.ledger.formats.export.AtomicFile;
 
 /**
@@ -123,10 +124,9 @@ public record LoginsFile(List<Login> logins) {
             return empty();
         }
         try {
-            return Json.strictMapper().readValue(text, LoginsFile.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("logins file " + file + ": " + Json.problem(e, text).message()
-                    + "; it is written by `casefunds login`", e);
+            return ConfigFiles.parseDocument(text, "logins file " + file, LoginsFile.class);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; the file is written by `casefunds login`", e);
         }
     }
 
