@@ -3,6 +3,8 @@ package org.casefunds.examples.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.casefunds.ledger.formats.tables.Column;
+import org.casefunds.ledger.formats.tables.ReportTable;
 
 /**
  * A plain-text table for the terminal: columns padded to the widest cell, numbers to the right.
@@ -36,7 +38,51 @@ final class Table {
         return rows.isEmpty();
     }
 
-    void print(PrintWriter out) {
+    /**
+     * Prints {@code table}: its title, then its columns (figures to the right, amounts with thousands
+     * separators, as {@link org.casefunds.ledger.formats.tables.Cells} writes them) or the sentence it
+     * says when it has no row.
+     */
+    static void print(ReportTable table, PrintWriter out) {
+        out.println(table.title());
+        if (table.isEmpty()) {
+            out.println(table.whenEmpty());
+            return;
+        }
+        if (table.rows().size() == 1 && table.columns().size() > 4) {
+            // One row of many figures reads better down the page: a figure per line.
+            Table figures = new Table("", ">");
+            for (int column = 0; column < table.columns().size(); column++) {
+                figures.row(table.columns().get(column).heading(), table.text(0, column));
+            }
+            figures.printBody(out);
+            return;
+        }
+        String[] headers = new String[table.columns().size()];
+        for (int i = 0; i < headers.length; i++) {
+            Column column = table.columns().get(i);
+            headers[i] = (column.figures() ? ">" : "") + column.heading();
+        }
+        Table text = new Table(headers);
+        for (int row = 0; row < table.rows().size(); row++) {
+            Object[] cells = new Object[headers.length];
+            for (int column = 0; column < headers.length; column++) {
+                cells[column] = table.text(row, column);
+            }
+            text.row(cells);
+        }
+        text.print(out);
+    }
+
+    /** Prints the rows only, without headers, in the columns' widths. */
+    private void printBody(PrintWriter out) {
+        int[] widths = widths();
+        for (List<String> row : rows) {
+            line(out, row, widths);
+        }
+    }
+
+    private int[] widths() {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = width(headers.get(i));
@@ -46,6 +92,11 @@ final class Table {
                 widths[i] = Math.max(widths[i], width(row.get(i)));
             }
         }
+        return widths;
+    }
+
+    void print(PrintWriter out) {
+        int[] widths = widths();
         line(out, headers, widths);
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {

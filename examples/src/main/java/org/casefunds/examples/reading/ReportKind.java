@@ -102,7 +102,8 @@ public enum ReportKind {
             case HANDLERS:
                 return reports.handlers(request.from(), request.to(), request.currency());
             case OLD_BALANCES:
-                return reports.oldBalances(request.date());
+                return request.cutoff().map(cutoff -> reports.oldBalances(request.date(), cutoff))
+                        .orElseGet(() -> reports.oldBalances(request.date()));
             case USAGE:
                 return reports.subAccountUsage(request.from(), request.to(), request.currency());
             case UNIDENTIFIED:

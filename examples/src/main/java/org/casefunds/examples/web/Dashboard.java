@@ -681,13 +681,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private static List<String> digestLines(Request request, Readings.ReportReading reading) {
-        List<String> lines = new ArrayList<>();
-        reading.digest().ifPresent(digest -> {
-            lines.add(request.words().text("digest.line", digest.court(), digest.sequence(), digest.madeAt().toString()));
-            lines.add(request.words().text("digest.head", digest.headHash()));
-            lines.add(request.words().text("digest.root", digest.merkleRoot()));
-        });
-        return lines;
+        return reading.digest().map(digest -> request.tables().digestLines(digest)).orElse(List.of());
     }
 
     // ------------------------------------------------------------------ verification

@@ -308,7 +308,7 @@ class DigestCommandsTest {
 
     @Test
     void theWeeklyAndMonthlyReportsEndWithTheDigest() throws IOException {
-        casefunds("report", "weekly", "--db", db.toString(), "--to", "2025-03-16").expect(0)
+        casefunds("report", "weekly", "--db", db.toString(), "--to", "2025-03-16", "--lang", "en").expect(0)
                 .printed("Journal digest at this report: court 京02, 49 events, made at ")
                 .printed("  Merkle root  ");
         JsonNode weekly = Json.MAPPER.readTree(casefunds("report", "weekly", "--db", db.toString(), "--to",

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.casefunds.ledger.clock.LotStatus;
+import org.casefunds.ledger.clock.RulesInForce;
+import org.casefunds.ledger.digest.JournalDigest;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.reports.CaseLotStatus;
 import org.casefunds.ledger.reports.DeferralWatch;
@@ -81,6 +83,29 @@ public final class ReportTables {
 
     private static BigDecimal orNull(Optional<BigDecimal> value) {
         return value.orElse(null);
+    }
+
+    /**
+     * The lines that end the weekly and monthly reports: the digest of the journal they were computed
+     * from, so that a report on paper pins the journal it came from.
+     */
+    public List<String> digestLines(JournalDigest digest) {
+        return List.of(labels.text("digest.line", digest.court(), String.valueOf(digest.sequence()),
+                        digest.madeAt().toString()),
+                labels.text("digest.head", digest.headHash()),
+                labels.text("digest.root", digest.merkleRoot()),
+                labels.text("digest.keep"));
+    }
+
+    /** The lines that say which policy and calendar a report was computed under, and what is provisional. */
+    public List<String> rulesLines(RulesInForce.Description rules) {
+        List<String> lines = new ArrayList<>();
+        lines.add(labels.text("rules.policy", rules.policySource()));
+        lines.add(labels.text("rules.calendar", String.join("; ", rules.calendarSources())));
+        if (!rules.provisionalYears().isEmpty()) {
+            lines.add(labels.text("rules.provisional", rules.howToAdopt()));
+        }
+        return lines;
     }
 
     /** The headline of double zero: the date and the strict and lenient verdicts. */
