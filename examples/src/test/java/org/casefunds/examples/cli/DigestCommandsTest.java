@@ -320,7 +320,7 @@ class DigestCommandsTest {
                 "--as-of", "2025-03-31", "--json").expect(0).out());
         assertEquals(weekly.get("digest").get("merkleRoot"), monthly.get("digest").get("merkleRoot"));
         casefunds("report", "large-balances", "--db", db.toString(), "--as-of", "2025-03-31").expect(0)
-                .printed("Journal digest at this report");
+                .printed("本报表所据账本摘要：法院 京02，共 49 条流水").printed("默克尔根");
         // The other reports do not.
         assertTrue(Json.MAPPER.readTree(casefunds("report", "unidentified", "--db", db.toString(), "--as-of",
                 "2025-03-31", "--json").expect(0).out()).get("digest") == null);
