@@ -459,6 +459,11 @@ public final class SqlLedger {
         return LedgerAudit.of(store(ledger));
     }
 
+    /** The auditor's check of {@code ledger}'s SQL store, telling {@code progress} how far it has read. */
+    public static LedgerAudit.Result audit(Ledger ledger, LedgerAudit.Progress progress) {
+        return LedgerAudit.of(store(ledger), progress);
+    }
+
     /**
      * {@code schema} if it is a name {@link #postgres} and {@link #postgresReadOnly} take for a
      * court's schema: lower-case letters, digits and '_', starting with a letter, at most 63
