@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 + " liabilities:payouts-in-transit, liabilities:refunds-in-transit, liabilities:deposits-in-transit,"
                 + " income:court-fees. Check it with `hledger -f FILE check --strict`.",
             "csv: one row per posting: sequence, effective_date, kind, idempotency_key, account, currency, debit,"
-                + " credit (UTF-8, RFC 4180, with a header).",
+                + " credit (UTF-8 with a byte-order mark, so that Excel on Chinese Windows opens it as UTF-8;"
+                + " RFC 4180, with a header).",
             "json: one array of every event with all its fields (payload, postings, lot movements, hashes), one"
                 + " event per line.",
             "All or nothing: the export goes to a temporary file beside --out, which replaces --out only once it"
