@@ -88,7 +88,8 @@ final class DemoCommand implements Callable<Integer> {
     private void dashboard(LocalDate date, PrintWriter out) {
         try (Ledger opened = ledger.openForReading()) {
             CourtReports reports = ledger.reports(opened);
-            DoubleZeroCommand.print(reports.doubleZero(date), reports.dailyList(date), out, 15);
+            DoubleZeroCommand.print(reports.doubleZero(date), reports.dailyList(date), out, 15,
+                    spec.commandLine().getColorScheme().ansi());
             List<UnidentifiedEntry> unidentified = reports.unidentified(date);
             out.println();
             out.printf("Unidentified receipts on %s: %d (see `casefunds report unidentified --db %s --as-of %s`)%n",

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @CommandLine.Command(name = "double-zero", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Is the court double zero (双清零) on a date: no overdue unpaid money and no unidentified"
             + " money? Prints the strict and lenient figures, then the three-colour list: overdue (red), near"
-            + " deadline (yellow), newly arrived (green)."})
+            + " deadline (yellow), newly arrived (green), each in its colour on a terminal (not with --json, nor"
+            + " when the environment sets NO_COLOR)."})
 final class DoubleZeroCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
@@ -58,12 +59,18 @@ final class DoubleZeroCommand implements Callable<Integer> {
             outcome.put("list", list);
             out.println(Json.MAPPER.writeValueAsString(outcome));
         } else {
-            print(doubleZero, list, out, limit);
+            print(doubleZero, list, out, limit, spec.commandLine().getColorScheme().ansi());
         }
         return failUnlessZero && !doubleZero.strict() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
-    static void print(DoubleZero doubleZero, List<CaseLotStatus> list, java.io.PrintWriter out, int limit) {
+    /**
+     * Prints the figures and the first {@code limit} lines of the three-colour list, each flagged in
+     * its colour where {@code ansi} is enabled: picocli's {@link CommandLine.Help.Ansi#AUTO} colours
+     * only a terminal, and never when the environment sets NO_COLOR.
+     */
+    static void print(DoubleZero doubleZero, List<CaseLotStatus> list, java.io.PrintWriter out, int limit,
+            CommandLine.Help.Ansi ansi) {
         out.printf("Double zero on %s: strict %s, lenient %s%n", doubleZero.date(), yes(doubleZero.strict()),
                 yes(doubleZero.lenient()));
         printRules(doubleZero.rules(), out);
@@ -88,7 +95,7 @@ final class DoubleZeroCommand implements Callable<Integer> {
                 break;
             }
             LotStatus status = line.status();
-            lines.row(flag(status.colour()), line.caseNumber(), line.handler(), Dates.money(status.amount()),
+            lines.row(flag(status.colour(), ansi), line.caseNumber(), line.handler(), Dates.money(status.amount()),
                     status.lot().arrivalDate(), status.deadline() + (status.provisional() ? " (provisional)" : ""),
                     status.daysLeft());
         }
@@ -107,16 +114,17 @@ final class DoubleZeroCommand implements Callable<Integer> {
         }
     }
 
-    private static String flag(LotStatus.Colour colour) {
+    /** The flag of a line of the list, in its own colour where {@code ansi} shows colours. */
+    private static CommandLine.Help.Ansi.Text flag(LotStatus.Colour colour, CommandLine.Help.Ansi ansi) {
         switch (colour) {
             case RED:
-                return "red (overdue)";
+                return ansi.text("@|red red (overdue)|@");
             case YELLOW:
-                return "yellow (near deadline)";
+                return ansi.text("@|yellow yellow (near deadline)|@");
             case GREEN:
-                return "green (new)";
+                return ansi.text("@|green green (new)|@");
             default:
-                return "";
+                return ansi.text("");
         }
     }
 

@@ -3,15 +3,22 @@ package org.casefunds.examples.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * A plain-text table for the terminal: columns padded to the widest cell, numbers to the right.
- * Chinese characters count two columns, as terminals show them.
+ * Chinese characters count two columns, as terminals show them. A cell may be picocli's coloured
+ * text ({@link CommandLine.Help.Ansi.Text}): it is padded by the width of its letters, and shows its
+ * colours only where its {@link CommandLine.Help.Ansi} is enabled.
  */
 final class Table {
     private final List<String> headers;
     private final boolean[] right;
-    private final List<List<String>> rows = new ArrayList<>();
+    private final List<List<Cell>> rows = new ArrayList<>();
+
+    /** A cell's text as it takes room, and as it is printed (with colour codes, if any). */
+    private record Cell(String plain, String shown) {
+    }
 
     /** A table with these headers; a header starting with '>' is right-aligned (the '>' is dropped). */
     Table(String... headers) {
@@ -24,9 +31,14 @@ final class Table {
     }
 
     Table row(Object... cells) {
-        List<String> row = new ArrayList<>();
+        List<Cell> row = new ArrayList<>();
         for (Object cell : cells) {
-            row.add(cell == null ? "" : cell.toString());
+            if (cell instanceof CommandLine.Help.Ansi.Text text) {
+                row.add(new Cell(text.plainString(), text.toString()));
+            } else {
+                String plain = cell == null ? "" : cell.toString();
+                row.add(new Cell(plain, plain));
+            }
         }
         rows.add(row);
         return this;
@@ -41,28 +53,28 @@ final class Table {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = width(headers.get(i));
         }
-        for (List<String> row : rows) {
+        for (List<Cell> row : rows) {
             for (int i = 0; i < widths.length && i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], width(row.get(i)));
+                widths[i] = Math.max(widths[i], width(row.get(i).plain()));
             }
         }
-        line(out, headers, widths);
+        line(out, headers.stream().map(header -> new Cell(header, header)).toList(), widths);
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
         }
         out.println(rule);
-        for (List<String> row : rows) {
+        for (List<Cell> row : rows) {
             line(out, row, widths);
         }
     }
 
-    private void line(PrintWriter out, List<String> cells, int[] widths) {
+    private void line(PrintWriter out, List<Cell> cells, int[] widths) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
-            String cell = i < cells.size() ? cells.get(i) : "";
-            String padding = " ".repeat(widths[i] - width(cell));
-            text.append(i == 0 ? "" : "  ").append(right[i] ? padding + cell : cell + padding);
+            Cell cell = i < cells.size() ? cells.get(i) : new Cell("", "");
+            String padding = " ".repeat(widths[i] - width(cell.plain()));
+            text.append(i == 0 ? "" : "  ").append(right[i] ? padding + cell.shown() : cell.shown() + padding);
         }
         out.println(text.toString().stripTrailing());
     }
