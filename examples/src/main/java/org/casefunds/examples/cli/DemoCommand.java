@@ -66,7 +66,10 @@ final class DemoCommand implements Callable<Integer> {
         long commands;
         String lastHash;
         try (Ledger opened = ledger.create(building, court.clock())) {
-            commands = court.run(opened, (day, count) -> { });
+            try (TerminalProgress progress = TerminalProgress.start("demo " + court.lastDay().getYear(), "days",
+                    court.lastDay().getDayOfYear())) {
+                commands = court.run(opened, (day, count) -> progress.stepTo(day.getDayOfYear()));
+            }
             lastHash = opened.view().lastHash();
         } catch (RuntimeException failed) {
             deleteWithJournal(building);

@@ -80,17 +80,21 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Path target = checkedTarget();
         try (Ledger opened = ledger.openForReading()) {
-            ExportSource source = ExportSource.of(opened);
-            ExportSummary summary = AtomicFile.write(target, file -> {
-                ExportSummary written = export().write(source, file);
-                // Inside the write, so that an export that saw a changing ledger never replaces --out
-                // (a snapshot does not change: this holds by construction, and is checked all the same).
-                source.requireUnchanged();
-                return written;
-            });
+            long snapshot = LedgerOptions.snapshotSequence(opened);
+            ExportSummary summary;
+            try (TerminalProgress progress = TerminalProgress.startIfLong("exporting", "events", snapshot)) {
+                ExportSource source = ExportSource.of(opened).reporting(progress::stepTo);
+                summary = AtomicFile.write(target, file -> {
+                    ExportSummary written = export().write(source, file);
+                    // Inside the write, so that an export that saw a changing ledger never replaces --out
+                    // (a snapshot does not change: this holds by construction, and is checked all the same).
+                    source.requireUnchanged();
+                    return written;
+                });
+            }
             spec.commandLine().getOut().printf("%s: exported %d events as %s to %s: %s; read in one snapshot, up to"
                     + " event %d%n", ledger.db, summary.events(), format.optionName(), out, summary.written(),
-                    LedgerOptions.snapshotSequence(opened));
+                    snapshot);
         } catch (IOException e) {
             throw new Casefunds.BadInput("--out " + out + ": cannot write the export (" + e.getMessage()
                     + "); nothing was written", e);

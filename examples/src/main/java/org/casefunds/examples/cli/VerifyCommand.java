@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -83,7 +84,15 @@ final class VerifyCommand implements Callable<Integer> {
             if (kept.isPresent()) {
                 compared = compare(opened, kept.get());
             }
-            result = SqlLedger.audit(opened);
+            try (TerminalProgress progress = TerminalProgress.startIfLong("verifying", "events", snapshot)) {
+                progress.stage(stage(LedgerAudit.Reading.REPLAY));
+                result = SqlLedger.audit(opened, (reading, events) -> {
+                    if (reading != LedgerAudit.Reading.REPLAY && events == 1) {
+                        progress.nextStage(stage(reading));
+                    }
+                    progress.stepTo(events);
+                });
+            }
             checks = new ArrayList<>(result.checks());
             headHash = hashOf(opened, result.events());
             if (signature.isPresent()) {
@@ -144,6 +153,11 @@ final class VerifyCommand implements Callable<Integer> {
                     + " failed first.");
         }
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** The name a progress bar gives a reading of the journal: "replay", "projection rows". */
+    private static String stage(LedgerAudit.Reading reading) {
+        return reading.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** The checks as a table: name, ok or FAILED, detail. */
