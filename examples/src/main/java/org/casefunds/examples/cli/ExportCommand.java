@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.formats.Json;
@@ -93,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
                 });
             }
             spec.commandLine().getOut().printf("%s: exported %d events as %s to %s: %s; read in one snapshot, up to"
-                    + " event %d%n", ledger.db, summary.events(), format.optionName(), out, summary.written(),
+                    + " event %d%n", ledger.describe(), summary.events(), format.optionName(), out, summary.written(),
                     snapshot);
         } catch (IOException e) {
             throw new Casefunds.BadInput("--out " + out + ": cannot write the export (" + e.getMessage()
@@ -126,7 +127,8 @@ final class ExportCommand implements Callable<Integer> {
             throw new Casefunds.BadInput("--out " + out + ": the folder " + folder + " does not exist; create it"
                     + " or choose a file in an existing folder");
         }
-        if (Files.exists(out) && Files.exists(ledger.db) && isSameFile(out, ledger.db)) {
+        Optional<Path> db = ledger.file();
+        if (db.isPresent() && Files.exists(out) && Files.exists(db.get()) && isSameFile(out, db.get())) {
             throw new Casefunds.BadInput("--out " + out + " is the ledger file itself (--db); choose another file");
         }
         return out;

@@ -112,7 +112,7 @@ final class ReconcileCommand implements Callable<Integer> {
                 printJson(out, report, snapshot);
             } else {
                 print(out, report);
-                out.printf("%nLedger read in one snapshot of %s, up to event %d.%n", ledger.db, snapshot);
+                out.printf("%nLedger read in one snapshot of %s, up to event %d.%n", ledger.describe(), snapshot);
             }
             return report.reconciled() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }

@@ -99,7 +99,7 @@ final class ReportCommand implements Runnable {
                 DoubleZeroCommand.printRules(rules, out);
                 table(result, out);
                 digest.ifPresent(each -> footer(each, out));
-                out.printf("%nRead in one snapshot of %s, up to event %d.%n", ledger.db, snapshot);
+                out.printf("%nRead in one snapshot of %s, up to event %d.%n", ledger.describe(), snapshot);
             }
             return ExitCodes.OK;
         }
