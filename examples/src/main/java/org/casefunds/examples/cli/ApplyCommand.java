@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.casefunds.ledger.BatchResult;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.base.StorageException;
@@ -69,7 +66,8 @@ final class ApplyCommand implements Callable<Integer> {
         int size = batchSize == null || batchSize <= 0 ? Math.max(1, commands.size()) : batchSize;
         Progress done = new Progress();
         List<Map<String, Object>> refused = new ArrayList<>();
-        try (Ledger opened = create ? ledger.createForWriting() : ledger.openForWriting(); ProgressBar progress = progress(commands.size())) {
+        try (Ledger opened = create ? ledger.createForWriting() : ledger.openForWriting();
+                TerminalProgress progress = TerminalProgress.startIfLong("applying", "commands", commands.size())) {
             for (int start = 0; start < commands.size(); start += size) {
                 List<CommandFiles.Numbered> batch = commands.subList(start, Math.min(commands.size(), start + size));
                 List<Command> toApply = new ArrayList<>();
@@ -90,9 +88,7 @@ final class ApplyCommand implements Callable<Integer> {
                     break;
                 }
                 done.committed(result, batch.size());
-                if (progress != null) {
-                    progress.stepBy(batch.size());
-                }
+                progress.stepBy(batch.size());
             }
         } catch (StorageException failed) {
             return stopped(done, commands, failed.getMessage() + " [" + failed.code() + "]", out);
@@ -153,16 +149,6 @@ final class ApplyCommand implements Callable<Integer> {
 
     private static String maxMemory() {
         return "at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
-    }
-
-    /** A progress bar when a person watches a terminal and the file is long; none otherwise. */
-    static ProgressBar progress(long total) {
-        if (System.console() == null || total < 1_000) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("applying").setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(
-                        System.err)).build();
     }
 
     private static List<Map<String, Object>> problems(List<CommandFiles.Problem> problems) {

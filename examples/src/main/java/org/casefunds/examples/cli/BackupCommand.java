@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
                 + " when the copy verifies; 1 when it does not (it is kept, as evidence, but is no backup to restore"
                 + " from). Restore by replacing the ledger file with a copy that verifies."})
 final class BackupCommand implements Callable<Integer> {
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The ledger file (SQLite).")
-    Path db;
+    @Option(names = "--db", required = true, paramLabel = "FILE",
+            description = "The ledger file (SQLite). A PostgreSQL ledger is backed up by its server's own tools.")
+    String database;
 
     @Option(names = "--to", required = true, paramLabel = "COPY", description = "The new file to write.")
     Path to;
@@ -46,6 +47,13 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (database.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw new Casefunds.BadInput("--db " + LedgerOptions.masked(database) + ": backup copies a SQLite ledger"
+                    + " file; a ledger in PostgreSQL is backed up with the server's own tools (pg_dump --schema=NAME,"
+                    + " or the server's continuous archiving), and checked with `casefunds verify --db URL --schema"
+                    + " NAME`");
+        }
+        Path db = Path.of(database);
         if (!Files.isRegularFile(db)) {
             throw new Casefunds.BadInput("there is no ledger file at " + db + "; name the ledger file to back up");
         }

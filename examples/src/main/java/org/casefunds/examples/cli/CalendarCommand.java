@@ -27,7 +27,6 @@ import org.casefunds.ledger.policy.CourtRules;
 import org.casefunds.ledger.reports.CaseLotStatus;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.UnidentifiedEntry;
-import org.casefunds.ledger.sql.SqliteOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +48,7 @@ final class CalendarCommand implements Runnable {
     }
 
     /** The calendar of a ledger, or the shipped one without {@code --db}. */
-    static WorkingDayCalendar calendarOf(Path db, LedgerOptions options) {
+    static WorkingDayCalendar calendarOf(String db, LedgerOptions options) {
         if (db == null) {
             return WorkingDayCalendar.china();
         }
@@ -66,8 +65,14 @@ final class CalendarCommand implements Runnable {
         @Parameters(paramLabel = "YEAR", description = "The year, e.g. 2027.")
         int year;
 
-        @Option(names = "--db", paramLabel = "FILE", description = "A ledger file: show the year as it adopted it.")
-        Path db;
+        @Option(names = "--db", paramLabel = "FILE|JDBC_URL",
+                description = "A ledger (a file, or a PostgreSQL JDBC URL): show the year as it adopted it.")
+        String db;
+
+        @Option(names = "--schema", paramLabel = "NAME",
+                description = "With a PostgreSQL --db: the schema of the court's ledger. Default: "
+                        + LedgerOptions.DEFAULT_SCHEMA + ".")
+        String schema;
 
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
@@ -77,9 +82,13 @@ final class CalendarCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (db == null && schema != null) {
+                throw new Casefunds.BadInput("--schema " + schema + ": names the schema of a PostgreSQL --db; add"
+                        + " --db " + LedgerOptions.POSTGRES_URL_PREFIX + "//HOST/DATABASE, or leave it out");
+            }
             LedgerOptions options = new LedgerOptions();
             options.db = db;
-            options.synchronous = SqliteOptions.Synchronous.FULL;
+            options.schema = schema;
             WorkingDayCalendar calendar = calendarOf(db, options);
             CalendarYear data = calendar.year(year).orElseThrow(() -> new Casefunds.BadInput("YEAR " + year
                     + " is not in the calendar (it holds " + calendar.firstDate().getYear() + "-"
@@ -260,7 +269,7 @@ final class CalendarCommand implements Runnable {
             if (!lots.isEmpty() || !unidentified.isEmpty()) {
                 table.print(out);
                 out.println("Adopt the State Council's schedule when it is published: casefunds calendar adopt FILE"
-                        + " --db " + ledger.db + " --approver ID");
+                        + " " + ledger.dbOptions() + " --approver ID");
             }
             return ExitCodes.OK;
         }

@@ -77,8 +77,8 @@ final class DigestCommand implements Callable<Integer> {
             print(file.digest(), file.signature(), printed);
             if (out != null) {
                 printed.printf("Written to %s%s. Keep it; check the ledger against it later with `casefunds verify"
-                        + " --db %s --digest %s%s`.%n", out, noEventHashes ? "" : " with the hashes of its "
-                        + file.digest().sequence() + " events", ledger.db, out, key.isPresent() ? " --key PUBLIC.pem"
+                        + " %s --digest %s%s`.%n", out, noEventHashes ? "" : " with the hashes of its "
+                        + file.digest().sequence() + " events", ledger.dbOptions(), out, key.isPresent() ? " --key PUBLIC.pem"
                         : "");
             }
         }

@@ -1,16 +1,14 @@
 package org.casefunds.examples.cli;
 
+import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.casefunds.examples.reading.Readings;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.clock.LotStatus;
-import org.casefunds.ledger.clock.RulesInForce;
 import org.casefunds.ledger.formats.Json;
+import org.casefunds.ledger.formats.tables.ReportTables;
 import org.casefunds.ledger.reports.CaseLotStatus;
-import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DoubleZero;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -20,10 +18,14 @@ import picocli.CommandLine.Option;
 @CommandLine.Command(name = "double-zero", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Is the court double zero (双清零) on a date: no overdue unpaid money and no unidentified"
             + " money? Prints the strict and lenient figures, then the three-colour list: overdue (red), near"
-            + " deadline (yellow), newly arrived (green)."})
+            + " deadline (yellow), newly arrived (green), each in its colour on a terminal (not with --json, nor"
+            + " when the environment sets NO_COLOR)."})
 final class DoubleZeroCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledger;
+
+    @Mixin
+    LanguageOption language;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "The date. Default: today in Beijing.")
     LocalDate asOf;
@@ -44,83 +46,38 @@ final class DoubleZeroCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalDate date = Dates.orToday(asOf);
-        DoubleZero doubleZero;
-        List<CaseLotStatus> list;
+        Readings.DoubleZeroReading reading;
         try (Ledger opened = ledger.openForReading()) {
-            CourtReports reports = ledger.reports(opened);
-            doubleZero = reports.doubleZero(date);
-            list = reports.dailyList(date);
+            reading = Readings.doubleZero(ledger.reports(opened), date);
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> outcome = new LinkedHashMap<>();
-            outcome.put("doubleZero", doubleZero);
-            outcome.put("list", list);
-            out.println(Json.MAPPER.writeValueAsString(outcome));
+            out.println(Json.MAPPER.writeValueAsString(reading.json()));
         } else {
-            print(doubleZero, list, out, limit);
+            print(reading, language.tables(), out, limit, spec.commandLine().getColorScheme().ansi());
         }
-        return failUnlessZero && !doubleZero.strict() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        return failUnlessZero && !reading.doubleZero().strict() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
-    static void print(DoubleZero doubleZero, List<CaseLotStatus> list, java.io.PrintWriter out, int limit) {
-        out.printf("Double zero on %s: strict %s, lenient %s%n", doubleZero.date(), yes(doubleZero.strict()),
-                yes(doubleZero.lenient()));
-        printRules(doubleZero.rules(), out);
-        Table figures = new Table("currency", ">overdue unnoticed", ">lots", ">cases", ">of which provisional",
-                ">notices late at finance", ">amount", ">unidentified", ">receipts", ">past claiming deadline");
-        for (DoubleZero.Figures each : doubleZero.currencies()) {
-            figures.row(each.currency(), each.overdueAmount().getAmount(), each.overdueLots(), each.overdueCases(),
-                    each.overdueProvisionalAmount().getAmount(), each.financeOverdueNotices(),
-                    each.financeOverdueAmount().getAmount(), each.unidentifiedAmount().getAmount(),
-                    each.unidentifiedReceipts(), each.unidentifiedPastDeadlineAmount().getAmount());
-        }
-        figures.print(out);
-        if (list.isEmpty()) {
-            out.println("Nothing overdue, near its deadline or newly arrived.");
-            return;
-        }
+    /**
+     * Prints the verdict, the rules it was computed under, the figures and the first {@code limit}
+     * lines of the three-colour list, each flagged in its colour where {@code ansi} is enabled:
+     * picocli's {@link CommandLine.Help.Ansi#AUTO} colours only a terminal, and never when the
+     * environment sets NO_COLOR.
+     */
+    static void print(Readings.DoubleZeroReading reading, ReportTables tables, PrintWriter out, int limit,
+            CommandLine.Help.Ansi ansi) {
+        DoubleZero doubleZero = reading.doubleZero();
+        out.println(tables.doubleZeroVerdict(doubleZero));
+        tables.rulesLines(doubleZero.rules()).forEach(out::println);
         out.println();
-        Table lines = new Table("flag", "case", "handler", ">amount", "arrived", "deadline", ">working days left");
-        int shown = 0;
-        for (CaseLotStatus line : list) {
-            if (shown++ == limit) {
-                break;
-            }
-            LotStatus status = line.status();
-            lines.row(flag(status.colour()), line.caseNumber(), line.handler(), Dates.money(status.amount()),
-                    status.lot().arrivalDate(), status.deadline() + (status.provisional() ? " (provisional)" : ""),
-                    status.daysLeft());
-        }
-        lines.print(out);
+        Table.print(tables.doubleZero(doubleZero), out);
+        out.println();
+        List<CaseLotStatus> list = reading.list();
+        Table.print(tables.threeColourList(doubleZero.date(), list.subList(0, Math.min(limit, list.size()))), out,
+                ansi);
         if (list.size() > limit) {
-            out.printf("... and %d more (--limit, or --json for all)%n", list.size() - limit);
+            out.println(tables.labels().text("more-lines", String.valueOf(list.size() - limit)));
         }
-    }
-
-    /** The policy and calendar a report was computed under, and what to do about provisional years. */
-    static void printRules(RulesInForce.Description rules, java.io.PrintWriter out) {
-        out.printf("Policy: %s%n", rules.policySource());
-        out.printf("Calendar: %s%n", String.join("; ", rules.calendarSources()));
-        if (!rules.provisionalYears().isEmpty()) {
-            out.printf("Provisional: %s%n", rules.howToAdopt());
-        }
-    }
-
-    private static String flag(LotStatus.Colour colour) {
-        switch (colour) {
-            case RED:
-                return "red (overdue)";
-            case YELLOW:
-                return "yellow (near deadline)";
-            case GREEN:
-                return "green (new)";
-            default:
-                return "";
-        }
-    }
-
-    private static String yes(boolean value) {
-        return value ? "YES" : "no";
     }
 }

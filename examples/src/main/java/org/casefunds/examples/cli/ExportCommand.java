@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.formats.Json;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
                 + " liabilities:payouts-in-transit, liabilities:refunds-in-transit, liabilities:deposits-in-transit,"
                 + " income:court-fees. Check it with `hledger -f FILE check --strict`.",
             "csv: one row per posting: sequence, effective_date, kind, idempotency_key, account, currency, debit,"
-                + " credit (UTF-8, RFC 4180, with a header).",
+                + " credit (UTF-8 with a byte-order mark, so that Excel on Chinese Windows opens it as UTF-8;"
+                + " RFC 4180, with a header).",
             "json: one array of every event with all its fields (payload, postings, lot movements, hashes), one"
                 + " event per line.",
             "All or nothing: the export goes to a temporary file beside --out, which replaces --out only once it"
@@ -79,17 +81,21 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Path target = checkedTarget();
         try (Ledger opened = ledger.openForReading()) {
-            ExportSource source = ExportSource.of(opened);
-            ExportSummary summary = AtomicFile.write(target, file -> {
-                ExportSummary written = export().write(source, file);
-                // Inside the write, so that an export that saw a changing ledger never replaces --out
-                // (a snapshot does not change: this holds by construction, and is checked all the same).
-                source.requireUnchanged();
-                return written;
-            });
+            long snapshot = LedgerOptions.snapshotSequence(opened);
+            ExportSummary summary;
+            try (TerminalProgress progress = TerminalProgress.startIfLong("exporting", "events", snapshot)) {
+                ExportSource source = ExportSource.of(opened).reporting(progress::stepTo);
+                summary = AtomicFile.write(target, file -> {
+                    ExportSummary written = export().write(source, file);
+                    // Inside the write, so that an export that saw a changing ledger never replaces --out
+                    // (a snapshot does not change: this holds by construction, and is checked all the same).
+                    source.requireUnchanged();
+                    return written;
+                });
+            }
             spec.commandLine().getOut().printf("%s: exported %d events as %s to %s: %s; read in one snapshot, up to"
-                    + " event %d%n", ledger.db, summary.events(), format.optionName(), out, summary.written(),
-                    LedgerOptions.snapshotSequence(opened));
+                    + " event %d%n", ledger.describe(), summary.events(), format.optionName(), out, summary.written(),
+                    snapshot);
         } catch (IOException e) {
             throw new Casefunds.BadInput("--out " + out + ": cannot write the export (" + e.getMessage()
                     + "); nothing was written", e);
@@ -121,7 +127,8 @@ final class ExportCommand implements Callable<Integer> {
             throw new Casefunds.BadInput("--out " + out + ": the folder " + folder + " does not exist; create it"
                     + " or choose a file in an existing folder");
         }
-        if (Files.exists(out) && Files.exists(ledger.db) && isSameFile(out, ledger.db)) {
+        Optional<Path> db = ledger.file();
+        if (db.isPresent() && Files.exists(out) && Files.exists(db.get()) && isSameFile(out, db.get())) {
             throw new Casefunds.BadInput("--out " + out + " is the ledger file itself (--db); choose another file");
         }
         return out;

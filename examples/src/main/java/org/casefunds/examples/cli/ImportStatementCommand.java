@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.casefunds.ledger.BatchResult;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.approvals.Actor;
@@ -137,7 +136,7 @@ final class ImportStatementCommand implements Callable<Integer> {
         private final List<Command> batch = new ArrayList<>();
         private final List<Long> lines = new ArrayList<>();
         private final Map<Routing, Long> routed = new EnumMap<>(Routing.class);
-        private final ProgressBar progress;
+        private final TerminalProgress progress;
         private long repeated;
         private Map<String, Object> refusal;
 
@@ -145,7 +144,7 @@ final class ImportStatementCommand implements Callable<Integer> {
             this.ledger = ledger;
             this.check = check;
             this.size = batchSize == null || batchSize <= 0 ? Integer.MAX_VALUE : batchSize;
-            this.progress = ApplyCommand.progress(check.toImport());
+            this.progress = TerminalProgress.startIfLong("importing", "receipts", check.toImport());
         }
 
         void line(StatementEntry entry) {
@@ -163,9 +162,7 @@ final class ImportStatementCommand implements Callable<Integer> {
             if (refusal == null) {
                 flush();
             }
-            if (progress != null) {
-                progress.close();
-            }
+            progress.close();
         }
 
         private void flush() {
@@ -188,9 +185,7 @@ final class ImportStatementCommand implements Callable<Integer> {
                         routed.merge(((ReceiptRecorded) each.event().payload()).routing(), 1L, Long::sum);
                     }
                 }
-                if (progress != null) {
-                    progress.stepBy(batch.size());
-                }
+                progress.stepBy(batch.size());
             }
             batch.clear();
             lines.clear();

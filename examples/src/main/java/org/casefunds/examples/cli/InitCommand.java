@@ -107,7 +107,7 @@ final class InitCommand implements Callable<Integer> {
             }
             long added = result.results().stream().filter(each -> !each.repeated()).count();
             var out = spec.commandLine().getOut();
-            out.printf("%s: ledger of %s (%s), opened %s; %d master account(s); %s%n", ledger.db, court, name, day,
+            out.printf("%s: ledger of %s (%s), opened %s; %d master account(s); %s%n", ledger.describe(), court, name, day,
                     bankAccounts.size(), added == 0 ? "already set up, nothing changed"
                             : added + " event(s) written, last sequence " + last(result.results()));
         }

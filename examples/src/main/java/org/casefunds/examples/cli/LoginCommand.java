@@ -48,7 +48,7 @@ final class LoginCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         Path file() {
-            return logins.file(String.valueOf(ledger.db));
+            return logins.file(ledger.db);
         }
 
         /** Checks {@code person} holds a role in the staff register today; returns their id as registered. */
@@ -58,7 +58,7 @@ final class LoginCommand implements Runnable {
                 Optional<Viewer> viewer = Viewer.of(opened.view().staffRegister(), person, today);
                 if (viewer.isEmpty()) {
                     throw new Casefunds.BadInput("--person " + person + ": holds no role in the staff register of "
-                            + String.valueOf(ledger.db) + " today (" + today + "); only a person who holds a role may"
+                            + ledger.describe() + " today (" + today + "); only a person who holds a role may"
                             + " log in (see `casefunds report staff`)");
                 }
                 return viewer.get().person();

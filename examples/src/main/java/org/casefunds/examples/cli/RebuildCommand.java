@@ -35,7 +35,7 @@ final class RebuildCommand implements Callable<Integer> {
             }
             long folded = SqlLedger.store(opened).rebuildProjections();
             out.printf("%s: the tables were folded afresh from the journal's %d events; run verify to check them.%n",
-                    ledger.db, folded);
+                    ledger.describe(), folded);
         }
         return ExitCodes.OK;
     }

@@ -87,25 +87,32 @@ final class ReconcileCommand implements Callable<Integer> {
             }
             BankAccount account = statement.masterAccount(opened.view(), file);
             Reconciliation reconciliation = Reconciliation.of(account.number(), account.currency(), from, to);
-            StatementFile.Reading reading = StatementOptions.read(file, account,
-                    entry -> reconciliation.add(entry.toStatementLine()));
-            if (!reading.problems().isEmpty()) {
-                return problems(out, reading.problems());
-            }
-            SqlReportSource source = SqlLedger.reportSource(opened);
-            Money opening = posted(source.balances(from.minusDays(1)), account);
-            Money closing = posted(source.balances(to), account);
             ReconciliationReport report;
-            JournalStore store = opened.store();
-            Set<Long> reversed = LedgerBankLines.reversedSequences(store);
-            try (Stream<Event> events = store.read(1, LedgerBankLines.KINDS)) {
-                report = reconciliation.reconcile(events, reversed::contains, opening, closing);
+            // How many lines are read, the statement's then the ledger's bank lines: neither is known before.
+            try (TerminalProgress progress = TerminalProgress.start("reconciling", "lines", -1)) {
+                progress.stage("statement");
+                StatementFile.Reading reading = StatementOptions.read(file, account, entry -> {
+                    reconciliation.add(entry.toStatementLine());
+                    progress.stepBy(1);
+                });
+                if (!reading.problems().isEmpty()) {
+                    return problems(out, reading.problems());
+                }
+                progress.nextStage("ledger");
+                SqlReportSource source = SqlLedger.reportSource(opened);
+                Money opening = posted(source.balances(from.minusDays(1)), account);
+                Money closing = posted(source.balances(to), account);
+                JournalStore store = opened.store();
+                Set<Long> reversed = LedgerBankLines.reversedSequences(store);
+                try (Stream<Event> events = store.read(1, LedgerBankLines.KINDS).peek(event -> progress.stepBy(1))) {
+                    report = reconciliation.reconcile(events, reversed::contains, opening, closing);
+                }
             }
             if (json) {
                 printJson(out, report, snapshot);
             } else {
                 print(out, report);
-                out.printf("%nLedger read in one snapshot of %s, up to event %d.%n", ledger.db, snapshot);
+                out.printf("%nLedger read in one snapshot of %s, up to event %d.%n", ledger.describe(), snapshot);
             }
             return report.reconciled() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }

@@ -84,7 +84,7 @@ final class ReportCommand implements Runnable {
                 tables.digestLines(digest).forEach(out::println);
             });
             out.println();
-            out.println(tables.labels().text("snapshot", String.valueOf(ledger.db),
+            out.println(tables.labels().text("snapshot", ledger.describe(),
                     String.valueOf(reading.snapshot())));
             return ExitCodes.OK;
         }

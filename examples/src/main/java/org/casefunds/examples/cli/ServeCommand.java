@@ -50,9 +50,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new Casefunds.BadInput("--port " + port + ": give a port from 1 to 65535 (0 for any free one)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        String db = String.valueOf(ledger.db);
+        String db = ledger.db;
         Path loginsFile = logins.file(db);
-        if (demo && !db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
+        if (demo && ledger.isPostgres()) {
+            throw new Casefunds.BadInput("--demo: builds the demonstration into a new ledger file; for a database,"
+                    + " build it with `casefunds demo " + ledger.dbOptions() + " --logins FILE` and serve it");
+        }
+        if (demo && !Files.exists(Path.of(db))) {
             int built = new CommandLine(new DemoCommand()).setOut(out).setErr(spec.commandLine().getErr())
                     .execute("--db", db, "--logins", loginsFile.toString());
             if (built != ExitCodes.OK) {
@@ -73,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
 
             @Override
             public String location() {
-                return db;
+                return ledger.describe();
             }
         };
         Dashboard dashboard;
@@ -83,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new Casefunds.BadInput("--port " + port + ": cannot listen on " + host + ":" + port + " ("
                     + rootMessage(e) + "); choose another port with --port", e);
         }
-        out.printf("Serving %s at http://%s:%d/ (logins in %s). Stop with Ctrl-C.%n", db,
+        out.printf("Serving %s at http://%s:%d/ (logins in %s). Stop with Ctrl-C.%n", ledger.describe(),
                 host.equals("0.0.0.0") ? "localhost" : host, dashboard.port(), loginsFile);
         if (demo) {
             DemoLogins.print(out);

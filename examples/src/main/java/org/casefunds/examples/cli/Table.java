@@ -5,15 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casefunds.ledger.formats.tables.Column;
 import org.casefunds.ledger.formats.tables.ReportTable;
+import org.casefunds.ledger.formats.tables.Tone;
+import picocli.CommandLine;
 
 /**
  * A plain-text table for the terminal: columns padded to the widest cell, numbers to the right.
- * Chinese characters count two columns, as terminals show them.
+ * Chinese characters count two columns, as terminals show them. A cell may be picocli's coloured
+ * text ({@link CommandLine.Help.Ansi.Text}): it is padded by the width of its letters, and shows its
+ * colours only where its {@link CommandLine.Help.Ansi} is enabled.
  */
 final class Table {
     private final List<String> headers;
     private final boolean[] right;
-    private final List<List<String>> rows = new ArrayList<>();
+    private final List<List<Cell>> rows = new ArrayList<>();
+
+    /** A cell's text as it takes room, and as it is printed (with colour codes, if any). */
+    private record Cell(String plain, String shown) {
+    }
 
     /** A table with these headers; a header starting with '>' is right-aligned (the '>' is dropped). */
     Table(String... headers) {
@@ -26,9 +34,14 @@ final class Table {
     }
 
     Table row(Object... cells) {
-        List<String> row = new ArrayList<>();
+        List<Cell> row = new ArrayList<>();
         for (Object cell : cells) {
-            row.add(cell == null ? "" : cell.toString());
+            if (cell instanceof CommandLine.Help.Ansi.Text text) {
+                row.add(new Cell(text.plainString(), text.toString()));
+            } else {
+                String plain = cell == null ? "" : cell.toString();
+                row.add(new Cell(plain, plain));
+            }
         }
         rows.add(row);
         return this;
@@ -38,12 +51,18 @@ final class Table {
         return rows.isEmpty();
     }
 
+    /** Prints {@code table} without colours; see {@link #print(ReportTable, PrintWriter, CommandLine.Help.Ansi)}. */
+    static void print(ReportTable table, PrintWriter out) {
+        print(table, out, CommandLine.Help.Ansi.OFF);
+    }
+
     /**
      * Prints {@code table}: its title, then its columns (figures to the right, amounts with thousands
      * separators, as {@link org.casefunds.ledger.formats.tables.Cells} writes them) or the sentence it
-     * says when it has no row.
+     * says when it has no row. A row marked red, yellow or green has its first cell in that colour where
+     * {@code ansi} is enabled (a terminal, no NO_COLOR).
      */
-    static void print(ReportTable table, PrintWriter out) {
+    static void print(ReportTable table, PrintWriter out, CommandLine.Help.Ansi ansi) {
         out.println(table.title());
         if (table.isEmpty()) {
             out.println(table.whenEmpty());
@@ -69,15 +88,32 @@ final class Table {
             for (int column = 0; column < headers.length; column++) {
                 cells[column] = table.text(row, column);
             }
+            String colour = colour(table.rows().get(row).tone());
+            if (colour != null && !cells[0].toString().isEmpty()) {
+                cells[0] = ansi.text("@|" + colour + " " + cells[0] + "|@");
+            }
             text.row(cells);
         }
         text.print(out);
     }
 
+    private static String colour(Tone tone) {
+        switch (tone) {
+            case RED:
+                return "red";
+            case YELLOW:
+                return "yellow";
+            case GREEN:
+                return "green";
+            default:
+                return null;
+        }
+    }
+
     /** Prints the rows only, without headers, in the columns' widths. */
     private void printBody(PrintWriter out) {
         int[] widths = widths();
-        for (List<String> row : rows) {
+        for (List<Cell> row : rows) {
             line(out, row, widths);
         }
     }
@@ -87,9 +123,9 @@ final class Table {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = width(headers.get(i));
         }
-        for (List<String> row : rows) {
+        for (List<Cell> row : rows) {
             for (int i = 0; i < widths.length && i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], width(row.get(i)));
+                widths[i] = Math.max(widths[i], width(row.get(i).plain()));
             }
         }
         return widths;
@@ -97,23 +133,23 @@ final class Table {
 
     void print(PrintWriter out) {
         int[] widths = widths();
-        line(out, headers, widths);
+        line(out, headers.stream().map(header -> new Cell(header, header)).toList(), widths);
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
         }
         out.println(rule);
-        for (List<String> row : rows) {
+        for (List<Cell> row : rows) {
             line(out, row, widths);
         }
     }
 
-    private void line(PrintWriter out, List<String> cells, int[] widths) {
+    private void line(PrintWriter out, List<Cell> cells, int[] widths) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
-            String cell = i < cells.size() ? cells.get(i) : "";
-            String padding = " ".repeat(widths[i] - width(cell));
-            text.append(i == 0 ? "" : "  ").append(right[i] ? padding + cell : cell + padding);
+            Cell cell = i < cells.size() ? cells.get(i) : new Cell("", "");
+            String padding = " ".repeat(widths[i] - width(cell.plain()));
+            text.append(i == 0 ? "" : "  ").append(right[i] ? padding + cell.shown() : cell.shown() + padding);
         }
         out.println(text.toString().stripTrailing());
     }

@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,18 +27,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code casefunds verify}: the checks an auditor runs on a ledger file, and a digest they kept. */
+/** {@code casefunds verify}: the checks an auditor runs on a ledger, and a digest they kept. */
 @CommandLine.Command(name = "verify", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
-        description = {"Verifies a ledger file: (1) page integrity: SQLite's own integrity_check of every page and"
-            + " index, (2) the hash chain of every event and the posting rows beside it, (3) the trial balance of"
+        description = {"Verifies a ledger: (1) page integrity: SQLite's own integrity_check of every page and"
+            + " index (on PostgreSQL, amcheck where it is installed), (2) the hash chain of every event and the posting rows beside it, (3) the trial balance of"
             + " every posting, (4) the control identity (bank = cases + unidentified + in transit + fees), (5)"
             + " authority: every actor and approver held their role on the event's date, (6) a replay of the journal"
             + " equals the balances, lots, daily changes, receipts, disbursements, cases and deferrals the file keeps.",
             "The replay uses only what each event recorded, in memory bounded by the accounts and lots, not by the"
                 + " journal. Exit code 0 only when all hold; otherwise the failures are named.",
-            "The file is opened read-only (a copy in a read-only folder will do) and read in one snapshot: a writer"
+            "The ledger is opened read-only (a file's copy in a read-only folder will do; a PostgreSQL schema in a"
+                + " read-only transaction) and read in one snapshot: a writer"
                 + " going on beside it is neither blocked nor seen half-way, and the output names the event the"
-                + " snapshot ends at. When page integrity fails, the finding is recorded beside the file (FILE"
+                + " snapshot ends at. When a file's page integrity fails, the finding is recorded beside it (FILE"
                 + IntegrityRecord.SUFFIX + ", where the folder can be written), and `apply` refuses the file until it"
                 + " is restored from a backup and verifies again.",
             "With --digest FILE (from `casefunds digest --out`), it also proves the journal still begins with exactly"
@@ -83,7 +85,15 @@ final class VerifyCommand implements Callable<Integer> {
             if (kept.isPresent()) {
                 compared = compare(opened, kept.get());
             }
-            result = SqlLedger.audit(opened);
+            try (TerminalProgress progress = TerminalProgress.startIfLong("verifying", "events", snapshot)) {
+                progress.stage(stage(LedgerAudit.Reading.REPLAY));
+                result = SqlLedger.audit(opened, (reading, events) -> {
+                    if (reading != LedgerAudit.Reading.REPLAY && events == 1) {
+                        progress.nextStage(stage(reading));
+                    }
+                    progress.stepTo(events);
+                });
+            }
             checks = new ArrayList<>(result.checks());
             headHash = hashOf(opened, result.events());
             if (signature.isPresent()) {
@@ -131,7 +141,7 @@ final class VerifyCommand implements Callable<Integer> {
             printChecks(checks, out);
             out.printf("Head checked: %d events, last hash %s%n", result.events(), headHash);
             out.printf("Read in one snapshot of %s, up to event %d; what was committed after it is not in it.%n",
-                    ledger.db, snapshot);
+                    ledger.describe(), snapshot);
             record.ifPresent(out::println);
             if (kept.isPresent()) {
                 out.printf("Digest: %s, court %s, %d events, root %s, made at %s%n", digest,
@@ -146,6 +156,11 @@ final class VerifyCommand implements Callable<Integer> {
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
+    /** The name a progress bar gives a reading of the journal: "replay", "projection rows". */
+    private static String stage(LedgerAudit.Reading reading) {
+        return reading.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
     /** The checks as a table: name, ok or FAILED, detail. */
     static void printChecks(List<LedgerAudit.Check> checks, java.io.PrintWriter out) {
         Table table = new Table("check", "result", "detail");
@@ -156,7 +171,8 @@ final class VerifyCommand implements Callable<Integer> {
     /**
      * Records a failed page integrity check beside the file, so that no command is applied to it
      * until it is restored; removes the record when the check passes again (the file was restored).
-     * What was done, said for the output; empty when there was nothing to do.
+     * What was done, said for the output; empty when there was nothing to do. A PostgreSQL ledger
+     * has no file to record beside: its server's backups restore it.
      */
     private Optional<String> keepIntegrityRecord(LedgerAudit.Result result) {
         Optional<LedgerAudit.Check> pages = result.checks().stream()
@@ -164,15 +180,21 @@ final class VerifyCommand implements Callable<Integer> {
         if (pages.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Path> file = ledger.file();
+        if (file.isEmpty()) {
+            return pages.get().ok() ? Optional.empty() : Optional.of("Restore the schema from the PostgreSQL"
+                    + " server's backup.");
+        }
+        Path db = file.get();
         if (!pages.get().ok()) {
-            return Optional.of(IntegrityRecord.record(ledger.db, pages.get().detail())
-                    ? "Recorded in " + IntegrityRecord.pathOf(ledger.db) + ". " + IntegrityRecord.HOW_TO_RESTORE
+            return Optional.of(IntegrityRecord.record(db, pages.get().detail())
+                    ? "Recorded in " + IntegrityRecord.pathOf(db) + ". " + IntegrityRecord.HOW_TO_RESTORE
                     : "Not recorded beside the file (its folder cannot be written); restore the ledger from a backup.");
         }
-        if (IntegrityRecord.read(ledger.db).isPresent()) {
-            return Optional.of(IntegrityRecord.clear(ledger.db) ? "The pages are sound again: the record "
-                    + IntegrityRecord.pathOf(ledger.db) + " was removed, and commands can be applied."
-                    : "The pages are sound again, but the record " + IntegrityRecord.pathOf(ledger.db) + " could not be"
+        if (IntegrityRecord.read(db).isPresent()) {
+            return Optional.of(IntegrityRecord.clear(db) ? "The pages are sound again: the record "
+                    + IntegrityRecord.pathOf(db) + " was removed, and commands can be applied."
+                    : "The pages are sound again, but the record " + IntegrityRecord.pathOf(db) + " could not be"
                             + " removed; remove it to apply commands.");
         }
         return Optional.empty();

@@ -175,7 +175,7 @@ class AuditFilesIT {
                     "2025-03-24", "--to", "2025-03-30", "--json").expect(0).out());
             assertTrue(weekly.get("snapshot").get("sequence").asLong() > 0, weekly.toString());
             CliProcess.run("report", "unidentified", "--db", file, "--as-of", "2025-03-31").expect(0)
-                    .printed("Read in one snapshot of " + file);
+                    .printed("读取 " + file + " 的同一快照");
             CliProcess.run("double-zero", "--db", file, "--as-of", "2025-03-31").expect(0);
             CliProcess.run("balances", "--db", file).expect(0);
             CliProcess.run("export", "--db", file, "--format", "hledger", "--out", out.resolve("court.journal")

@@ -1,5 +1,6 @@
 package org.casefunds.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -257,7 +259,10 @@ class ExportIT {
     @Test
     void csvHasOneBalancedRowPerPostingAndAddsUpToTheBalances() throws Exception {
         Path csv = export("csv");
-        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(csv);
+        // A UTF-8 byte-order mark first: Excel on Chinese Windows reads the file as GBK without it.
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("sequence,effective_date,kind,idempotency_key,account,currency,debit,credit\r\n"),
                 text);
         List<CSVRecord> rows = parse(text);
@@ -340,7 +345,7 @@ class ExportIT {
         Path out = export("csv");
         Files.writeString(out, "stale\n", StandardCharsets.UTF_8);
         export("csv");
-        assertTrue(Files.readString(out, StandardCharsets.UTF_8).startsWith("sequence,"), "replaced whole");
+        assertTrue(Files.readString(out, StandardCharsets.UTF_8).startsWith("\uFEFFsequence,"), "replaced whole");
     }
 
     // ------------------------------------------------------------------ helpers

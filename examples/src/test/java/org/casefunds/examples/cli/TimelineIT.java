@@ -67,8 +67,8 @@ class TimelineIT {
         JsonNode figures = report.get("doubleZero").get("currencies").get(0);
         assertEquals("65000.00", figures.get("overdueProvisionalAmount").get("amount").asText());
         assertEquals(2027, report.get("doubleZero").get("rules").get("provisionalYears").get(0).asInt());
-        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2027-01-06").expect(0)
-                .printed("2027-01-04 (provisional)").printed("Provisional: deadlines counted through [2027]")
+        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2027-01-06", "--lang", "en").expect(0)
+                .printed("2027-01-04").printed("provisional").printed("Provisional: deadlines counted through [2027]")
                 .printed("calendar adopt");
         CliProcess.run("report", "weekly", "--db", db.toString(), "--from", "2026-12-28", "--to", "2027-01-03")
                 .expect(0);
@@ -107,7 +107,7 @@ class TimelineIT {
         Path db = ledger("2020-01-06", "2020", "2020-03-02");
         for (String date : new String[] {"2020-01-06", "2020-03-02", "2020-12-31", "2025-03-31", "2026-12-06",
             "2027-06-30"}) {
-            CliProcess.run("double-zero", "--db", db.toString(), "--as-of", date).expect(0).printed("Double zero on");
+            CliProcess.run("double-zero", "--db", db.toString(), "--as-of", date).expect(0).printed("双清零：严格口径");
         }
         // Mon 2020-03-02 + 10 on the 2020 calendar: 03-16.
         CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2020-03-17").expect(0)

@@ -319,9 +319,19 @@ abstract class Database {
         private Postgres(DataSource dataSource, String schema, boolean readOnly) {
             this.readOnly = readOnly;
             this.dataSource = Checks.required(dataSource, "dataSource");
-            this.schema = Checks.requiredText(schema, "schema", 63);
-            Checks.argument(schema.matches("[a-z][a-z0-9_]*"), "schema", schema,
+            this.schema = checkedName(schema, "schema");
+        }
+
+        /**
+         * {@code schema} if it is a court's schema name (lower-case letters, digits and '_', starting
+         * with a letter, at most 63 characters: nothing PostgreSQL would need quoted); else refused,
+         * naming {@code field}.
+         */
+        static String checkedName(String schema, String field) {
+            Checks.requiredText(schema, field, 63);
+            Checks.argument(schema.matches("[a-z][a-z0-9_]*"), field, schema,
                     "a court's schema name is lower-case letters, digits and '_', starting with a letter");
+            return schema;
         }
 
         /** The court's schema. */

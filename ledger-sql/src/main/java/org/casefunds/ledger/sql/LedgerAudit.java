@@ -96,6 +96,32 @@ public final class LedgerAudit {
     public record Check(String name, boolean ok, String detail) {
     }
 
+    /**
+     * Told how far an audit has read the journal, for a display of its progress. It is called on the
+     * audit's thread, once per event read, and must be quick.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /** Reports nothing. */
+        Progress NONE = (reading, events) -> { };
+
+        /**
+         * {@code events} events of the journal have been read so far in {@code reading}. The audit
+         * reads the journal twice, each time from its first event: the {@link Reading#REPLAY}, then
+         * the {@link Reading#PROJECTION_ROWS} comparison (skipped when the replay found the journal
+         * broken).
+         */
+        void read(Reading reading, long events);
+    }
+
+    /** The audit's readings of the journal, in the order they run. */
+    public enum Reading {
+        /** The hash chain, the posting rows and the trial balance, checked while the journal is replayed. */
+        REPLAY,
+        /** Every projection row compared with the journal folded afresh. */
+        PROJECTION_ROWS
+    }
+
     /** Every check, in the order run. */
     public record Result(long events, List<Check> checks) {
         /** Copies the list. */
@@ -111,6 +137,7 @@ public final class LedgerAudit {
 
     private final SqlJournalStore store;
     private final DSLContext context;
+    private final Progress progress;
     private final Map<Pocket, Integer> pockets = new HashMap<>();
     private final List<Pocket> pocketKeys = new ArrayList<>();
     private Map<String, Integer> pocketsByText;
@@ -154,9 +181,10 @@ public final class LedgerAudit {
         }
     }
 
-    private LedgerAudit(SqlJournalStore store) {
+    private LedgerAudit(SqlJournalStore store, Progress progress) {
         this.store = store;
         this.context = store.readerContext();
+        this.progress = progress;
     }
 
     /**
@@ -164,8 +192,14 @@ public final class LedgerAudit {
      * for the audit and ended after it): all checks run; the first failure of each is named.
      */
     public static Result of(SqlJournalStore store) {
+        return of(store, Progress.NONE);
+    }
+
+    /** Like {@link #of(SqlJournalStore)}, telling {@code progress} how far it has read the journal. */
+    public static Result of(SqlJournalStore store, Progress progress) {
+        Objects.requireNonNull(progress, "progress");
         try (SqlJournalStore snapshot = store.snapshot()) {
-            return new LedgerAudit(snapshot).run();
+            return new LedgerAudit(snapshot, progress).run();
         }
     }
 
@@ -194,7 +228,9 @@ public final class LedgerAudit {
                 checks.add(new Check("replay equals the projections", false, "not compared: the projections could"
                         + " not be read: " + unreadable(unreadable)));
             }
-            try (Stream<Event> journal = store.events(context, 1)) {
+            long[] read = {0};
+            try (Stream<Event> journal = store.events(context, 1)
+                    .peek(event -> progress.read(Reading.PROJECTION_ROWS, ++read[0]))) {
                 ProjectionCheck.Result rows = ProjectionCheck.compare(context, journal.iterator());
                 checks.add(new Check("every projection row", rows.ok(), rows.describe()));
             } catch (RuntimeException unreadable) {
@@ -337,6 +373,7 @@ public final class LedgerAudit {
                     apply(event);
                     lastHash = event.hash();
                     events++;
+                    progress.read(Reading.REPLAY, events);
                 }
                 if (postingRows.next()) {
                     return "the posting table holds rows of event " + postingRows.getLong(1)

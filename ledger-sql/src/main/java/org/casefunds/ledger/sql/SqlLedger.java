@@ -459,6 +459,24 @@ public final class SqlLedger {
         return LedgerAudit.of(store(ledger));
     }
 
+    /** The auditor's check of {@code ledger}'s SQL store, telling {@code progress} how far it has read. */
+    public static LedgerAudit.Result audit(Ledger ledger, LedgerAudit.Progress progress) {
+        return LedgerAudit.of(store(ledger), progress);
+    }
+
+    /**
+     * {@code schema} if it is a name {@link #postgres} and {@link #postgresReadOnly} take for a
+     * court's schema: lower-case letters, digits and '_', starting with a letter, at most 63
+     * characters. For callers that read the name from a person (an option, a setting) and want it
+     * refused before anything connects.
+     *
+     * @param field the name the refusal gives the value, such as {@code --schema}
+     * @throws InvalidInputException naming {@code field} if {@code schema} is not such a name
+     */
+    public static String checkedSchema(String schema, String field) {
+        return Database.Postgres.checkedName(schema, field);
+    }
+
     /** Checks that {@code value} is a usable schema name; for callers that build one from a court code. */
     public static String schemaFor(String courtKey) {
         String schema = "court_" + Checks.requiredText(courtKey, "court", 40).toLowerCase(Locale.ROOT)

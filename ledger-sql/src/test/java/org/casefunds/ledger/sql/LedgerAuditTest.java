@@ -1,5 +1,6 @@
 package org.casefunds.ledger.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -84,6 +85,24 @@ class LedgerAuditTest {
             LedgerAudit.Check failed = result.checks().stream().filter(each -> !each.ok()).findFirst().orElseThrow();
             assertTrue(failed.name().equals(check) && failed.detail().contains(detail),
                     "expected " + check + " to fail naming '" + detail + "' but got " + result);
+        }
+    }
+
+    @Test
+    void progressCountsEachReadingOfTheJournalToItsLastEvent() {
+        Path file = sample();
+        List<String> told = new ArrayList<>();
+        try (SqlJournalStore store = SqlLedger.sqlite(file, FAST)) {
+            long events = store.view().lastSequence();
+            LedgerAudit.Result result = LedgerAudit.of(store, (reading, read) -> told.add(reading + " " + read));
+            assertTrue(result.ok(), result.toString());
+            List<String> expected = new ArrayList<>();
+            for (LedgerAudit.Reading reading : LedgerAudit.Reading.values()) {
+                for (long read = 1; read <= events; read++) {
+                    expected.add(reading + " " + read);
+                }
+            }
+            assertEquals(expected, told, "each reading counts every event once, in order");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountBalance;
@@ -24,11 +25,14 @@ public final class ExportSource {
     private final Ledger ledger;
     private final long lastSequence;
     private final Function<LocalDate, List<AccountBalance>> balancesAt;
+    private final LongConsumer eventsRead;
 
-    private ExportSource(Ledger ledger, long lastSequence, Function<LocalDate, List<AccountBalance>> balancesAt) {
+    private ExportSource(Ledger ledger, long lastSequence, Function<LocalDate, List<AccountBalance>> balancesAt,
+            LongConsumer eventsRead) {
         this.ledger = ledger;
         this.lastSequence = lastSequence;
         this.balancesAt = balancesAt;
+        this.eventsRead = eventsRead;
     }
 
     /**
@@ -38,7 +42,16 @@ public final class ExportSource {
      */
     public static ExportSource of(Ledger ledger) {
         Objects.requireNonNull(ledger, "ledger");
-        return new ExportSource(ledger, ledger.view().lastSequence(), ledger::balances);
+        return new ExportSource(ledger, ledger.view().lastSequence(), ledger::balances, read -> { });
+    }
+
+    /**
+     * This source, telling {@code eventsRead} how many events {@link #events()} has handed on so far
+     * (1, 2, ... up to {@link #lastSequence()}), for a display of the export's progress. It is called
+     * on the exporting thread, once per event, and must be quick.
+     */
+    public ExportSource reporting(LongConsumer eventsRead) {
+        return new ExportSource(ledger, lastSequence, balancesAt, Objects.requireNonNull(eventsRead, "eventsRead"));
     }
 
     /** The sequence of the last event the export covers; 0 for an empty journal. */
@@ -53,7 +66,8 @@ public final class ExportSource {
 
     /** The events from 1 to {@link #lastSequence()} in order, streamed from the store; close the stream. */
     public Stream<Event> events() {
-        return ledger.events(1).takeWhile(event -> event.sequence() <= lastSequence);
+        return ledger.events(1).takeWhile(event -> event.sequence() <= lastSequence)
+                .peek(event -> eventsRead.accept(event.sequence()));
     }
 
     /** Every account and currency the ledger has posted to, with its balance now, in account order. */

@@ -16,12 +16,18 @@ import org.casefunds.ledger.journal.Event;
  * debit and credit are decimal strings with the currency's decimals, the other side left empty.
  * Events that move no money have no rows. Quoting is commons-csv's.
  *
+ * <p>The text begins with a byte-order mark ({@link #BYTE_ORDER_MARK}, the bytes EF BB BF in
+ * UTF-8): without it Excel on Chinese Windows reads the file as GBK and garbles every Chinese name.
+ * Tools that read UTF-8 CSV skip it (Python's {@code utf-8-sig}, commons-io's {@code BOMInputStream}).
+ *
  * <p>This class is immutable and thread-safe.
  */
 public final class PostingsCsv implements LedgerExport {
     private static final String COLUMNS_TEXT =
             "sequence, effective_date, kind, idempotency_key, account, currency, debit, credit";
     private static final String[] COLUMNS = COLUMNS_TEXT.split(", ");
+    /** The first character the export writes: U+FEFF, the bytes EF BB BF in UTF-8. */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** The CSV export. */
     public static PostingsCsv of() {
@@ -33,6 +39,7 @@ public final class PostingsCsv implements LedgerExport {
 
     @Override
     public ExportSummary write(ExportSource source, Writer out) throws IOException {
+        out.write(BYTE_ORDER_MARK);
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
         long events = 0;
         long rows = 0;
