@@ -77,7 +77,8 @@ class LedgerFileIT {
         assertEquals("60000.00", balances.get(2).get("posted").get("amount").asText());
 
         // 5,000.00 arrived 03-03 and was not noticed: its deadline is 10 working days later, 03-17.
-        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31", "--fail-unless-zero")
+        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31", "--fail-unless-zero",
+                "--lang", "en")
                 .expect(1).printed("strict no").printed("2025-03-17");
         CliProcess.run("verify", "--db", db.toString()).expect(0).printed("The ledger verifies.");
     }

@@ -125,10 +125,10 @@ class TimelineIT {
                 .printed("SPC 2017, adopted from 2025-03-03");
         // Under SPC 2017 the money is due 30 calendar days after 03-03: Wed 04-02, near its deadline on 03-31;
         // under 10+5 it was due Mon 03-17 and is overdue.
-        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31").expect(0)
+        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31", "--lang", "en").expect(0)
                 .printed("strict YES").printed("Policy: SPC 2017, adopted from 2025-03-03").printed("2025-04-02");
-        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31", "--policy", "10+5 working days")
-                .expect(0).printed("strict no").printed("what if").printed("2025-03-17");
+        CliProcess.run("double-zero", "--db", db.toString(), "--as-of", "2025-03-31", "--policy", "10+5 working days",
+                "--lang", "en").expect(0).printed("strict no").printed("what if").printed("2025-03-17");
         // A command is never decided under a "what if".
         CliProcess.run("apply", "--db", db.toString(), "--policy", "SPC 2017", write("none.jsonl", "").toString())
                 .expect(2).complained("--policy SPC 2017").complained("policy adopt");
