@@ -818,10 +818,18 @@ public final class Dashboard implements AutoCloseable {
 
     // ------------------------------------------------------------------ errors
 
+    /**
+     * A 404 no route answered. Javalin calls this for every 404, also one a handler answered itself
+     * naming what it did not find (a report, a case): that answer is kept.
+     */
     private void notFound(Context ctx) throws IOException {
+        String answered = Optional.ofNullable(ctx.res().getContentType()).orElse("");
+        if (answered.startsWith("application/json") || answered.startsWith("text/html")) {
+            return;
+        }
         if (ctx.path().startsWith("/api/")) {
             json(ctx, 404, errorBody(404, "NOT_FOUND", "path", ctx.path(), "no such endpoint; see /api/v1/openapi.json"));
-        } else if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith("text/html")) {
+        } else {
             Request request = plainRequest(ctx);
             errorPage(ctx, request, 404, request.words().text("error.no-page", WebError.shorten(ctx.path())));
         }
