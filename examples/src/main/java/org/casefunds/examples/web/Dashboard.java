@@ -107,6 +107,7 @@ public final class Dashboard implements AutoCloseable {
             config.staticFiles.add("/org/casefunds/examples/web/assets", io.javalin.http.staticfiles.Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new RefusedRequests()));
             config.routes.before(this::secureHeaders);
             config.routes.get("/", ctx -> ctx.redirect("/double-zero"));
             config.routes.get("/health", ctx -> ctx.result("ok"));
@@ -888,7 +889,7 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> errorBody(int status, String code, String field, String value, String message) {
+    static Map<String, Object> errorBody(int status, String code, String field, String value, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("status", status);
         error.put("code", code);
