@@ -60,6 +60,15 @@ class DashboardApiIT {
     static final String AUDITOR = "aud.zheng";
     /** A day on which the demonstration court (seed 2025, 300 cases) has judge.zhao's money and others' on the list. */
     static final String HANDLERS_DAY = "2025-12-25";
+    private static final String[] DOUBLE_ZERO = {"double-zero", "--as-of", DemoLedger.LAST_DAY, "--json"};
+    /** Each report the API answers, and the command that prints it. */
+    private static final Map<String, String[]> REPORTS = Map.of(
+            "/api/v1/reports/weekly?from=2025-12-22&to=2025-12-28",
+            new String[] {"report", "weekly", "--from", "2025-12-22", "--to", "2025-12-28", "--json"},
+            "/api/v1/reports/large-balances?date=" + DemoLedger.LAST_DAY,
+            new String[] {"report", "large-balances", "--as-of", DemoLedger.LAST_DAY, "--json"},
+            "/api/v1/reports/payout-time?from=2025-12-01&to=" + DemoLedger.LAST_DAY,
+            new String[] {"report", "payout-time", "--from", "2025-12-01", "--to", DemoLedger.LAST_DAY, "--json"});
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -76,7 +85,10 @@ class DashboardApiIT {
     void serveTheDemonstrationCourt(@TempDir Path folder) {
         ledger = ledger(folder);
         demoLastHash = ledger.buildDemo(300);
-        // The server starts while the tokens are issued: it reads the logins file at each request.
+        // What the commands print, the server and the tokens are made side by side; the server reads
+        // the logins file at each request.
+        ledger.printAhead(DOUBLE_ZERO);
+        REPORTS.values().forEach(ledger::printAhead);
         server = ServerProcess.start(ledger.withLogins("serve"));
         for (String person : List.of(FINANCE, HANDLER, AUDITOR)) {
             tokens.put(person, ledger.token(person));
@@ -177,14 +189,6 @@ class DashboardApiIT {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    JsonNode cli(String... commandAndOptions) {
-        try {
-            return Json.MAPPER.readTree(ledger.run(commandAndOptions).out());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The three-colour list on {@code date} as finance reads it. */
     JsonNode wholeList(String date) {
         return get("/api/v1/double-zero?date=" + date, FINANCE).expect(200).get("list");
@@ -270,7 +274,7 @@ class DashboardApiIT {
 
     @Test
     void doubleZeroIsWhatTheCommandLinePrints() {
-        JsonNode printed = cli("double-zero", "--as-of", DemoLedger.LAST_DAY, "--json");
+        JsonNode printed = ledger.printed(DOUBLE_ZERO);
         JsonNode answered = get("/api/v1/double-zero?date=" + DemoLedger.LAST_DAY, FINANCE).expect(200);
         assertTrue(printed.get("list").size() > 0, "the list has lines to compare");
         assertEquals(printed, answered);
@@ -278,15 +282,8 @@ class DashboardApiIT {
 
     @Test
     void theReportsAreWhatTheCommandLinePrints() {
-        Map<String, List<String>> asked = new LinkedHashMap<>();
-        asked.put("/api/v1/reports/weekly?from=2025-12-22&to=2025-12-28",
-                List.of("report", "weekly", "--from", "2025-12-22", "--to", "2025-12-28", "--json"));
-        asked.put("/api/v1/reports/large-balances?date=" + DemoLedger.LAST_DAY,
-                List.of("report", "large-balances", "--as-of", DemoLedger.LAST_DAY, "--json"));
-        asked.put("/api/v1/reports/payout-time?from=2025-12-01&to=" + DemoLedger.LAST_DAY,
-                List.of("report", "payout-time", "--from", "2025-12-01", "--to", DemoLedger.LAST_DAY, "--json"));
-        for (Map.Entry<String, List<String>> each : asked.entrySet()) {
-            JsonNode printed = cli(each.getValue().toArray(String[]::new));
+        for (Map.Entry<String, String[]> each : REPORTS.entrySet()) {
+            JsonNode printed = ledger.printed(each.getValue());
             JsonNode answered = get(each.getKey(), FINANCE).expect(200);
             assertEquals(printed.get("report"), answered.get("report"), each.getKey());
             assertEquals(printed.get("rules"), answered.get("rules"), each.getKey());

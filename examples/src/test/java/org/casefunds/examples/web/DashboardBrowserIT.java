@@ -78,6 +78,8 @@ class DashboardBrowserIT {
     private static final String AUDITOR_PASSWORD = "demo-auditor-2025";
     private static final String DAY = DemoLedger.LAST_DAY;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String[] DOUBLE_ZERO = {"double-zero", "--as-of", DAY, "--json"};
+    private static final String[] WEEKLY = {"report", "weekly", "--from", "2025-12-22", "--to", "2025-12-28", "--json"};
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private DemoLedger ledger;
@@ -111,7 +113,9 @@ class DashboardBrowserIT {
         requireChromium();
         ledger = ledger(folder);
         ledger.buildDemo(300);
-        // The server starts while the token is issued and the browser starts.
+        // What the commands print, the server, the token and the browser are made side by side.
+        ledger.printAhead(DOUBLE_ZERO);
+        ledger.printAhead(WEEKLY);
         server = ServerProcess.start(ledger.withLogins("serve"));
         financeToken = ledger.token(FINANCE);
 
@@ -234,14 +238,6 @@ class DashboardBrowserIT {
 
     // ------------------------------------------------------------------ what finance reads elsewhere
 
-    private JsonNode cli(String... commandAndOptions) {
-        try {
-            return Json.MAPPER.readTree(ledger.run(commandAndOptions).out());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private JsonNode api(String pathAndQuery) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(server.uri(pathAndQuery))
                 .header("Authorization", "Bearer " + financeToken).build(), HttpResponse.BodyHandlers.ofString());
@@ -309,7 +305,7 @@ class DashboardBrowserIT {
         assertTrue(driver.getCurrentUrl().contains("date=" + DAY), driver.getCurrentUrl());
         assertNotNull(driver.manage().getCookieNamed(Dashboard.SESSION_COOKIE));
 
-        JsonNode printed = cli("double-zero", "--as-of", DAY, "--json");
+        JsonNode printed = ledger.printed(DOUBLE_ZERO);
         List<List<String>> figures = new ArrayList<>();
         for (JsonNode each : printed.at("/doubleZero/currencies")) {
             figures.add(List.of(each.get("currency").asText(), amount(each.get("overdueAmount")),
@@ -386,7 +382,7 @@ class DashboardBrowserIT {
         visit("weekly", "/reports/weekly?date=2025-12-28");
         assertEquals("案款周报", text("main h1"));
         assertEquals("案款周报 2025-12-22 至 2025-12-28（CNY）", text("section#table-weekly h2"));
-        JsonNode report = cli("report", "weekly", "--from", "2025-12-22", "--to", "2025-12-28", "--json").get("report");
+        JsonNode report = ledger.printed(WEEKLY).get("report");
         JsonNode received = report.get("received");
         assertTrue(received.get("count").asInt() > 0, "the week has money to compare");
         assertEquals(List.of("银行到账", count(received.get("count")), amount(received.get("amount"))),

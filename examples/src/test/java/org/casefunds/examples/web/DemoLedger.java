@@ -2,27 +2,43 @@ package org.casefunds.examples.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casefunds.examples.cli.CliProcess;
+import org.casefunds.ledger.formats.Json;
 
 /**
  * Where a dashboard test keeps its demonstration court: a ledger file with its logins file beside it
  * (the default), or a schema of a PostgreSQL server started for the test, whose logins file must be
  * named with {@code --logins}. The tests run the same commands on either; only {@code --db} and
- * {@code --logins} differ.
+ * {@code --logins} differ. The JSON that reading commands print can be asked for ahead: those
+ * commands then run in the background, two at a time, while the test starts the server.
  */
 abstract class DemoLedger implements AutoCloseable {
     /** The demonstration year ends on this day. */
     static final String LAST_DAY = "2025-12-31";
     private static final Pattern LAST_HASH = Pattern.compile("last hash ([0-9a-f]{64})");
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2, work -> {
+        Thread thread = new Thread(work, "casefunds commands");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<List<String>, CompletableFuture<JsonNode>> printed = new ConcurrentHashMap<>();
 
     /** What {@code --db} says: a file's path or a JDBC URL. */
     abstract String db();
@@ -45,7 +61,7 @@ abstract class DemoLedger implements AutoCloseable {
             }
 
             @Override
-            public void close() {
+            void release() {
                 // The test's temporary folder goes with it.
             }
         };
@@ -77,7 +93,7 @@ abstract class DemoLedger implements AutoCloseable {
             }
 
             @Override
-            public void close() throws IOException {
+            void release() throws IOException {
                 server.close();
             }
         };
@@ -118,6 +134,30 @@ abstract class DemoLedger implements AutoCloseable {
         return CliProcess.run(reading(commandAndOptions)).expect(0);
     }
 
+    /** Starts {@code casefunds command --db ... options}, a reading command that prints JSON, in the background. */
+    void printAhead(String... commandAndOptions) {
+        printed.computeIfAbsent(List.of(commandAndOptions), command -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return Json.MAPPER.readTree(run(commandAndOptions).out());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background));
+    }
+
+    /** The JSON {@code casefunds command --db ... options} prints: run now, or asked for ahead with {@link #printAhead}. */
+    JsonNode printed(String... commandAndOptions) {
+        printAhead(commandAndOptions);
+        try {
+            return printed.get(List.of(commandAndOptions)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof AssertionError failed) {
+                throw failed;
+            }
+            throw e;
+        }
+    }
+
     /** Builds the demonstration court of {@code cases} cases (seed 2025) and returns the journal's last hash. */
     String buildDemo(int cases) {
         CliProcess.Run built = CliProcess.run(withLogins("demo", "--cases", String.valueOf(cases))).expect(0);
@@ -143,6 +183,12 @@ abstract class DemoLedger implements AutoCloseable {
         return matcher.group(1);
     }
 
+    /** Lets go of where the ledger is kept (stops the PostgreSQL server). */
+    abstract void release() throws IOException;
+
     @Override
-    public abstract void close() throws IOException;
+    public void close() throws IOException {
+        background.shutdownNow();
+        release();
+    }
 }
