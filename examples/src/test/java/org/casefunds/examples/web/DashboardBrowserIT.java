@@ -208,9 +208,16 @@ class DashboardBrowserIT {
         assertNoStackTrace();
     }
 
-    /** Waits until charts.js has drawn the trend with ECharts (it marks the chart data-drawn). */
+    /**
+     * Waits until charts.js has drawn the trend with ECharts (it marks the chart data-drawn) and the
+     * lines' animation has ended, so that a screenshot shows them whole.
+     */
     private void waitForTheTrend() {
         waiting().until(d -> d.findElement(By.id("trend")).getDomAttribute("data-drawn") != null);
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "var zr = echarts.getInstanceByDom(document.getElementById('trend')).getZr();"
+                + "return !zr.animation || typeof zr.animation.isFinished !== 'function'"
+                + " || zr.animation.isFinished();")));
     }
 
     private String path() {
