@@ -107,6 +107,7 @@ public final class Dashboard implements AutoCloseable {
             config.staticFiles.add("/org/casefunds/examples/web/assets", io.javalin.http.staticfiles.Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new RefusedRequests()));
             config.routes.before(this::secureHeaders);
             config.routes.get("/", ctx -> ctx.redirect("/double-zero"));
             config.routes.get("/health", ctx -> ctx.result("ok"));
@@ -812,10 +813,18 @@ public final class Dashboard implements AutoCloseable {
 
     // ------------------------------------------------------------------ errors
 
+    /**
+     * A 404 no route answered. Javalin calls this for every 404, also one a handler answered itself
+     * naming what it did not find (a report, a case): that answer is kept.
+     */
     private void notFound(Context ctx) throws IOException {
+        String answered = Optional.ofNullable(ctx.res().getContentType()).orElse("");
+        if (answered.startsWith("application/json") || answered.startsWith("text/html")) {
+            return;
+        }
         if (ctx.path().startsWith("/api/")) {
             json(ctx, 404, errorBody(404, "NOT_FOUND", "path", ctx.path(), "no such endpoint; see /api/v1/openapi.json"));
-        } else if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith("text/html")) {
+        } else {
             Request request = plainRequest(ctx);
             errorPage(ctx, request, 404, request.words().text("error.no-page", WebError.shorten(ctx.path())));
         }
@@ -874,7 +883,7 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> errorBody(int status, String code, String field, String value, String message) {
+    static Map<String, Object> errorBody(int status, String code, String field, String value, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("status", status);
         error.put("code", code);

@@ -17,9 +17,10 @@ import org.sqlite.util.OSInfo;
 /**
  * Runs the packaged {@code casefunds.jar} as a separate process, the way an auditor does, and
  * keeps what it printed and the exit code. End-to-end tests (*IT) use it; the jar's path comes from
- * the build (system property {@code casefunds.jar}).
+ * the build (system property {@code casefunds.jar}). Public for the dashboard's end-to-end tests,
+ * which compare what its pages and API answer with what the commands print.
  */
-final class CliProcess {
+public final class CliProcess {
     /** The longest any one command may run in a test before it is killed. */
     private static final long TIMEOUT_SECONDS = 300;
 
@@ -27,23 +28,23 @@ final class CliProcess {
     }
 
     /** What one run printed and returned. */
-    record Run(List<String> arguments, int exitCode, String out, String err) {
+    public record Run(List<String> arguments, int exitCode, String out, String err) {
         /** Fails, showing everything printed, unless the exit code is {@code expected}. */
-        Run expect(int expected) {
+        public Run expect(int expected) {
             assertEquals(expected, exitCode, () -> "casefunds " + String.join(" ", arguments) + "\nexit " + exitCode
                     + "\n--- stdout\n" + out + "\n--- stderr\n" + err);
             return this;
         }
 
         /** Fails unless the standard output contains {@code text}. */
-        Run printed(String text) {
+        public Run printed(String text) {
             assertTrue(out.contains(text), () -> "expected stdout to contain '" + text + "' but it was:\n" + out
                     + "\n--- stderr\n" + err);
             return this;
         }
 
         /** Fails unless the error output contains {@code text}. */
-        Run complained(String text) {
+        public Run complained(String text) {
             assertTrue(err.contains(text), () -> "expected stderr to contain '" + text + "' but it was:\n" + err
                     + "\n--- stdout\n" + out);
             return this;
@@ -51,7 +52,7 @@ final class CliProcess {
     }
 
     /** The packaged jar. */
-    static Path jar() {
+    public static Path jar() {
         String path = System.getProperty("casefunds.jar", "target/casefunds.jar");
         Path jar = Path.of(path);
         assertTrue(Files.isRegularFile(jar), "the jar " + jar.toAbsolutePath() + " is built by `mvn package`");
@@ -89,7 +90,7 @@ final class CliProcess {
     }
 
     /** Runs {@code casefunds arguments...} and waits for it. */
-    static Run run(String... arguments) {
+    public static Run run(String... arguments) {
         return run(List.of(), List.of(), arguments);
     }
 
@@ -125,14 +126,21 @@ final class CliProcess {
         }
     }
 
-    private static Run run(List<String> launcher, List<String> options, String... arguments) {
-        List<String> command = new ArrayList<>(launcher);
+    /** The command line that runs {@code casefunds arguments...}: this JVM's java, the JVM {@code options}, the jar. */
+    public static List<String> command(List<String> options, String... arguments) {
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
         command.add("-Xmx512m");
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static Run run(List<String> launcher, List<String> options, String... arguments) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(command(options, arguments));
         try {
             Path out = Files.createTempFile("casefunds-out", ".txt");
             Path err = Files.createTempFile("casefunds-err", ".txt");

