@@ -589,7 +589,10 @@ public final class Dashboard implements AutoCloseable {
         CaseView view = caseView(request, opened, reports);
         String number = view.record().caseNumber().toString();
         ReportTables tables = request.tables();
-        return view("case", "date", view.date(), "record", view.record(),
+        String handler = opened.view().staffRegister().person(view.record().handler())
+                .map(registered -> registered.member().name() + " (" + view.record().handler() + ")")
+                .orElse(view.record().handler());
+        return view("case", "date", view.date(), "record", view.record(), "handler", handler,
                 "lots", tables.caseLots(number, view.date(), view.lots()),
                 "disbursements", tables.caseDisbursements(number, view.disbursements()),
                 "deferrals", view.deferrals(),
