@@ -71,7 +71,8 @@ class TrustIT {
         long rewritten = DigestCommandsTest.rewriteApprover(db, "staff:fin.li", "sys.lin", "SYS.LIN");
         CliProcess.run("verify", "--db", db.toString(), "--digest", digest.toString(), "--key", publicKey.toString())
                 .expect(1).printed("event " + rewritten + " is not the event the digest covered");
-        CliProcess.run("report", "staff", "--db", db.toString(), "--as-of", "2025-12-31").expect(0)
+        CliProcess.run("report", "staff", "--db", db.toString(), "--as-of", "2025-12-31", "--lang", "en")
+                .expect(0)
                 .printed("sys.chen").printed("granted").printed("head.sun");
     }
 

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing to the ledger.
  *
  * <p>Method: the packaged jar builds the demonstration court (300 cases, seed 2025, its year ending
- * on 2025-12-31) once for the class, issues tokens for its finance officer, a handler (judge.zhao)
- * and its auditor with {@code casefunds login token}, and runs {@code casefunds serve --port 0} in
+ * on 2025-12-31) once for the test run (the dashboard's test classes only read it), issues tokens
+ * for its finance officer, a handler (judge.zhao) and its auditor with {@code casefunds login token}, and runs {@code casefunds serve --port 0} in
  * the background; a real HTTP client calls every path of the served {@code openapi.json} with and
  * without a token, and compares the answers with what {@code double-zero --json} and {@code report
  * ... --json} print for the same dates. Last, {@code verify} must pass and the journal's last hash
@@ -78,7 +78,7 @@ class DashboardApiIT {
 
     /** Where the class keeps its demonstration court: a ledger file in {@code folder}. */
     protected DemoLedger ledger(Path folder) {
-        return DemoLedger.file(folder);
+        return DemoLedger.shared("file");
     }
 
     @BeforeAll

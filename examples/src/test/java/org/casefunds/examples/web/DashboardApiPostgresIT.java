@@ -12,6 +12,6 @@ import java.nio.file.Path;
 class DashboardApiPostgresIT extends DashboardApiIT {
     @Override
     protected DemoLedger ledger(Path folder) {
-        return DemoLedger.postgres(folder);
+        return DemoLedger.shared("postgres");
     }
 }

@@ -57,7 +57,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * no session; and the pages speak English on request.
  *
  * <p>Method: the packaged jar builds the demonstration court (300 cases, seed 2025, its year ending
- * on 2025-12-31) once for the class and serves it ({@code casefunds serve --port 0}); Selenium drives
+ * on 2025-12-31) once for the test run (the dashboard's test classes only read it) and serves it
+ * ({@code casefunds serve --port 0}); Selenium drives
  * Debian's headless Chromium through its chromium-driver, one browser for the class, logging in as
  * the demonstration's finance officer, handler and auditor with their published passwords. The
  * pages' tables are compared cell by cell with {@code double-zero --json} and the API's case answer,
@@ -91,7 +92,7 @@ class DashboardBrowserIT {
 
     /** Where the class keeps its demonstration court: a ledger file in {@code folder}. */
     protected DemoLedger ledger(Path folder) {
-        return DemoLedger.file(folder);
+        return DemoLedger.shared("file");
     }
 
     /** The browser and its driver must be installed; without them the tests skip, or fail on CI. */

@@ -14,6 +14,6 @@ import java.nio.file.Path;
 class DashboardBrowserPostgresIT extends DashboardBrowserIT {
     @Override
     protected DemoLedger ledger(Path folder) {
-        return DemoLedger.postgres(folder);
+        return DemoLedger.shared("postgres");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casefunds.examples.cli.CliProcess;
@@ -39,6 +41,39 @@ abstract class DemoLedger implements AutoCloseable {
         return thread;
     });
     private final Map<List<String>, CompletableFuture<JsonNode>> printed = new ConcurrentHashMap<>();
+    /** The demonstration courts built in this test run, by where they are kept: built once, read by every class. */
+    private static final Map<String, DemoLedger> SHARED = new ConcurrentHashMap<>();
+    private static final AtomicInteger TOKENS = new AtomicInteger();
+    private String builtHash;
+    private int builtCases;
+    private boolean shared;
+
+    /**
+     * The demonstration court kept as {@code kind} ("file" or "postgres") for the whole test run:
+     * the dashboard's test classes only read it, so it is built once and served to each of them;
+     * it goes when the test run ends.
+     */
+    static DemoLedger shared(String kind) {
+        return SHARED.computeIfAbsent(kind, which -> {
+            Path folder;
+            try {
+                folder = Files.createTempDirectory(CliProcess.jar().toAbsolutePath().getParent(), "demo-" + which + "-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            DemoLedger ledger = which.equals("postgres") ? postgres(folder) : file(folder);
+            ledger.shared = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    ledger.background.shutdownNow();
+                    ledger.release();
+                } catch (IOException e) {
+                    // The run is ending; the folder is under target/.
+                }
+            }));
+            return ledger;
+        });
+    }
 
     /** What {@code --db} says: a file's path or a JDBC URL. */
     abstract String db();
@@ -159,14 +194,21 @@ abstract class DemoLedger implements AutoCloseable {
     }
 
     /** Builds the demonstration court of {@code cases} cases (seed 2025) and returns the journal's last hash. */
-    String buildDemo(int cases) {
+    synchronized String buildDemo(int cases) {
+        if (builtHash != null) {
+            assertTrue(builtCases == cases, "the shared demonstration has " + builtCases + " cases, not " + cases);
+            return builtHash;
+        }
         CliProcess.Run built = CliProcess.run(withLogins("demo", "--cases", String.valueOf(cases))).expect(0);
-        return lastHash(built);
+        builtHash = lastHash(built);
+        builtCases = cases;
+        return builtHash;
     }
 
     /** Issues an API token for {@code person} and returns it. */
     String token(String person) {
-        String token = CliProcess.run(withLogins("login", "token", "--person", person, "--name", "end-to-end test"))
+        String token = CliProcess.run(withLogins("login", "token", "--person", person, "--name",
+                "end-to-end test " + TOKENS.incrementAndGet()))
                 .expect(0).out().strip();
         assertTrue(token.matches("[A-Za-z0-9_-]{32,}"), () -> "a token, not: " + token);
         return token;
@@ -188,6 +230,9 @@ abstract class DemoLedger implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (shared) {
+            return;
+        }
         background.shutdownNow();
         release();
     }
