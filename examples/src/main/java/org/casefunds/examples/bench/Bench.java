@@ -422,21 +422,25 @@ public final class Bench {
     /**
      * {@value #API_READERS} readers on the API's double zero and {@value #PAGE_READERS} on the page, each
      * in a loop, for {@link Settings#webReadersTime()}, while one writer appends receipts to the same
-     * journal (dated the year's last day, which the demonstration never closes), one durable commit each,
-     * with the store that built the journal.
+     * journal, one durable commit each, with the store that built the journal. The receipts are dated
+     * today, after the day the readers ask about, so that every reader has the same work to do however
+     * far the writer has gone: dated on that day, each would add an unidentified receipt that every
+     * later double zero looks up, and the readers' figure would follow the writer's.
      */
     private void readersBesideWriter(Large large, DashboardClient client, String cookie, String token)
             throws Exception {
         // Not closed: closing the ledger would close the store, which Large closes at the end.
         Ledger writer = Ledger.open(large.builder(), policy, Clock.systemUTC());
         long eventsBefore = writer.view().lastSequence();
+        LocalDate today = LocalDate.now(Dashboard.BEIJING);
+        LocalDate receiptDay = today.isAfter(YEAR_END) ? today : YEAR_END;
         List<ReadersBesideWriter.Readers> kinds = List.of(
                 new ReadersBesideWriter.Readers("API double zero", API_READERS,
                         () -> client.api(DOUBLE_ZERO_API, token)),
                 new ReadersBesideWriter.Readers("double-zero page", PAGE_READERS,
                         () -> client.page(DOUBLE_ZERO_PAGE, cookie)));
         Measure.Once<ReadersBesideWriter.Result> once = Measure.once(() -> ReadersBesideWriter.run(kinds,
-                settings.webReadersTime(), n -> writer.execute(receipt("WEB" + n, YEAR_END))));
+                settings.webReadersTime(), n -> writer.execute(receipt("WEB" + n, receiptDay))));
         ReadersBesideWriter.Result result = once.result();
         long peak = once.peakHeapMegabytes();
         int readers = API_READERS + PAGE_READERS;
@@ -468,8 +472,8 @@ public final class Bench {
             add(latency("    wait, median", each.waits(), Measure.median(each.waits()), peak, server));
             add(latency("    wait, 99th percentile", each.waits(), Measure.percentile(each.waits(), 99), peak, ""));
         }
-        String journal = String.format(Locale.ROOT, "%,d receipts, the journal %,d events before, %,d after",
-                result.commits(), eventsBefore, writer.view().lastSequence());
+        String journal = String.format(Locale.ROOT, "%,d receipts dated %s, the journal %,d events before, %,d"
+                + " after", result.commits(), receiptDay, eventsBefore, writer.view().lastSequence());
         add(once("  writer: one durable commit per receipt, SQLite FULL", "commits/s",
                 result.commits() / result.writerSeconds(), peak, result.writerError().isEmpty() ? journal
                         : journal + "; stopped: " + result.writerError()));

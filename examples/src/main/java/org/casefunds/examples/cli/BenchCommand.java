@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             + " --postgres-url); then, on a journal of --events events, double zero, the three-colour list, the"
             + " weekly report, balances, verify, the dashboard (its double-zero page and API answer, then 50 readers"
             + " at once beside a writer), reconcile, and our balances beside hledger's and Ledger's.",
-            "Each figure is the median of --runs runs, with the spread and the peak heap. Run it with"
+            "Each figure is the median of --runs runs, with the spread and the peak heap; the dashboard's readers"
+                + " run once, for --web-seconds. Run it with"
                 + " `java -Xmx512m -jar casefunds.jar bench` to hold it to 512 MB of heap."})
 final class BenchCommand implements Callable<Integer> {
     private static final String QUICK_EVENTS = "20000";
