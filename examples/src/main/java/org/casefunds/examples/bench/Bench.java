@@ -7,15 +7,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.casefunds.examples.demo.DemoCourt;
+import org.casefunds.examples.web.Dashboard;
+import org.casefunds.examples.web.LedgerSource;
+import org.casefunds.examples.web.Passwords;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.approvals.Actor;
 import org.casefunds.ledger.approvals.Role;
@@ -27,6 +32,7 @@ import org.casefunds.ledger.commands.RegisterBankAccount;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.formats.export.HledgerJournal;
+import org.casefunds.ledger.formats.logins.LoginsFile;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.sql.LedgerAudit;
@@ -40,8 +46,9 @@ import org.joda.money.Money;
 /**
  * The benchmark: builds its own data deterministically (the demonstration court, at any size) and
  * measures the write path beside the physical limit of the same rows in plain JDBC, single durable
- * commits, and the reports, the verification and the other tools on a province-sized journal.
- * Every figure is the median of several runs with its spread and the peak heap.
+ * commits, and the reports, the dashboard, the verification and the other tools on a
+ * province-sized journal. Every figure is the median of several runs with its spread and the peak
+ * heap, but for those of a run that lasts a fixed time, which say so.
  */
 public final class Bench {
     /** Events per demonstration case, measured on the 2025 demo (14,123 commands for 2,000 cases). */
@@ -64,9 +71,11 @@ public final class Bench {
      * @param postgres a PostgreSQL database to measure too, or null
      * @param plainTextTools whether to run hledger and Ledger beside our balances
      * @param indexCosts whether to measure what each secondary index costs the raw writes, and stop
+     * @param web whether to measure the dashboard on the large journal
+     * @param webReadersTime how long the dashboard's concurrent readers ask beside the writer
      */
     public record Settings(Path folder, long largeEvents, long appendEvents, int singleCommits, int runs,
-            DataSource postgres, boolean plainTextTools, boolean indexCosts) {
+            DataSource postgres, boolean plainTextTools, boolean indexCosts, boolean web, Duration webReadersTime) {
     }
 
     private final Settings settings;
@@ -101,10 +110,16 @@ public final class Bench {
         if (settings.postgres() != null) {
             appendPostgres();
         }
-        Path large = buildLarge();
-        readLarge(large);
-        reconcileLarge(large);
-        balancesBesideTools(large);
+        try (Large large = buildLarge()) {
+            readLarge(large.file());
+            if (settings.web()) {
+                serveLarge(large);
+            } else {
+                out.println("  the dashboard skipped (--no-web)");
+            }
+            reconcileLarge(large.file());
+            balancesBesideTools(large.file());
+        }
         return figures;
     }
 
@@ -201,7 +216,7 @@ public final class Bench {
                         opening(ledger);
                         long base = ledger.view().lastSequence();
                         for (int i = 0; i < settings.singleCommits(); i++) {
-                            ledger.execute(receipt(attempt + "-" + (base + i)));
+                            ledger.execute(receipt(attempt + "-" + (base + i), LocalDate.of(2025, 3, 3)));
                         }
                     }
                     return settings.singleCommits();
@@ -231,9 +246,10 @@ public final class Bench {
         }
     }
 
-    private static Command receipt(String serial) {
+    /** Money with no case on the master account 110060001, dated {@code day}: unidentified until claimed. */
+    private static Command receipt(String serial, LocalDate day) {
         return Command.of("bank:110060001:" + serial, Actor.of("adm.wang", Role.FUND_ADMINISTRATOR),
-                LocalDate.of(2025, 3, 3), RecordReceipt.of("110060001", serial, Money.of(CNY, 100),
+                day, RecordReceipt.of("110060001", serial, Money.of(CNY, 100),
                         Payer.of("王五", null, null), "货款", ReceiptSource.DEBTOR_PAYMENT, null));
     }
 
@@ -266,19 +282,33 @@ public final class Bench {
 
     // ------------------------------------------------------------------ the large journal
 
-    private Path buildLarge() throws Exception {
+    /**
+     * The large journal's file, and the store that built it, kept open to append to: a store compares
+     * every projection table with the journal folded afresh before its first write, which took no time
+     * on the empty journal this one began with and would take minutes on a million events.
+     */
+    private record Large(Path file, SqlJournalStore builder) implements AutoCloseable {
+        @Override
+        public void close() {
+            builder.close();
+        }
+    }
+
+    private Large buildLarge() throws Exception {
         Path large = settings.folder().resolve("province.db");
-        long[] events = new long[1];
+        SqlJournalStore[] builder = new SqlJournalStore[1];
         add(Measure.rate("build the large journal, batched, SQLite FULL", "events/s", 1, "", attempt -> {
             RawSqlite.deleteWithJournal(large);
-            events[0] = build(court(settings.largeEvents(), 2025), SqlLedger.sqlite(large));
-            return events[0];
+            DemoCourt court = court(settings.largeEvents(), 2025);
+            builder[0] = SqlLedger.sqlite(large);
+            // Not closed: closing the ledger would close the store, which the dashboard's writer appends with.
+            Ledger ledger = Ledger.open(builder[0], policy, court.clock());
+            return court.run(ledger, (day, count) -> { });
         }));
-        try (SqlJournalStore store = SqlLedger.sqlite(large)) {
-            out.printf("  the large journal: %,d events, %,d cases, %d MB%n", store.view().lastSequence(),
-                    store.view().cases().size(), RawSqlite.megabytes(large));
-        }
-        return large;
+        SqlJournalStore store = builder[0];
+        out.printf("  the large journal: %,d events, %,d cases, %d MB%n", store.view().lastSequence(),
+                store.view().cases().size(), RawSqlite.megabytes(large));
+        return new Large(large, store);
     }
 
     private void readLarge(Path large) throws Exception {
@@ -300,6 +330,167 @@ public final class Bench {
                         return 1;
                     }));
         }
+    }
+
+    // ------------------------------------------------------------------ the dashboard
+
+    /** The concurrent readers that loop on the API's double zero. */
+    private static final int API_READERS = 40;
+    /** The concurrent readers that loop on the double-zero page (双清零), logged in. */
+    private static final int PAGE_READERS = 10;
+    /** The requests each page or answer is asked before it is measured one at a time. */
+    private static final int WARM_UP_REQUESTS = 3;
+    private static final LocalDate YEAR_END = LocalDate.of(2025, 12, 31);
+    private static final String DOUBLE_ZERO_PAGE = "/double-zero?date=" + YEAR_END;
+    private static final String DOUBLE_ZERO_API = "/api/v1/double-zero?date=" + YEAR_END;
+
+    /**
+     * The dashboard over the large journal, started in this JVM on a free port of the loopback, as
+     * finance ({@code fin.li}, with a password and a token in a logins file of the bench folder) sees
+     * it: the double-zero page (双清零) and the API's double zero one request at a time, the figure the
+     * time the server says it took (Server-Timing); then many readers at once while a writer appends.
+     */
+    private void serveLarge(Large large) throws Exception {
+        Path logins = settings.folder().resolve("bench-logins.json");
+        String password = Passwords.newSecret();
+        String token = Passwords.newSecret();
+        LoginsFile.empty().with(new LoginsFile.Login(DemoCourt.FINANCE_PERSON,
+                Optional.of(Passwords.hash(password.toCharArray())),
+                List.of(new LoginsFile.Token("bench", Passwords.sha256(token), Clock.systemUTC().instant()))))
+                .write(logins);
+        try (Dashboard dashboard = Dashboard.start(new Dashboard.Settings(readOnly(large.file()), logins,
+                "127.0.0.1", 0, Clock.systemUTC()))) {
+            DashboardClient client = new DashboardClient(dashboard.port());
+            String cookie = client.login(DemoCourt.FINANCE_PERSON, password);
+            oneAtATime("dashboard: double-zero page, server time", DOUBLE_ZERO_PAGE,
+                    () -> client.page(DOUBLE_ZERO_PAGE, cookie));
+            oneAtATime("dashboard: API double zero, server time", DOUBLE_ZERO_API,
+                    () -> client.api(DOUBLE_ZERO_API, token));
+            readersBesideWriter(large, client, cookie, token);
+        }
+    }
+
+    /** The large journal as the dashboard reads it: opened read-only, in one snapshot, for each request. */
+    private LedgerSource readOnly(Path file) {
+        return new LedgerSource() {
+            @Override
+            public Ledger openForReading() {
+                return Ledger.open(SqlLedger.sqliteReadOnly(file, SqliteOptions.defaults()), policy,
+                        Clock.systemUTC());
+            }
+
+            @Override
+            public CourtReports reports(Ledger opened) {
+                return SqlLedger.reports(opened, calendar);
+            }
+
+            @Override
+            public String location() {
+                return file.toString();
+            }
+        };
+    }
+
+    /**
+     * One request at a time, after {@value #WARM_UP_REQUESTS} to warm up (the page's templates and the
+     * code of the answer compiled): the server's time as the figure, the client's wait in its note.
+     */
+    private void oneAtATime(String name, String path, ReadersBesideWriter.Ask ask) throws Exception {
+        long bytes = 0;
+        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+            bytes = ok(path, ask.ask()).bytes();
+        }
+        List<Double> waits = new ArrayList<>();
+        Measure.Figure figure = Measure.sampled(name, "ms", settings.runs(), "", attempt -> {
+            DashboardClient.Answer answer = ok(path, ask.ask());
+            waits.add(answer.wallMillis());
+            return answer.serverMillis();
+        });
+        add(figure.withNote(String.format(Locale.ROOT, "%s; wall time %s ms (%s..%s) on loopback; %,d bytes;"
+                + " after %d requests to warm up", path, number(Measure.median(waits)),
+                number(java.util.Collections.min(waits)), number(java.util.Collections.max(waits)), bytes,
+                WARM_UP_REQUESTS)));
+    }
+
+    private static DashboardClient.Answer ok(String path, DashboardClient.Answer answer) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("the dashboard answered " + path + " with status " + answer.status());
+        }
+        return answer;
+    }
+
+    /**
+     * {@value #API_READERS} readers on the API's double zero and {@value #PAGE_READERS} on the page, each
+     * in a loop, for {@link Settings#webReadersTime()}, while one writer appends receipts to the same
+     * journal, one durable commit each, with the store that built the journal. The receipts are dated
+     * today, after the day the readers ask about, so that every reader has the same work to do however
+     * far the writer has gone: dated on that day, each would add an unidentified receipt that every
+     * later double zero looks up, and the readers' figure would follow the writer's.
+     */
+    private void readersBesideWriter(Large large, DashboardClient client, String cookie, String token)
+            throws Exception {
+        // Not closed: closing the ledger would close the store, which Large closes at the end.
+        Ledger writer = Ledger.open(large.builder(), policy, Clock.systemUTC());
+        long eventsBefore = writer.view().lastSequence();
+        LocalDate today = LocalDate.now(Dashboard.BEIJING);
+        LocalDate receiptDay = today.isAfter(YEAR_END) ? today : YEAR_END;
+        List<ReadersBesideWriter.Readers> kinds = List.of(
+                new ReadersBesideWriter.Readers("API double zero", API_READERS,
+                        () -> client.api(DOUBLE_ZERO_API, token)),
+                new ReadersBesideWriter.Readers("double-zero page", PAGE_READERS,
+                        () -> client.page(DOUBLE_ZERO_PAGE, cookie)));
+        Measure.Once<ReadersBesideWriter.Result> once = Measure.once(() -> ReadersBesideWriter.run(kinds,
+                settings.webReadersTime(), n -> writer.execute(receipt("WEB" + n, receiptDay))));
+        ReadersBesideWriter.Result result = once.result();
+        long peak = once.peakHeapMegabytes();
+        int readers = API_READERS + PAGE_READERS;
+        long answers = 0;
+        long errors = 0;
+        List<String> firstErrors = new ArrayList<>();
+        for (ReadersBesideWriter.ReadersResult each : result.readers()) {
+            answers += each.waits().size();
+            errors += each.errors();
+            if (!each.firstError().isEmpty()) {
+                firstErrors.add(each.readers().name() + ": " + each.firstError());
+            }
+        }
+        String shared = String.format(Locale.ROOT, "server, readers and writer share %d processors and this JVM",
+                Runtime.getRuntime().availableProcessors());
+        add(once("dashboard: " + readers + " readers beside a writer, 200 answers", "requests/s",
+                answers / result.seconds(), peak, String.format(Locale.ROOT, "%,d answers in %.1f s (%d s of"
+                        + " requests, then those in flight); %s", answers, result.seconds(),
+                        settings.webReadersTime().toSeconds(), shared)));
+        for (ReadersBesideWriter.ReadersResult each : result.readers()) {
+            String kind = each.readers().name() + " (" + each.readers().readers() + " readers)";
+            add(once("  " + kind, "requests/s", each.waits().size() / result.seconds(), peak,
+                    String.format(Locale.ROOT, "%,d answers, %d errors", each.waits().size(), each.errors())));
+            if (each.waits().isEmpty()) {
+                continue;
+            }
+            String server = "server time median " + number(Measure.median(each.serverMillis())) + " ms, 99th "
+                    + number(Measure.percentile(each.serverMillis(), 99)) + " ms";
+            add(latency("    wait, median", each.waits(), Measure.median(each.waits()), peak, server));
+            add(latency("    wait, 99th percentile", each.waits(), Measure.percentile(each.waits(), 99), peak, ""));
+        }
+        String journal = String.format(Locale.ROOT, "%,d receipts dated %s, the journal %,d events before, %,d"
+                + " after", result.commits(), receiptDay, eventsBefore, writer.view().lastSequence());
+        add(once("  writer: one durable commit per receipt, SQLite FULL", "commits/s",
+                result.commits() / result.writerSeconds(), peak, result.writerError().isEmpty() ? journal
+                        : journal + "; stopped: " + result.writerError()));
+        add(once("  errors: answers other than 200, failed requests", "errors", errors, peak,
+                firstErrors.isEmpty() ? "none" : "first: " + String.join("; ", firstErrors)));
+    }
+
+    /** A figure measured once. */
+    private static Measure.Figure once(String name, String unit, double value, long peak, String note) {
+        return new Measure.Figure(name, unit, value, value, value, peak, 1, note);
+    }
+
+    /** A latency figure over {@code waits}, with their range. */
+    private static Measure.Figure latency(String name, List<Double> waits, double value, long peak, String note) {
+        return new Measure.Figure(name, "ms", value, java.util.Collections.min(waits),
+                java.util.Collections.max(waits), peak, 1, String.format(Locale.ROOT, "of %,d answers%s",
+                        waits.size(), note.isEmpty() ? "" : "; " + note));
     }
 
     /** The whole year's statement of the main master account, reconciled by the command line. */

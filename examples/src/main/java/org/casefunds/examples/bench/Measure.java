@@ -17,12 +17,63 @@ final class Measure {
     /** One measured figure. */
     record Figure(String name, String unit, double median, double low, double high, long peakHeapMegabytes,
             int runs, String note) {
+        /** This figure with {@code note} in place of its note. */
+        Figure withNote(String note) {
+            return new Figure(name, unit, median, low, high, peakHeapMegabytes, runs, note);
+        }
     }
 
     /** What one run of a piece of work gives: how many items it did (for a rate), or 1. */
     @FunctionalInterface
     interface Work {
         long run(int attempt) throws Exception;
+    }
+
+    /** A value one run of a piece of work measures itself, such as the time a server says it took. */
+    @FunctionalInterface
+    interface Sample {
+        double run(int attempt) throws Exception;
+    }
+
+    /** What one run of a piece of work gave, how long it took and the peak heap it used. */
+    record Once<T>(T result, double millis, long peakHeapMegabytes) {
+    }
+
+    /** The values {@code work} measures, in {@code unit}, over {@code runs} runs. */
+    static Figure sampled(String name, String unit, int runs, String note, Sample work) throws Exception {
+        List<Double> values = new ArrayList<>();
+        long peak = 0;
+        for (int attempt = 0; attempt < runs; attempt++) {
+            resetPeaks();
+            values.add(work.run(attempt));
+            peak = Math.max(peak, peakHeapMegabytes());
+        }
+        return figure(name, unit, values, peak, note);
+    }
+
+    /** Runs {@code work} once, for the figures a caller makes of its result. */
+    static <T> Once<T> once(java.util.concurrent.Callable<T> work) throws Exception {
+        resetPeaks();
+        long started = System.nanoTime();
+        T result = work.call();
+        double millis = (System.nanoTime() - started) / 1e6;
+        return new Once<>(result, millis, peakHeapMegabytes());
+    }
+
+    /** The median of {@code values}, which must not be empty. */
+    static double median(List<Double> values) {
+        return figure("", "", values, 0, "").median();
+    }
+
+    /**
+     * The value below which {@code percent} of {@code values} fall (the nearest rank: of 200 values, the
+     * 99th percentile is the 198th smallest); {@code values} must not be empty.
+     */
+    static double percentile(List<Double> values, double percent) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(percent / 100 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
     }
 
     /** Items per second over {@code runs} runs. */

@@ -2,6 +2,7 @@ package org.casefunds.examples.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.casefunds.examples.bench.Bench;
@@ -16,10 +17,17 @@ import picocli.CommandLine.Option;
             + " batched appends and one durable commit per command on SQLite (synchronous FULL and NORMAL) beside"
             + " plain JDBC writing the same rows; PostgreSQL with 1, 2 and 4 courts writing at once (with"
             + " --postgres-url); then, on a journal of --events events, double zero, the three-colour list, the"
-            + " weekly report, balances, verify, reconcile, and our balances beside hledger's and Ledger's.",
-            "Each figure is the median of --runs runs, with the spread and the peak heap. Run it with"
+            + " weekly report, balances, verify, the dashboard (its double-zero page and API answer, then 50 readers"
+            + " at once beside a writer), reconcile, and our balances beside hledger's and Ledger's.",
+            "Each figure is the median of --runs runs, with the spread and the peak heap; the dashboard's readers"
+                + " run once, for --web-seconds. Run it with"
                 + " `java -Xmx512m -jar casefunds.jar bench` to hold it to 512 MB of heap."})
 final class BenchCommand implements Callable<Integer> {
+    private static final String QUICK_EVENTS = "20000";
+    private static final String QUICK_APPEND_EVENTS = "5000";
+    private static final String QUICK_SINGLE_COMMITS = "50";
+    private static final String QUICK_WEB_SECONDS = "5";
+
     @Option(names = "--dir", paramLabel = "FOLDER", defaultValue = "target/bench",
             description = "Where its files go (about 1.5 GB at a million events). Default: ${DEFAULT-VALUE}.")
     Path folder;
@@ -53,6 +61,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-tools", description = "Do not run hledger and Ledger beside our balances.")
     boolean noTools;
 
+    @Option(names = "--no-web", description = "Do not measure the dashboard on the large journal.")
+    boolean noWeb;
+
+    @Option(names = "--web-seconds", paramLabel = "N", defaultValue = "30",
+            description = "How long the dashboard's 50 readers ask at once beside a writer. Default: ${DEFAULT-VALUE}.")
+    int webSeconds;
+
+    @Option(names = "--quick", description = "A small run, to see that every figure runs (a minute or two; the"
+            + " figures mean little): --events " + QUICK_EVENTS + " --append-events " + QUICK_APPEND_EVENTS
+            + " --single-commits " + QUICK_SINGLE_COMMITS + " --runs 1 --web-seconds " + QUICK_WEB_SECONDS
+            + " --no-tools, unless given otherwise.")
+    boolean quick;
+
     @Option(names = "--index-costs", description = "Only measure what each secondary index of the schema costs"
             + " plain JDBC writes of the ledger's rows, then stop.")
     boolean indexCosts;
@@ -65,9 +86,19 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1_000 || appendEvents < 1_000 || singleCommits < 1 || runs < 1) {
-            throw new Casefunds.BadInput("--events and --append-events must be at least 1000, --single-commits and"
-                    + " --runs at least 1");
+        if (quick) {
+            CommandLine.ParseResult given = spec.commandLine().getParseResult();
+            events = given.hasMatchedOption("--events") ? events : Long.parseLong(QUICK_EVENTS);
+            appendEvents = given.hasMatchedOption("--append-events") ? appendEvents : Long.parseLong(QUICK_APPEND_EVENTS);
+            singleCommits = given.hasMatchedOption("--single-commits") ? singleCommits
+                    : Integer.parseInt(QUICK_SINGLE_COMMITS);
+            runs = given.hasMatchedOption("--runs") ? runs : 1;
+            webSeconds = given.hasMatchedOption("--web-seconds") ? webSeconds : Integer.parseInt(QUICK_WEB_SECONDS);
+            noTools = true;
+        }
+        if (events < 1_000 || appendEvents < 1_000 || singleCommits < 1 || runs < 1 || webSeconds < 1) {
+            throw new Casefunds.BadInput("--events and --append-events must be at least 1000, --single-commits,"
+                    + " --runs and --web-seconds at least 1");
         }
         PGSimpleDataSource postgres = null;
         if (postgresUrl != null) {
@@ -77,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             postgres.setPassword(postgresPassword);
         }
         List<?> figures = Bench.run(new Bench.Settings(folder, events, appendEvents, singleCommits, runs, postgres,
-                !noTools, indexCosts), spec.commandLine().getOut());
+                !noTools, indexCosts, !noWeb, Duration.ofSeconds(webSeconds)), spec.commandLine().getOut());
         if (jsonFile != null) {
             Files.writeString(jsonFile, Json.MAPPER.writeValueAsString(figures));
         }

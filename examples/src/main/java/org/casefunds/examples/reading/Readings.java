@@ -15,6 +15,7 @@ import org.casefunds.ledger.digest.JournalTree;
 import org.casefunds.ledger.reports.CaseLotStatus;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DoubleZero;
+import org.casefunds.ledger.reports.DoubleZeroWithList;
 import org.casefunds.ledger.sql.SqlLedger;
 
 /**
@@ -47,9 +48,10 @@ public final class Readings {
         }
     }
 
-    /** Double zero on {@code date} and its three-colour list, from {@code reports}. */
+    /** Double zero on {@code date} and its three-colour list, from {@code reports}, in one pass. */
     public static DoubleZeroReading doubleZero(CourtReports reports, LocalDate date) {
-        return new DoubleZeroReading(reports.doubleZero(date), reports.dailyList(date));
+        DoubleZeroWithList both = reports.doubleZeroWithList(date);
+        return new DoubleZeroReading(both.doubleZero(), both.dailyList());
     }
 
     /**

@@ -68,12 +68,16 @@ final class DailyReports {
                 flagged.add(line);
             }
         }
-        flagged.sort(Comparator.comparing((CaseLotStatus line) -> line.status().colour())
-                .thenComparing(line -> line.status().deadline())
-                .thenComparing(CaseLotStatus::caseNumber)
-                .thenComparing(line -> line.status().lot().id()));
+        flagged.sort(MOST_URGENT_FIRST);
         return flagged;
     }
+
+    /** The three-colour list's order: by colour (red first), then deadline, then case, then lot. */
+    private static final Comparator<CaseLotStatus> MOST_URGENT_FIRST = Comparator
+            .comparing((CaseLotStatus line) -> line.status().colour())
+            .thenComparing(line -> line.status().deadline())
+            .thenComparing(CaseLotStatus::caseNumber)
+            .thenComparing(line -> line.status().lot().id());
 
     /** Unidentified receipts still holding money on {@code date}, oldest first. */
     public List<UnidentifiedEntry> unidentified(LocalDate date) {
@@ -173,11 +177,31 @@ final class DailyReports {
 
     /** Double zero on {@code date}, with its figures per currency. */
     public DoubleZero doubleZero(LocalDate date) {
+        return doubleZero(date, (money, statuses) -> { });
+    }
+
+    /** Double zero on {@code date} and its three-colour list, from one pass over the cases holding money. */
+    public DoubleZeroWithList doubleZeroWithList(LocalDate date) {
+        List<CaseLotStatus> flagged = new ArrayList<>();
+        DoubleZero doubleZero = doubleZero(date, (money, statuses) -> {
+            for (LotStatus status : statuses) {
+                if (status.colour() != LotStatus.Colour.NONE) {
+                    flagged.add(new CaseLotStatus(money.caseNumber(), money.handler(), status));
+                }
+            }
+        });
+        flagged.sort(MOST_URGENT_FIRST);
+        return new DoubleZeroWithList(doubleZero, flagged);
+    }
+
+    /** Double zero on {@code date}; {@code alsoEachCase} sees each case's money and statuses as they are tallied. */
+    private DoubleZero doubleZero(LocalDate date, BiConsumer<ReportSource.CaseMoney, List<LotStatus>> alsoEachCase) {
         ReportSource source = reports.root.forOneReport();
         CourtReports.checkDate(source, date, "date");
         Map<CurrencyUnit, Tally> tallies = new TreeMap<>();
         SortedSet<Integer> years = new TreeSet<>(Set.of(date.getYear()));
         eachCase(source, date, (money, statuses) -> {
+            alsoEachCase.accept(money, statuses);
             for (LotStatus status : statuses) {
                 years.add(status.deadline().getYear());
                 years.add(status.lot().clockStart().getYear());

@@ -137,4 +137,14 @@ class DailyListTest {
         // Case 1: (03-17, 03-24] = 03-18, 03-19, 03-20, 03-21, 03-24 → -5.
         assertStatus(list.get(0).status(), "100.00", d("2025-03-17"), OVERDUE, -5, RED);
     }
+
+    @Test
+    void doubleZeroWithTheListGivesWhatTheTwoReportsGiveApart() {
+        Court court = court();
+        for (LocalDate date : List.of(DATE, d("2025-03-24"), d("2025-04-30"))) {
+            DoubleZeroWithList both = court.reports.doubleZeroWithList(date);
+            assertEquals(court.reports.doubleZero(date), both.doubleZero(), date.toString());
+            assertEquals(court.reports.dailyList(date), both.dailyList(), date.toString());
+        }
+    }
 }
