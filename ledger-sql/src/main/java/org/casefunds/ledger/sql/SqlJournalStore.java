@@ -93,6 +93,11 @@ public final class SqlJournalStore implements JournalStore {
     private final boolean ownsSnapshot;
     private Connection writer;
     private Statements writerStatements;
+    /**
+     * What the writer decides with, kept across its transactions on {@link #writerStatements}; see
+     * {@link SqlTables}. Made again with the writer's connection.
+     */
+    private SqlTables workingSet;
     private boolean closed;
     /** Whether the projections were compared with the journal before this store's first write. */
     private boolean projectionsChecked;
@@ -233,7 +238,7 @@ public final class SqlJournalStore implements JournalStore {
 
     @Override
     public <T> T write(Work<T> work) {
-        return transaction((statements, tables) -> work.run(new SqlWriter(statements, LedgerState.over(tables))));
+        return transaction((statements, tables) -> work.run(new SqlWriter(statements, tables)));
     }
 
     /** What one write transaction does with the writer's statements and the state's tables. */
@@ -268,17 +273,23 @@ public final class SqlJournalStore implements JournalStore {
                 closeQuietly(writerStatements, writer);
                 writer = null;
                 writerStatements = null;
+                workingSet = null;
                 connection = writerConnection();
                 statements = writerStatements(connection);
                 database.begin(connection, statements.context());
             }
             begun = true;
             requireProjectionsChecked(statements.context());
-            tables = SqlTables.ofTransaction(statements);
+            if (workingSet == null) {
+                workingSet = SqlTables.forWriter(statements);
+            }
+            tables = workingSet;
+            tables.startTransaction();
             T result = body.run(statements, tables);
             tables.flush();
             database.commit(connection);
             begun = false;
+            tables.committed();
             return result;
         } catch (RuntimeException failure) {
             rollback(connection, begun, tables, failure);
@@ -330,6 +341,7 @@ public final class SqlJournalStore implements JournalStore {
             closeQuietly(writerStatements, writer);
             writer = null;
             writerStatements = null;
+            workingSet = null;
         }
     }
 
@@ -348,13 +360,15 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     /** The writer of one transaction. */
-    private final class SqlWriter implements Writer {
+    private static final class SqlWriter implements Writer {
         private final Statements statements;
+        private final SqlTables tables;
         private final LedgerState state;
 
-        SqlWriter(Statements statements, LedgerState state) {
+        SqlWriter(Statements statements, SqlTables tables) {
             this.statements = statements;
-            this.state = state;
+            this.tables = tables;
+            this.state = LedgerState.over(tables);
         }
 
         @Override
@@ -364,37 +378,19 @@ public final class SqlJournalStore implements JournalStore {
 
         @Override
         public Optional<Event> findByKey(String idempotencyKey) {
+            // A key never appended costs no read; the database is asked about the others.
+            if (!tables.mayHaveKey(idempotencyKey)) {
+                return Optional.empty();
+            }
+            tables.writeRows();
             return SqlJournalStore.findByKey(statements, idempotencyKey);
         }
 
         @Override
         public void append(Event event) {
-            insert(statements, event);
+            // The text just sealed is stored as it is: one encoding for the hash and the row.
+            tables.append(event, event.canonicalText());
             state.apply(event);
-        }
-    }
-
-    private static void insert(Statements statements, Event event) {
-        statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.IDEMPOTENCY_KEY,
-                EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.RECORDED_AT, EVENT.BODY, EVENT.HASH)
-                .values(param("sequence", Long.class), param("key", String.class), param("kind", String.class),
-                        param("day", Long.class), param("at", Long.class), param("body", String.class),
-                        param("hash", String.class)))
-                .bind("sequence", event.sequence()).bind("key", event.idempotencyKey()).bind("kind", event.kind().name())
-                .bind("day", event.effectiveDate().toEpochDay()).bind("at", event.recordedAt().toEpochMilli())
-                .bind("body", event.canonicalText()).bind("hash", event.hash()).execute();
-        long line = 0;
-        for (Posting posting : event.postings()) {
-            statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE, POSTING.LINE,
-                    POSTING.ACCOUNT, POSTING.CURRENCY, POSTING.DEBIT, POSTING.AMOUNT_MINOR, POSTING.EFFECTIVE_DATE)
-                    .values(param("sequence", Long.class), param("line", Long.class), param("account", String.class),
-                            param("currency", String.class), param("debit", Long.class), param("amount", Long.class),
-                            param("day", Long.class)))
-                    .bind("sequence", event.sequence()).bind("line", ++line).bind("account", posting.account().toString())
-                    .bind("currency", posting.amount().getCurrencyUnit().getCode())
-                    .bind("debit", posting.side() == Side.DEBIT ? 1L : 0L)
-                    .bind("amount", posting.amount().getAmountMinorLong())
-                    .bind("day", event.effectiveDate().toEpochDay()).execute();
         }
     }
 
@@ -569,6 +565,7 @@ public final class SqlJournalStore implements JournalStore {
         projectionsChecked = true;
         return transaction((statements, tables) -> {
             dropProjections(statements.context());
+            tables.forgetRows();
             LedgerState state = LedgerState.over(tables);
             long folded = 0;
             try (Stream<Event> events = read(1)) {
@@ -576,6 +573,7 @@ public final class SqlJournalStore implements JournalStore {
                     state.apply(each.next());
                     if (++folded % REBUILD_FLUSH_EVENTS == 0) {
                         tables.flush();
+                        tables.trim();
                     }
                 }
             }
@@ -623,6 +621,7 @@ public final class SqlJournalStore implements JournalStore {
             closeQuietly(writerStatements, writer);
             writer = null;
             writerStatements = null;
+            workingSet = null;
             if (readers instanceof SharedConnection) {
                 ((SharedConnection) readers).close();
             }

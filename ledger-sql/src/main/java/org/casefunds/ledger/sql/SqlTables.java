@@ -11,6 +11,8 @@ import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.EVENT;
+import static org.casefunds.ledger.sql.schema.Tables.POSTING;
 import static org.casefunds.ledger.sql.schema.Tables.LEDGER_INFO;
 import static org.casefunds.ledger.sql.schema.Tables.LOT;
 import static org.casefunds.ledger.sql.schema.Tables.LOT_MOVEMENT;
@@ -35,6 +37,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
+import org.casefunds.ledger.accounts.Posting;
+import org.casefunds.ledger.accounts.Side;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.journal.Event;
@@ -60,9 +64,19 @@ import org.joda.money.Money;
  * disbursements, deferrals, bank accounts) are stored as their canonical text beside the columns
  * that queries and reports use; lots are plain columns.
  *
- * <p>Balances, pending amounts, lot totals, daily changes and the ledger's meta row are summed in
- * memory during the transaction and written once by {@link #flush()}: a batch that touches the
- * bank account ten thousand times writes its row once.
+ * <p>The writer's tables ({@link #forWriter}) are its <em>working set</em>: what it decides with
+ * (figures and daily changes of the accounts it touched, their open lots, cases, receipts,
+ * disbursements, the court's rules and register, and compact sets of the keys that exist) is kept
+ * in memory across its transactions, so that in steady state a command reads nothing from the
+ * database. The store checks at every transaction's start that the journal's head is still the one
+ * this working set follows ({@link #follows}); when another process appended, {@link #caughtUp}
+ * forgets what may have changed and learns the keys it appended. A transaction that fails after
+ * changing anything makes the working set forget everything ({@link #discard}).
+ *
+ * <p>Writes are gathered in memory, summed or replaced per key (a lot moved ten times in a
+ * transaction is written once, with its last remainder; balances, pending amounts, lot totals and
+ * daily changes are summed), and written per table as one JDBC batch by {@link #flush()}, or before
+ * any query that must see them.
  */
 final class SqlTables implements StateTables {
     static final String CASE = "casefunds-case v1";
@@ -72,6 +86,8 @@ final class SqlTables implements StateTables {
     private static final String BANK = "casefunds-bank-account v1";
 
     private final Statements statements;
+    /** Whether the working set changed since its last commit; a failed transaction then forgets it. */
+    private boolean dirty;
     private long eventSequence;
     private long eventDay;
     private LedgerMeta meta;
@@ -80,13 +96,72 @@ final class SqlTables implements StateTables {
     private boolean metaChanged;
     private final Map<Key, long[]> balanceDeltas = new LinkedHashMap<>();
     private final Map<Key, NavigableMap<Long, Long>> dailyDeltas = new HashMap<>();
-    // What this transaction has read, so that a batch does not read the same row once per command.
-    // The tables are made for one transaction (or one read), so nothing here outlives what it read.
+
+    // The working set: rows as they are now (written or waiting to be), kept across transactions.
+    /** posted, pending, lot total as written, and 1 if the row exists; without the waiting deltas. */
     private final Map<Key, long[]> storedFigures = new HashMap<>();
+    /** Every daily change of an account as written, without the waiting deltas. */
+    private final Map<Key, NavigableMap<Long, Long>> storedDaily = new HashMap<>();
+    /** Every open lot of an account, in the order commands take them. */
+    private final Map<Key, NavigableMap<LotOrder, Lot>> openLots = new HashMap<>();
+    private final Map<LotId, Lot> lots = new HashMap<>();
     private final Map<String, Optional<BankAccount>> bankAccounts = new HashMap<>();
     private final Map<CaseNumber, Optional<CaseRecord>> caseRecords = new HashMap<>();
-    /** The most case records a transaction keeps read. */
-    private static final int CASES_CACHED_MAX = 10_000;
+    private final Map<String, CaseNumber> casesBySubAccount = new HashMap<>();
+    private final Map<String, Optional<Receipt>> receiptsByKey = new HashMap<>();
+    private final Map<String, Optional<DisbursementRecord>> disbursementsById = new HashMap<>();
+    /** Which accounts, cases, sub-accounts, disbursements and bank references exist (null until loaded). */
+    private KnownKeys knownPockets;
+    private KnownKeys knownCases;
+    private KnownKeys knownSubAccounts;
+    private KnownKeys knownDisbursements;
+    private KnownKeys knownReferences;
+    /**
+     * The most entries each map of the working set keeps; a map that grows past it is emptied after a
+     * commit and read again as needed, so that a million-event ledger's writer stays within its heap.
+     */
+    private static final int WORKING_SET_MAX = 50_000;
+
+    // Written at the next flush, per table, summed or replaced per key.
+    private final List<PendingEvent> pendingEvents = new ArrayList<>();
+    private final Map<LotId, Lot> pendingLots = new LinkedHashMap<>();
+    /** The lots among {@link #pendingLots} that this transaction created. */
+    private final java.util.Set<LotId> createdLots = new java.util.HashSet<>();
+    private final Map<LotChange, Long> pendingLotMovements = new LinkedHashMap<>();
+    private final Map<CaseNumber, CaseRecord> pendingCases = new LinkedHashMap<>();
+    private final Map<RowChange, String> pendingCaseChanges = new LinkedHashMap<>();
+    private final Map<String, Receipt> pendingReceipts = new LinkedHashMap<>();
+    private final Map<String, DisbursementRecord> pendingDisbursements = new LinkedHashMap<>();
+    private final Map<RowChange, DisbursementRecord> pendingDisbursementChanges = new LinkedHashMap<>();
+
+    /** An event to insert, with the canonical text it was sealed over. */
+    private record PendingEvent(Event event, String text) {
+    }
+
+    /** Where a lot stands among its account's open lots: oldest clock start first, then by id. */
+    private record LotOrder(long clockStart, long sequence, int index) implements Comparable<LotOrder> {
+        static LotOrder of(Lot lot) {
+            return new LotOrder(day(lot.clockStart()), lot.id().sequence(), lot.id().index());
+        }
+
+        @Override
+        public int compareTo(LotOrder other) {
+            int byClock = Long.compare(clockStart, other.clockStart);
+            if (byClock != 0) {
+                return byClock;
+            }
+            int bySequence = Long.compare(sequence, other.sequence);
+            return bySequence != 0 ? bySequence : Integer.compare(index, other.index);
+        }
+    }
+
+    /** One lot's change by one event: a row of {@code lot_movement}. */
+    private record LotChange(LotId lot, long sequence, long day) {
+    }
+
+    /** One record's change by one event (with the event's day): a row of a history table. */
+    private record RowChange(String id, long sequence, long day) {
+    }
 
     /** An account and a currency. */
     private record Key(String account, String currency) {
@@ -94,8 +169,11 @@ final class SqlTables implements StateTables {
 
     private final boolean caching;
 
-    /** Tables of one write transaction, which keep what they read until it ends. */
-    static SqlTables ofTransaction(Statements statements) {
+    /**
+     * The writer's tables on its kept statements: a working set that lives across its transactions
+     * (see the class comment).
+     */
+    static SqlTables forWriter(Statements statements) {
         return new SqlTables(statements, true);
     }
 
@@ -123,12 +201,241 @@ final class SqlTables implements StateTables {
         eventDay = day(event.effectiveDate());
     }
 
+    // ------------------------------------------------------------------ the working set
+
+    /**
+     * Starts a transaction of the writer: reads the journal's head from the meta row and, if it is
+     * not the head this working set follows (another process appended, or the working set is new),
+     * forgets every row it kept and learns the keys appended since it last looked.
+     */
+    void startTransaction() {
+        LedgerMeta head = readMeta();
+        if (meta == null || meta.lastSequence() != head.lastSequence() || !meta.lastHash().equals(head.lastHash())) {
+            forgetRows();
+            catchUpKeys(head);
+        }
+        meta = head;
+        metaChanged = false;
+        dirty = false;
+    }
+
+    /** After a commit: the working set is the database's; maps grown too large are emptied. */
+    void committed() {
+        dirty = false;
+        if (knownThrough >= 0) {
+            knownThrough = meta().lastSequence();
+            knownHash = meta().lastHash();
+        }
+        trim();
+    }
+
+    /** Empties the maps of the working set grown past {@link #WORKING_SET_MAX}; only after a flush. */
+    void trim() {
+        if (storedFigures.size() > WORKING_SET_MAX || storedDaily.size() > WORKING_SET_MAX) {
+            storedFigures.clear();
+            storedDaily.clear();
+        }
+        if (lots.size() > WORKING_SET_MAX || openLots.size() > WORKING_SET_MAX) {
+            lots.clear();
+            openLots.clear();
+        }
+        if (caseRecords.size() > WORKING_SET_MAX || casesBySubAccount.size() > WORKING_SET_MAX) {
+            caseRecords.clear();
+            casesBySubAccount.clear();
+        }
+        if (receiptsByKey.size() > WORKING_SET_MAX) {
+            receiptsByKey.clear();
+        }
+        if (disbursementsById.size() > WORKING_SET_MAX) {
+            disbursementsById.clear();
+        }
+    }
+
+    /** Forgets every row kept (not the known keys, whose extra entries only cost a read). */
+    void forgetRows() {
+        storedFigures.clear();
+        storedDaily.clear();
+        openLots.clear();
+        lots.clear();
+        bankAccounts.clear();
+        caseRecords.clear();
+        casesBySubAccount.clear();
+        receiptsByKey.clear();
+        disbursementsById.clear();
+        meta = null;
+        courtRules = null;
+        staffRegister = null;
+    }
+
+    /** The last event whose keys the known sets hold; -1 before they are loaded. */
+    private long knownThrough = -1;
+    /** The hash of event {@link #knownThrough}. */
+    private String knownHash;
+    private KnownKeys knownIdempotencyKeys;
+
+    /**
+     * Adds to the loaded known sets the keys of the events after {@link #knownThrough} up to {@code
+     * head}: what another process appended. Sets not yet loaded are loaded whole when first needed.
+     */
+    private void catchUpKeys(LedgerMeta head) {
+        if (knownThrough < 0) {
+            return;
+        }
+        long since = knownThrough;
+        if (since >= head.lastSequence() || !knownHash.equals(statements.context()
+                .select(EVENT.HASH).from(EVENT)
+                .where(EVENT.SEQUENCE.eq(since)).fetchOne(0, String.class))) {
+            // Not a continuation of the journal the sets were read from (restored, replaced): read them again.
+            forgetKeys();
+            return;
+        }
+        org.jooq.DSLContext context = statements.context();
+        if (knownIdempotencyKeys != null) {
+            context.select(EVENT.IDEMPOTENCY_KEY)
+                    .from(EVENT)
+                    .where(EVENT.SEQUENCE.gt(since))
+                    .fetchLazy().forEach(row -> knownIdempotencyKeys.add(row.value1()));
+        }
+        if (knownPockets != null) {
+            context.selectDistinct(POSTING.ACCOUNT,
+                    POSTING.CURRENCY)
+                    .from(POSTING)
+                    .where(POSTING.SEQUENCE.gt(since))
+                    .forEach(row -> knownPockets.add(pocketKey(row.value1(), row.value2())));
+        }
+        if (knownCases != null || knownSubAccounts != null) {
+            context.select(CASE_RECORD.CASE_NUMBER, CASE_RECORD.SUB_ACCOUNT).from(CASE_RECORD)
+                    .where(CASE_RECORD.CASE_NUMBER.in(select(CASE_CHANGE.CASE_NUMBER).from(CASE_CHANGE)
+                            .where(CASE_CHANGE.SEQUENCE.gt(since))))
+                    .forEach(row -> {
+                        if (knownCases != null) {
+                            knownCases.add(row.value1());
+                        }
+                        if (knownSubAccounts != null) {
+                            knownSubAccounts.add(row.value2());
+                        }
+                    });
+        }
+        if (knownDisbursements != null) {
+            context.selectDistinct(DISBURSEMENT_CHANGE.ID).from(DISBURSEMENT_CHANGE)
+                    .where(DISBURSEMENT_CHANGE.SEQUENCE.gt(since))
+                    .forEach(row -> knownDisbursements.add(row.value1()));
+        }
+        if (knownReferences != null) {
+            context.select(RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE).from(RECEIPT)
+                    .where(RECEIPT.SEQUENCE.gt(since))
+                    .forEach(row -> knownReferences.add(referenceKey(row.value1(), row.value2())));
+        }
+        knownThrough = head.lastSequence();
+        knownHash = head.lastHash();
+    }
+
+    private void forgetKeys() {
+        knownThrough = -1;
+        knownHash = null;
+        knownIdempotencyKeys = null;
+        knownPockets = null;
+        knownCases = null;
+        knownSubAccounts = null;
+        knownDisbursements = null;
+        knownReferences = null;
+    }
+
+    /** The known sets are loaded whole inside a transaction, which fixes what they hold. */
+    private KnownKeys loaded(KnownKeys keys) {
+        if (knownThrough < 0) {
+            knownThrough = meta().lastSequence();
+            knownHash = meta().lastHash();
+        }
+        return keys;
+    }
+
+    private KnownKeys knownPockets() {
+        if (knownPockets == null) {
+            writeRows();
+            KnownKeys keys = new KnownKeys();
+            statements.context().select(BALANCE.ACCOUNT, BALANCE.CURRENCY).from(BALANCE).fetchLazy()
+                    .forEach(row -> keys.add(pocketKey(row.value1(), row.value2())));
+            balanceDeltas.keySet().forEach(key -> keys.add(pocketKey(key.account(), key.currency())));
+            knownPockets = loaded(keys);
+        }
+        return knownPockets;
+    }
+
+    private void loadKnownCases() {
+        if (knownCases == null) {
+            writeRows();
+            KnownKeys cases = new KnownKeys();
+            KnownKeys subAccounts = new KnownKeys();
+            statements.context().select(CASE_RECORD.CASE_NUMBER, CASE_RECORD.SUB_ACCOUNT).from(CASE_RECORD)
+                    .fetchLazy().forEach(row -> {
+                        cases.add(row.value1());
+                        subAccounts.add(row.value2());
+                    });
+            knownCases = loaded(cases);
+            knownSubAccounts = subAccounts;
+        }
+    }
+
+    private KnownKeys knownDisbursements() {
+        if (knownDisbursements == null) {
+            writeRows();
+            KnownKeys keys = new KnownKeys();
+            statements.context().select(DISBURSEMENT.ID).from(DISBURSEMENT).fetchLazy()
+                    .forEach(row -> keys.add(row.value1()));
+            knownDisbursements = loaded(keys);
+        }
+        return knownDisbursements;
+    }
+
+    private KnownKeys knownReferences() {
+        if (knownReferences == null) {
+            writeRows();
+            KnownKeys keys = new KnownKeys();
+            statements.context().select(RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE).from(RECEIPT).fetchLazy()
+                    .forEach(row -> keys.add(referenceKey(row.value1(), row.value2())));
+            knownReferences = loaded(keys);
+        }
+        return knownReferences;
+    }
+
+    /**
+     * Whether an event may have been appended under {@code idempotencyKey}: false means certainly
+     * not, with no read; true means the database must be asked ({@link #writeRows()} first).
+     */
+    boolean mayHaveKey(String idempotencyKey) {
+        if (knownIdempotencyKeys == null) {
+            writeRows();
+            KnownKeys keys = new KnownKeys();
+            statements.context().select(EVENT.IDEMPOTENCY_KEY)
+                    .from(EVENT).fetchLazy()
+                    .forEach(row -> keys.add(row.value1()));
+            knownIdempotencyKeys = loaded(keys);
+        }
+        return knownIdempotencyKeys.mayContain(idempotencyKey);
+    }
+
+    private static String pocketKey(String account, String currency) {
+        return account + "\n" + currency;
+    }
+
+    private static String referenceKey(String bankAccount, String bankReference) {
+        return bankAccount + "\n" + bankReference;
+    }
+
     // ------------------------------------------------------------------ meta
 
     @Override
     public LedgerMeta meta() {
         if (meta == null) {
-            meta = statements.get("meta", context -> context.select(LEDGER_INFO.COURT_CODE, LEDGER_INFO.COURT_NAME,
+            meta = readMeta();
+        }
+        return meta;
+    }
+
+    private LedgerMeta readMeta() {
+        {
+            return statements.get("meta", context -> context.select(LEDGER_INFO.COURT_CODE, LEDGER_INFO.COURT_NAME,
                     LEDGER_INFO.OPENED_ON, LEDGER_INFO.LAST_SEQUENCE, LEDGER_INFO.LAST_HASH, LEDGER_INFO.CLOSED_THROUGH)
                     .from(LEDGER_INFO).where(LEDGER_INFO.ID.eq(inline(1L))))
                     .fetchOptional(row -> new LedgerMeta(Optional.ofNullable(row.getString(1)),
@@ -136,7 +443,6 @@ final class SqlTables implements StateTables {
                             row.getLong(4), row.getString(5), Optional.ofNullable(date(nullableLong(row, 6)))))
                     .orElseThrow(() -> new IllegalStateException("the ledger_info row is missing"));
         }
-        return meta;
     }
 
     @Override
@@ -190,6 +496,7 @@ final class SqlTables implements StateTables {
     }
 
     private void insertCourtRule(long sequence, String kind, LocalDate effectiveDate, String body) {
+        dirty = true;
         courtRules();
         statements.context().insertInto(COURT_RULE, COURT_RULE.SEQUENCE, COURT_RULE.KIND, COURT_RULE.EFFECTIVE_DATE,
                 COURT_RULE.BODY).values(sequence, kind, day(effectiveDate), body).execute();
@@ -242,6 +549,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public void recordStaff(StaffChange change) {
+        dirty = true;
         StaffRegister before = staffRegister();
         int position = (int) before.changes().stream().filter(earlier -> earlier.sequence() == change.sequence())
                 .count();
@@ -275,6 +583,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putBankAccount(BankAccount account) {
+        dirty = true;
         if (caching) {
             bankAccounts.put(account.number(), Optional.of(account));
         }
@@ -300,15 +609,15 @@ final class SqlTables implements StateTables {
         if (known != null) {
             return known;
         }
-        Optional<CaseRecord> found = readCaseRecord(caseNumber);
-        if (caseRecords.size() >= CASES_CACHED_MAX) {
-            caseRecords.clear();
-        }
+        loadKnownCases();
+        Optional<CaseRecord> found = knownCases.mayContain(caseNumber.toString()) ? readCaseRecord(caseNumber)
+                : Optional.empty();
         caseRecords.put(caseNumber, found);
         return found;
     }
 
     private Optional<CaseRecord> readCaseRecord(CaseNumber caseNumber) {
+        writeRows();
         return statements.get("case", context -> context.select(CASE_RECORD.BODY).from(CASE_RECORD)
                 .where(CASE_RECORD.CASE_NUMBER.eq(param("number", String.class))))
                 .bind("number", caseNumber.toString()).fetchOptional(Statements::text)
@@ -317,6 +626,24 @@ final class SqlTables implements StateTables {
 
     @Override
     public Optional<CaseNumber> caseBySubAccount(String subAccountNumber) {
+        if (caching) {
+            CaseNumber known = casesBySubAccount.get(subAccountNumber);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            loadKnownCases();
+            if (!knownSubAccounts.mayContain(subAccountNumber)) {
+                return Optional.empty();
+            }
+            writeRows();
+            Optional<CaseNumber> found = readCaseBySubAccount(subAccountNumber);
+            found.ifPresent(caseNumber -> casesBySubAccount.put(subAccountNumber, caseNumber));
+            return found;
+        }
+        return readCaseBySubAccount(subAccountNumber);
+    }
+
+    private Optional<CaseNumber> readCaseBySubAccount(String subAccountNumber) {
         return statements.get("caseBySubAccount", context -> context.select(CASE_RECORD.CASE_NUMBER)
                 .from(CASE_RECORD).where(CASE_RECORD.SUB_ACCOUNT.eq(param("sub", String.class))))
                 .bind("sub", subAccountNumber).fetchOptional(Statements::text).map(CaseNumber::parse);
@@ -324,6 +651,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public Collection<CaseRecord> cases() {
+        writeRows();
         List<CaseRecord> cases = new ArrayList<>();
         statements.context().select(CASE_RECORD.BODY).from(CASE_RECORD).fetchLazy()
                 .forEach(row -> cases.add(decode(row.value1(), CASE, CaseRecord.class)));
@@ -337,9 +665,44 @@ final class SqlTables implements StateTables {
         // even dated earlier, changes no one's handler on any date.
         boolean newHandler = caseRecord(record.caseNumber()).map(before -> !before.handler().equals(record.handler()))
                 .orElse(true);
-        if (caching) {
-            caseRecords.put(record.caseNumber(), Optional.of(record));
+        dirty = true;
+        caseRecords.put(record.caseNumber(), Optional.of(record));
+        casesBySubAccount.put(record.subAccountNumber(), record.caseNumber());
+        loadKnownCases();
+        knownCases.add(record.caseNumber().toString());
+        knownSubAccounts.add(record.subAccountNumber());
+        pendingCases.put(record.caseNumber(), record);
+        if (newHandler) {
+            pendingCaseChanges.put(new RowChange(record.caseNumber().toString(), eventSequence, eventDay),
+                    record.handler());
         }
+    }
+
+    /** Writes the cases changed since the last flush, and their new handlers. */
+    private void writeCases() {
+        if (pendingCases.isEmpty() && pendingCaseChanges.isEmpty()) {
+            return;
+        }
+        for (CaseRecord record : pendingCases.values()) {
+            putCaseRow(record);
+        }
+        pendingCases.clear();
+        statements.executeBatch("putCase");
+        for (Map.Entry<RowChange, String> change : pendingCaseChanges.entrySet()) {
+            statements.get("caseChange", context -> context.insertInto(CASE_CHANGE, CASE_CHANGE.CASE_NUMBER,
+                    CASE_CHANGE.SEQUENCE, CASE_CHANGE.CHANGED_ON, CASE_CHANGE.HANDLER)
+                    .values(param("number", String.class), param("sequence", Long.class), param("day", Long.class),
+                            param("handler", String.class))
+                    .onConflict(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE).doUpdate()
+                    .set(CASE_CHANGE.HANDLER, org.jooq.impl.DSL.excluded(CASE_CHANGE.HANDLER)))
+                    .bind("number", change.getKey().id()).bind("sequence", change.getKey().sequence())
+                    .bind("day", change.getKey().day()).bind("handler", change.getValue()).addBatch();
+        }
+        pendingCaseChanges.clear();
+        statements.executeBatch("caseChange");
+    }
+
+    private void putCaseRow(CaseRecord record) {
         String body = encode(CASE, record);
         statements.get("putCase", context -> context.insertInto(CASE_RECORD, CASE_RECORD.CASE_NUMBER,
                 CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.OPENED_ON, CASE_RECORD.BODY)
@@ -350,24 +713,26 @@ final class SqlTables implements StateTables {
                 .set(CASE_RECORD.BODY, org.jooq.impl.DSL.excluded(CASE_RECORD.BODY)))
                 .bind("number", record.caseNumber().toString()).bind("sub", record.subAccountNumber())
                 .bind("handler", record.handler()).bind("opened", day(record.openedOn())).bind("body", body)
-                .execute();
-        if (!newHandler) {
-            return;
-        }
-        statements.get("caseChange", context -> context.insertInto(CASE_CHANGE, CASE_CHANGE.CASE_NUMBER,
-                CASE_CHANGE.SEQUENCE, CASE_CHANGE.CHANGED_ON, CASE_CHANGE.HANDLER)
-                .values(param("number", String.class), param("sequence", Long.class), param("day", Long.class),
-                        param("handler", String.class))
-                .onConflict(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE).doUpdate()
-                .set(CASE_CHANGE.HANDLER, org.jooq.impl.DSL.excluded(CASE_CHANGE.HANDLER)))
-                .bind("number", record.caseNumber().toString()).bind("sequence", eventSequence).bind("day", eventDay)
-                .bind("handler", record.handler()).execute();
+                .addBatch();
     }
 
     // ------------------------------------------------------------------ receipts
 
     @Override
     public Optional<Receipt> receipt(String key) {
+        if (caching) {
+            Optional<Receipt> known = receiptsByKey.get(key);
+            if (known == null) {
+                known = readReceipt(key);
+                receiptsByKey.put(key, known);
+            }
+            return known;
+        }
+        return readReceipt(key);
+    }
+
+    private Optional<Receipt> readReceipt(String key) {
+        writeRows();
         return statements.get("receipt", context -> context.select(RECEIPT.BODY).from(RECEIPT)
                 .where(RECEIPT.RECEIPT_KEY.eq(param("key", String.class))))
                 .bind("key", key).fetchOptional(Statements::text).map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
@@ -375,6 +740,12 @@ final class SqlTables implements StateTables {
 
     @Override
     public Optional<Receipt> receiptByBankReference(String bankAccount, String bankReference) {
+        if (caching) {
+            if (!knownReferences().mayContain(referenceKey(bankAccount, bankReference))) {
+                return Optional.empty();
+            }
+            writeRows();
+        }
         return statements.get("receiptByReference", context -> context.select(RECEIPT.BODY).from(RECEIPT)
                 .where(RECEIPT.BANK_ACCOUNT.eq(param("account", String.class))
                         .and(RECEIPT.BANK_REFERENCE.eq(param("reference", String.class)))
@@ -385,6 +756,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public Collection<Receipt> receipts() {
+        writeRows();
         List<Receipt> receipts = new ArrayList<>();
         statements.context().select(RECEIPT.BODY).from(RECEIPT).fetchLazy()
                 .forEach(row -> receipts.add(decode(row.value1(), RECEIPT_TEXT, Receipt.class)));
@@ -393,6 +765,24 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putReceipt(Receipt receipt) {
+        dirty = true;
+        receiptsByKey.put(receipt.key(), Optional.of(receipt));
+        knownReferences().add(referenceKey(receipt.details().bankAccount(), receipt.details().bankReference()));
+        pendingReceipts.put(receipt.key(), receipt);
+    }
+
+    private void writeReceipts() {
+        if (pendingReceipts.isEmpty()) {
+            return;
+        }
+        for (Receipt receipt : pendingReceipts.values()) {
+            putReceiptRow(receipt);
+        }
+        pendingReceipts.clear();
+        statements.executeBatch("putReceipt");
+    }
+
+    private void putReceiptRow(Receipt receipt) {
         String body = encode(RECEIPT_TEXT, receipt);
         Money amount = receipt.details().amount();
         statements.get("putReceipt", context -> context.insertInto(RECEIPT, RECEIPT.RECEIPT_KEY, RECEIPT.SEQUENCE,
@@ -410,13 +800,27 @@ final class SqlTables implements StateTables {
                 .bind("day", day(receipt.valueDate())).bind("currency", amount.getCurrencyUnit().getCode())
                 .bind("amount", amount.getAmountMinorLong()).bind("routing", receipt.details().routing().name())
                 .bind("case", receipt.details().caseNumber().map(Object::toString).orElse(null))
-                .bind("reversed", receipt.reversed() ? 1L : 0L).bind("body", body).execute();
+                .bind("reversed", receipt.reversed() ? 1L : 0L).bind("body", body).addBatch();
     }
 
     // ------------------------------------------------------------------ lots
 
     @Override
     public Optional<Lot> lot(LotId id) {
+        if (caching) {
+            Lot known = lots.get(id);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            writeRows();
+            Optional<Lot> found = readLot(id);
+            found.ifPresent(lot -> lots.put(id, lot));
+            return found;
+        }
+        return readLot(id);
+    }
+
+    private Optional<Lot> readLot(LotId id) {
         return statements.get("lot", context -> context.selectFrom(LOT)
                 .where(LOT.SEQUENCE.eq(param("sequence", Long.class)).and(LOT.IDX.eq(param("idx", Long.class)))))
                 .bind("sequence", id.sequence()).bind("idx", (long) id.index()).fetchOptional(SqlTables::lot);
@@ -448,6 +852,26 @@ final class SqlTables implements StateTables {
 
     @Override
     public List<Lot> openLots(AccountId account, CurrencyUnit currency) {
+        if (!caching) {
+            return readOpenLots(account, currency);
+        }
+        Key key = new Key(account.toString(), currency.getCode());
+        NavigableMap<LotOrder, Lot> open = openLots.get(key);
+        if (open == null) {
+            open = new TreeMap<>();
+            if (knownPockets().mayContain(pocketKey(key.account(), key.currency()))) {
+                writeRows();
+                for (Lot lot : readOpenLots(account, currency)) {
+                    open.put(LotOrder.of(lot), lot);
+                    lots.put(lot.id(), lot);
+                }
+            }
+            openLots.put(key, open);
+        }
+        return new ArrayList<>(open.values());
+    }
+
+    private List<Lot> readOpenLots(AccountId account, CurrencyUnit currency) {
         List<Lot> lots = new ArrayList<>();
         statements.get("openLots", context -> context.selectFrom(LOT)
                 .where(LOT.ACCOUNT.eq(param("account", String.class)).and(LOT.CURRENCY.eq(param("currency",
@@ -460,6 +884,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public List<Lot> openLotsOfReceipt(String receiptKey) {
+        writeRows();
         List<Lot> lots = new ArrayList<>();
         statements.get("openLotsOfReceipt", context -> context.selectFrom(LOT)
                 .where(LOT.RECEIPT_KEY.eq(param("receipt", String.class)).and(LOT.REMAINING_MINOR.gt(inline(0L)))
@@ -471,6 +896,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public Collection<Lot> lots() {
+        writeRows();
         List<Lot> lots = new ArrayList<>();
         statements.context().selectFrom(LOT).fetchLazy().forEach(row -> lots.add(lot(row)));
         return lots;
@@ -478,19 +904,76 @@ final class SqlTables implements StateTables {
 
     @Override
     public void createLot(Lot lot) {
-        // A plain insert: the primary key refuses a second lot with the same id.
-        bindLot(statements.get("createLot", context -> context.insertInto(LOT, LOT_COLUMNS).values(lotValues())),
-                lot).execute();
+        // Inserted by a plain insert at the flush: the primary key refuses a second lot with this id.
+        if (lots.containsKey(lot.id()) || createdLots.contains(lot.id())) {
+            throw new IllegalStateException("lot " + lot.id() + " exists already");
+        }
+        createdLots.add(lot.id());
+        keepLot(lot);
         recordLotMovement(lot, lot.remaining().getAmountMinorLong());
     }
 
     @Override
     public void putLot(Lot lot, long remainingChangeMinor) {
-        bindLot(statements.get("putLot", context -> context.insertInto(LOT, LOT_COLUMNS).values(lotValues())
-                .onConflict(LOT.SEQUENCE, LOT.IDX).doUpdate()
-                .set(LOT.REMAINING_MINOR, org.jooq.impl.DSL.excluded(LOT.REMAINING_MINOR))
-                .set(LOT.AVAILABLE_FROM, org.jooq.impl.DSL.excluded(LOT.AVAILABLE_FROM))), lot).execute();
+        keepLot(lot);
         recordLotMovement(lot, remainingChangeMinor);
+    }
+
+    /** Keeps the lot as it is now in the working set, to be written at the next flush. */
+    private void keepLot(Lot lot) {
+        dirty = true;
+        pendingLots.put(lot.id(), lot);
+        lots.put(lot.id(), lot);
+        Key key = new Key(lot.account().toString(), lot.amount().getCurrencyUnit().getCode());
+        knownPockets().add(pocketKey(key.account(), key.currency()));
+        NavigableMap<LotOrder, Lot> open = openLots.get(key);
+        if (open != null) {
+            if (lot.remaining().isPositive()) {
+                open.put(LotOrder.of(lot), lot);
+            } else {
+                open.remove(LotOrder.of(lot));
+            }
+        }
+    }
+
+    /** Writes the lots changed since the last flush (created ones inserted) and their movements. */
+    private void writeLots() {
+        if (pendingLots.isEmpty() && pendingLotMovements.isEmpty()) {
+            return;
+        }
+        for (Lot lot : pendingLots.values()) {
+            if (createdLots.contains(lot.id())) {
+                bindLot(statements.get("createLot", context -> context.insertInto(LOT, LOT_COLUMNS)
+                        .values(lotValues())), lot).addBatch();
+            }
+        }
+        statements.executeBatch("createLot");
+        for (Lot lot : pendingLots.values()) {
+            if (!createdLots.contains(lot.id())) {
+                bindLot(statements.get("putLot", context -> context.insertInto(LOT, LOT_COLUMNS).values(lotValues())
+                        .onConflict(LOT.SEQUENCE, LOT.IDX).doUpdate()
+                        .set(LOT.REMAINING_MINOR, org.jooq.impl.DSL.excluded(LOT.REMAINING_MINOR))
+                        .set(LOT.AVAILABLE_FROM, org.jooq.impl.DSL.excluded(LOT.AVAILABLE_FROM))), lot).addBatch();
+            }
+        }
+        statements.executeBatch("putLot");
+        pendingLots.clear();
+        createdLots.clear();
+        for (Map.Entry<LotChange, Long> movement : pendingLotMovements.entrySet()) {
+            LotChange change = movement.getKey();
+            statements.get("lotMovement", context -> context.insertInto(LOT_MOVEMENT, LOT_MOVEMENT.LOT_SEQUENCE,
+                    LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.SEQUENCE, LOT_MOVEMENT.EFFECTIVE_DATE, LOT_MOVEMENT.CHANGE_MINOR)
+                    .values(param("lot", Long.class), param("idx", Long.class), param("sequence", Long.class),
+                            param("day", Long.class), param("change", Long.class))
+                    .onConflict(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.SEQUENCE).doUpdate()
+                    .set(LOT_MOVEMENT.CHANGE_MINOR, LOT_MOVEMENT.CHANGE_MINOR.plus(
+                            org.jooq.impl.DSL.excluded(LOT_MOVEMENT.CHANGE_MINOR))))
+                    .bind("lot", change.lot().sequence()).bind("idx", (long) change.lot().index())
+                    .bind("sequence", change.sequence()).bind("day", change.day()).bind("change", movement.getValue())
+                    .addBatch();
+        }
+        pendingLotMovements.clear();
+        statements.executeBatch("lotMovement");
     }
 
     private static final List<org.jooq.Field<?>> LOT_COLUMNS = List.of(LOT.SEQUENCE, LOT.IDX, LOT.ACCOUNT,
@@ -516,21 +999,20 @@ final class SqlTables implements StateTables {
     /** Sums the lot's change into its account's lot total and keeps it in the lot's history. */
     private void recordLotMovement(Lot lot, long remainingChangeMinor) {
         delta(lot.account(), lot.amount().getCurrencyUnit())[2] += remainingChangeMinor;
-        statements.get("lotMovement", context -> context.insertInto(LOT_MOVEMENT, LOT_MOVEMENT.LOT_SEQUENCE,
-                LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.SEQUENCE, LOT_MOVEMENT.EFFECTIVE_DATE, LOT_MOVEMENT.CHANGE_MINOR)
-                .values(param("lot", Long.class), param("idx", Long.class), param("sequence", Long.class),
-                        param("day", Long.class), param("change", Long.class))
-                .onConflict(LOT_MOVEMENT.LOT_SEQUENCE, LOT_MOVEMENT.LOT_IDX, LOT_MOVEMENT.SEQUENCE).doUpdate()
-                .set(LOT_MOVEMENT.CHANGE_MINOR, LOT_MOVEMENT.CHANGE_MINOR.plus(
-                        org.jooq.impl.DSL.excluded(LOT_MOVEMENT.CHANGE_MINOR))))
-                .bind("lot", lot.id().sequence()).bind("idx", (long) lot.id().index()).bind("sequence", eventSequence)
-                .bind("day", eventDay).bind("change", remainingChangeMinor).execute();
+        pendingLotMovements.merge(new LotChange(lot.id(), eventSequence, eventDay), remainingChangeMinor,
+                Math::addExact);
     }
 
     // ------------------------------------------------------------------ money
 
     private long[] delta(AccountId account, CurrencyUnit currency) {
-        return balanceDeltas.computeIfAbsent(new Key(account.toString(), currency.getCode()), key -> new long[3]);
+        dirty = true;
+        return balanceDeltas.computeIfAbsent(new Key(account.toString(), currency.getCode()), key -> {
+            if (caching) {
+                knownPockets().add(pocketKey(key.account(), key.currency()));
+            }
+            return new long[3];
+        });
     }
 
     /** posted, pending, lot total as stored, before this transaction's changes. */
@@ -538,18 +1020,25 @@ final class SqlTables implements StateTables {
         if (!caching) {
             return readStored(account, currency);
         }
-        return storedFigures.computeIfAbsent(new Key(account.toString(), currency.getCode()),
-                key -> readStored(account, currency));
+        Key key = new Key(account.toString(), currency.getCode());
+        long[] stored = storedFigures.get(key);
+        if (stored == null) {
+            stored = knownPockets().mayContain(pocketKey(key.account(), key.currency())) ? readStored(account, currency)
+                    : new long[4];
+            storedFigures.put(key, stored);
+        }
+        return stored;
     }
 
+    /** posted, pending, lot total, and 1 if the row exists (all 0 if it does not). */
     private long[] readStored(AccountId account, CurrencyUnit currency) {
         return statements.get("balance", context -> context
                 .select(BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR, BALANCE.LOT_TOTAL_MINOR).from(BALANCE)
                 .where(BALANCE.ACCOUNT.eq(param("account", String.class))
                         .and(BALANCE.CURRENCY.eq(param("currency", String.class)))))
                 .bind("account", account.toString()).bind("currency", currency.getCode())
-                .fetchOptional(row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)})
-                .orElse(new long[3]);
+                .fetchOptional(row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3), 1})
+                .orElse(new long[4]);
     }
 
     private long figure(AccountId account, CurrencyUnit currency, int which) {
@@ -578,17 +1067,39 @@ final class SqlTables implements StateTables {
     public long lowestBalanceFrom(AccountId account, CurrencyUnit currency, LocalDate date) {
         Key key = new Key(account.toString(), currency.getCode());
         NavigableMap<Long, Long> later = new TreeMap<>();
+        if (caching) {
+            later.putAll(storedDaily(key).tailMap(day(date), false));
+        } else {
+            readDailyAfter(key, date, later);
+        }
+        dailyDeltas.getOrDefault(key, new TreeMap<>()).tailMap(day(date), false)
+                .forEach((day, change) -> later.merge(day, change, Math::addExact));
+        return StateTables.lowestBalance(balance(account, currency), later.values());
+    }
+
+    /** Every daily change of the account as written, kept in the working set. */
+    private NavigableMap<Long, Long> storedDaily(Key key) {
+        NavigableMap<Long, Long> daily = storedDaily.get(key);
+        if (daily == null) {
+            daily = new TreeMap<>();
+            if (knownPockets().mayContain(pocketKey(key.account(), key.currency()))) {
+                readDailyAfter(key, LocalDate.MIN, daily);
+            }
+            storedDaily.put(key, daily);
+        }
+        return daily;
+    }
+
+    private void readDailyAfter(Key key, LocalDate date, NavigableMap<Long, Long> later) {
         statements.get("dailyAfter", context -> context.select(DAILY_CHANGE.DAY, DAILY_CHANGE.CHANGE_MINOR)
                 .from(DAILY_CHANGE).where(DAILY_CHANGE.ACCOUNT.eq(param("account", String.class))
                         .and(DAILY_CHANGE.CURRENCY.eq(param("currency", String.class)))
                         .and(DAILY_CHANGE.DAY.gt(param("day", Long.class))))
                 .orderBy(DAILY_CHANGE.DAY))
-                .bind("account", key.account()).bind("currency", key.currency()).bind("day", day(date))
+                .bind("account", key.account()).bind("currency", key.currency())
+                .bind("day", date.equals(LocalDate.MIN) ? Long.MIN_VALUE : day(date))
                 .forEach(row -> new long[] {row.getLong(1), row.getLong(2)},
                         row -> later.merge(row[0], row[1], Math::addExact));
-        dailyDeltas.getOrDefault(key, new TreeMap<>()).tailMap(day(date), false)
-                .forEach((day, change) -> later.merge(day, change, Math::addExact));
-        return StateTables.lowestBalance(balance(account, currency), later.values());
     }
 
     @Override
@@ -625,6 +1136,19 @@ final class SqlTables implements StateTables {
 
     @Override
     public Optional<DisbursementRecord> disbursement(String id) {
+        if (caching) {
+            Optional<DisbursementRecord> known = disbursementsById.get(id);
+            if (known == null) {
+                known = knownDisbursements().mayContain(id) ? readDisbursement(id) : Optional.empty();
+                disbursementsById.put(id, known);
+            }
+            return known;
+        }
+        return readDisbursement(id);
+    }
+
+    private Optional<DisbursementRecord> readDisbursement(String id) {
+        writeRows();
         return statements.get("disbursement", context -> context.select(DISBURSEMENT.BODY).from(DISBURSEMENT)
                 .where(DISBURSEMENT.ID.eq(param("id", String.class))))
                 .bind("id", id).fetchOptional(Statements::text)
@@ -633,6 +1157,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public Collection<DisbursementRecord> disbursements() {
+        writeRows();
         List<DisbursementRecord> records = new ArrayList<>();
         statements.context().select(DISBURSEMENT.BODY).from(DISBURSEMENT).fetchLazy()
                 .forEach(row -> records.add(decode(row.value1(), DISBURSEMENT_TEXT, DisbursementRecord.class)));
@@ -641,6 +1166,31 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putDisbursement(DisbursementRecord record) {
+        dirty = true;
+        disbursementsById.put(record.id(), Optional.of(record));
+        knownDisbursements().add(record.id());
+        pendingDisbursements.put(record.id(), record);
+        pendingDisbursementChanges.put(new RowChange(record.id(), eventSequence, eventDay), record);
+    }
+
+    /** Writes the disbursements changed since the last flush, and their history. */
+    private void writeDisbursements() {
+        if (pendingDisbursements.isEmpty() && pendingDisbursementChanges.isEmpty()) {
+            return;
+        }
+        for (DisbursementRecord record : pendingDisbursements.values()) {
+            putDisbursementRow(record);
+        }
+        pendingDisbursements.clear();
+        statements.executeBatch("putDisbursement");
+        for (Map.Entry<RowChange, DisbursementRecord> change : pendingDisbursementChanges.entrySet()) {
+            putDisbursementChange(change.getKey(), change.getValue());
+        }
+        pendingDisbursementChanges.clear();
+        statements.executeBatch("disbursementChange");
+    }
+
+    private void putDisbursementRow(DisbursementRecord record) {
         String body = encode(DISBURSEMENT_TEXT, record);
         statements.get("putDisbursement", context -> context.insertInto(DISBURSEMENT, DISBURSEMENT.ID,
                 DISBURSEMENT.KIND, DISBURSEMENT.SOURCE, DISBURSEMENT.CASE_NUMBER, DISBURSEMENT.CURRENCY, DISBURSEMENT.AMOUNT_MINOR,
@@ -661,7 +1211,10 @@ final class SqlTables implements StateTables {
                 .bind("amount", record.amount().getAmountMinorLong()).bind("bank", record.bankAccount())
                 .bind("issued", day(record.issuedOn())).bind("sequence", record.issueSequence())
                 .bind("status", record.status().name())
-                .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null)).bind("body", body).execute();
+                .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null)).bind("body", body).addBatch();
+    }
+
+    private void putDisbursementChange(RowChange change, DisbursementRecord record) {
         statements.get("disbursementChange", context -> context.insertInto(DISBURSEMENT_CHANGE,
                 DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE, DISBURSEMENT_CHANGE.CHANGED_ON,
                 DISBURSEMENT_CHANGE.STATUS, DISBURSEMENT_CHANGE.FINISHED_ON, DISBURSEMENT_CHANGE.BANK_REFERENCE)
@@ -671,10 +1224,10 @@ final class SqlTables implements StateTables {
                 .set(DISBURSEMENT_CHANGE.STATUS, org.jooq.impl.DSL.excluded(DISBURSEMENT_CHANGE.STATUS))
                 .set(DISBURSEMENT_CHANGE.FINISHED_ON, org.jooq.impl.DSL.excluded(DISBURSEMENT_CHANGE.FINISHED_ON))
                 .set(DISBURSEMENT_CHANGE.BANK_REFERENCE, org.jooq.impl.DSL.excluded(DISBURSEMENT_CHANGE.BANK_REFERENCE)))
-                .bind("id", record.id()).bind("sequence", eventSequence).bind("day", eventDay)
+                .bind("id", record.id()).bind("sequence", change.sequence()).bind("day", change.day())
                 .bind("status", record.status().name())
                 .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null))
-                .bind("reference", record.bankReference().orElse(null)).execute();
+                .bind("reference", record.bankReference().orElse(null)).addBatch();
     }
 
     @Override
@@ -686,6 +1239,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putReversal(long reversedSequence, long bySequence) {
+        dirty = true;
         statements.get("putReversal", context -> context.insertInto(REVERSAL, REVERSAL.REVERSED_SEQUENCE,
                 REVERSAL.BY_SEQUENCE).values(param("reversed", Long.class), param("by", Long.class)))
                 .bind("reversed", reversedSequence).bind("by", bySequence).execute();
@@ -718,6 +1272,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putDeferral(Deferral deferral) {
+        dirty = true;
         String body = encode(DEFERRAL_TEXT, deferral);
         // A new deferral goes after the others, so that a case's deferrals read back in the order granted.
         statements.get("putDeferral", context -> context.insertInto(DEFERRAL, DEFERRAL.ID, DEFERRAL.CASE_NUMBER,
@@ -739,32 +1294,132 @@ final class SqlTables implements StateTables {
 
     // ------------------------------------------------------------------ flushing
 
-    /** Writes what the transaction summed in memory: balances, daily changes, the meta row. */
+    /**
+     * Keeps {@code event} to be inserted, with its postings, at the next flush; {@code text} is the
+     * canonical text it was sealed over, stored as it is.
+     */
+    void append(Event event, String text) {
+        dirty = true;
+        pendingEvents.add(new PendingEvent(event, text));
+        if (knownIdempotencyKeys != null) {
+            knownIdempotencyKeys.add(event.idempotencyKey());
+        }
+    }
+
+    /**
+     * Writes every row waiting to be written, table by table, each as one batch: before a query that
+     * must see them, and at every flush. Balances, daily changes and the meta row wait for {@link
+     * #flush()}: the queries that read them add what waits.
+     */
+    void writeRows() {
+        if (!caching) {
+            return;
+        }
+        writeEvents();
+        writeLots();
+        writeCases();
+        writeReceipts();
+        writeDisbursements();
+    }
+
+    private void writeEvents() {
+        if (pendingEvents.isEmpty()) {
+            return;
+        }
+        for (PendingEvent pending : pendingEvents) {
+            Event event = pending.event();
+            statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.IDEMPOTENCY_KEY,
+                    EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.RECORDED_AT, EVENT.BODY, EVENT.HASH)
+                    .values(param("sequence", Long.class), param("key", String.class), param("kind", String.class),
+                            param("day", Long.class), param("at", Long.class), param("body", String.class),
+                            param("hash", String.class)))
+                    .bind("sequence", event.sequence()).bind("key", event.idempotencyKey())
+                    .bind("kind", event.kind().name()).bind("day", event.effectiveDate().toEpochDay())
+                    .bind("at", event.recordedAt().toEpochMilli()).bind("body", pending.text())
+                    .bind("hash", event.hash()).addBatch();
+        }
+        statements.executeBatch("insertEvent");
+        for (PendingEvent pending : pendingEvents) {
+            Event event = pending.event();
+            long line = 0;
+            for (Posting posting : event.postings()) {
+                statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE,
+                        POSTING.LINE, POSTING.ACCOUNT, POSTING.CURRENCY, POSTING.DEBIT, POSTING.AMOUNT_MINOR,
+                        POSTING.EFFECTIVE_DATE)
+                        .values(param("sequence", Long.class), param("line", Long.class),
+                                param("account", String.class), param("currency", String.class),
+                                param("debit", Long.class), param("amount", Long.class), param("day", Long.class)))
+                        .bind("sequence", event.sequence()).bind("line", ++line)
+                        .bind("account", posting.account().toString())
+                        .bind("currency", posting.amount().getCurrencyUnit().getCode())
+                        .bind("debit", posting.side() == Side.DEBIT ? 1L : 0L)
+                        .bind("amount", posting.amount().getAmountMinorLong())
+                        .bind("day", event.effectiveDate().toEpochDay()).addBatch();
+            }
+        }
+        pendingEvents.clear();
+        statements.executeBatch("insertPosting");
+    }
+
+    /**
+     * Writes everything waiting: the rows, then the summed balances (updated where the row exists,
+     * else inserted), the daily changes and the meta row, each table as one batch.
+     */
     void flush() {
+        writeRows();
+        List<Map.Entry<Key, long[]>> inserted = new ArrayList<>();
+        List<Map.Entry<Key, long[]>> updates = new ArrayList<>();
         for (Map.Entry<Key, long[]> entry : balanceDeltas.entrySet()) {
             long[] delta = entry.getValue();
+            long[] stored = caching ? storedFigures.get(entry.getKey()) : null;
+            if (stored != null && stored[3] == 0) {
+                inserted.add(entry);
+                continue;
+            }
+            updates.add(entry);
             // Update first: the table's CHECKs (no balance below zero) hold for the summed row, and
             // SQLite would check them against an insert's values even when it turns into an update.
-            int updated = statements.get("addBalance", context -> context.update(BALANCE)
+            statements.get("addBalance", context -> context.update(BALANCE)
                     .set(BALANCE.POSTED_MINOR, BALANCE.POSTED_MINOR.plus(param("posted", Long.class)))
                     .set(BALANCE.PENDING_MINOR, BALANCE.PENDING_MINOR.plus(param("pending", Long.class)))
                     .set(BALANCE.LOT_TOTAL_MINOR, BALANCE.LOT_TOTAL_MINOR.plus(param("lots", Long.class)))
                     .where(BALANCE.ACCOUNT.eq(param("account", String.class))
                             .and(BALANCE.CURRENCY.eq(param("currency", String.class)))))
                     .bind("posted", delta[0]).bind("pending", delta[1]).bind("lots", delta[2])
-                    .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency()).execute();
-            if (updated == 0) {
-                statements.get("insertBalance", context -> context.insertInto(BALANCE, BALANCE.ACCOUNT,
-                        BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR, BALANCE.LOT_TOTAL_MINOR)
-                        .values(param("account", String.class), param("currency", String.class),
-                                param("posted", Long.class), param("pending", Long.class), param("lots", Long.class)))
-                        .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency())
-                        .bind("posted", delta[0]).bind("pending", delta[1]).bind("lots", delta[2]).execute();
+                    .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency()).addBatch();
+        }
+        int[] updated = statements.executeBatch("addBalance");
+        for (int i = 0; i < updated.length; i++) {
+            // A row the working set did not know was there is inserted (an unknown count, as some
+            // drivers report for batches, means it was updated).
+            if (updated[i] == 0) {
+                inserted.add(updates.get(i));
             }
         }
+        for (Map.Entry<Key, long[]> entry : inserted) {
+            long[] delta = entry.getValue();
+            statements.get("insertBalance", context -> context.insertInto(BALANCE, BALANCE.ACCOUNT,
+                    BALANCE.CURRENCY, BALANCE.POSTED_MINOR, BALANCE.PENDING_MINOR, BALANCE.LOT_TOTAL_MINOR)
+                    .values(param("account", String.class), param("currency", String.class),
+                            param("posted", Long.class), param("pending", Long.class), param("lots", Long.class)))
+                    .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency())
+                    .bind("posted", delta[0]).bind("pending", delta[1]).bind("lots", delta[2]).addBatch();
+        }
+        statements.executeBatch("insertBalance");
+        if (caching) {
+            balanceDeltas.forEach((key, delta) -> {
+                long[] stored = storedFigures.get(key);
+                if (stored != null) {
+                    stored[0] += delta[0];
+                    stored[1] += delta[1];
+                    stored[2] += delta[2];
+                    stored[3] = 1;
+                }
+            });
+        }
         balanceDeltas.clear();
-        storedFigures.clear();
         for (Map.Entry<Key, NavigableMap<Long, Long>> entry : dailyDeltas.entrySet()) {
+            NavigableMap<Long, Long> kept = caching ? storedDaily.get(entry.getKey()) : null;
             for (Map.Entry<Long, Long> change : entry.getValue().entrySet()) {
                 statements.get("addDaily", context -> context.insertInto(DAILY_CHANGE, DAILY_CHANGE.ACCOUNT,
                         DAILY_CHANGE.CURRENCY, DAILY_CHANGE.DAY, DAILY_CHANGE.CHANGE_MINOR)
@@ -774,9 +1429,13 @@ final class SqlTables implements StateTables {
                         .set(DAILY_CHANGE.CHANGE_MINOR, DAILY_CHANGE.CHANGE_MINOR.plus(
                                 org.jooq.impl.DSL.excluded(DAILY_CHANGE.CHANGE_MINOR))))
                         .bind("account", entry.getKey().account()).bind("currency", entry.getKey().currency())
-                        .bind("day", change.getKey()).bind("change", change.getValue()).execute();
+                        .bind("day", change.getKey()).bind("change", change.getValue()).addBatch();
+                if (kept != null) {
+                    kept.merge(change.getKey(), change.getValue(), Math::addExact);
+                }
             }
         }
+        statements.executeBatch("addDaily");
         dailyDeltas.clear();
         if (metaChanged) {
             LedgerMeta value = meta;
@@ -796,17 +1455,28 @@ final class SqlTables implements StateTables {
         }
     }
 
-    /** Forgets what the transaction summed, after a rollback. */
+    /**
+     * After a rollback: forgets what waited to be written, and, if the transaction changed anything,
+     * every row the working set kept (it may hold the changes rolled back).
+     */
     void discard() {
         balanceDeltas.clear();
-        storedFigures.clear();
-        bankAccounts.clear();
-        caseRecords.clear();
         dailyDeltas.clear();
-        meta = null;
+        pendingEvents.clear();
+        pendingLots.clear();
+        createdLots.clear();
+        pendingLotMovements.clear();
+        pendingCases.clear();
+        pendingCaseChanges.clear();
+        pendingReceipts.clear();
+        pendingDisbursements.clear();
+        pendingDisbursementChanges.clear();
+        statements.clearBatches();
+        if (dirty || metaChanged) {
+            forgetRows();
+        }
         metaChanged = false;
-        courtRules = null;
-        staffRegister = null;
+        dirty = false;
     }
 
     private static String encode(String header, Record value) {

@@ -40,6 +40,8 @@ final class Statements implements AutoCloseable {
     private final Connection connection;
     private final ConnectionProvider provider;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    /** How many entries each statement's batch holds, by name. */
+    private final Map<String, Integer> batched = new HashMap<>();
 
     /** A statement's SQL, its parameters in order, and the call site that built it. */
     private record Rendered(String sql, Map<String, Integer> positions, int[] sqlTypes, Class<?> builder) {
@@ -140,6 +142,25 @@ final class Statements implements AutoCloseable {
             return run(statement -> statement.executeUpdate());
         }
 
+        /**
+         * Adds this statement with its values to its batch on the writer's connection, to be run by
+         * {@link Statements#executeBatch}: rows gathered per table go to the database together (one
+         * round trip on PostgreSQL, one pass of SQLite's statement).
+         */
+        void addBatch() {
+            if (connection == null) {
+                throw new IllegalStateException(name + ": only the writer's statements are batched");
+            }
+            try {
+                PreparedStatement statement = prepared(name, rendered);
+                bindAll(statement);
+                statement.addBatch();
+                batched.merge(name, 1, Integer::sum);
+            } catch (SQLException e) {
+                throw new DataAccessException(name + ": " + e.getMessage(), e);
+            }
+        }
+
         /** The first row, read by {@code reader}, if there is one. */
         <T> Optional<T> fetchOptional(RowReader<T> reader) {
             return run(statement -> {
@@ -170,11 +191,7 @@ final class Statements implements AutoCloseable {
         private <R> R run(Work<R> work) {
             try {
                 if (connection != null) {
-                    PreparedStatement statement = prepared.get(name);
-                    if (statement == null) {
-                        statement = connection.prepareStatement(rendered.sql());
-                        prepared.put(name, statement);
-                    }
+                    PreparedStatement statement = prepared(name, rendered);
                     bindAll(statement);
                     return work.run(statement);
                 }
@@ -215,6 +232,47 @@ final class Statements implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private PreparedStatement prepared(String name, Rendered rendered) throws SQLException {
+        PreparedStatement statement = prepared.get(name);
+        if (statement == null) {
+            statement = connection.prepareStatement(rendered.sql());
+            prepared.put(name, statement);
+        }
+        return statement;
+    }
+
+    /**
+     * Runs the batch of the statement called {@code name} gathered by {@link Bound#addBatch}; the
+     * number of rows each of its entries changed, in the order added (empty when none was added).
+     */
+    int[] executeBatch(String name) {
+        Integer count = batched.remove(name);
+        if (count == null) {
+            return new int[0];
+        }
+        try {
+            int[] changed = prepared.get(name).executeBatch();
+            if (changed.length != count) {
+                throw new DataAccessException(name + ": the batch of " + count + " ran " + changed.length + " times");
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new DataAccessException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets the batches gathered and not run, after a failure. */
+    void clearBatches() {
+        for (String name : batched.keySet()) {
+            try {
+                prepared.get(name).clearBatch();
+            } catch (SQLException e) {
+                // The statement is closed with its connection after a failure anyway.
+            }
+        }
+        batched.clear();
     }
 
     /** What runs on a prepared statement. */
