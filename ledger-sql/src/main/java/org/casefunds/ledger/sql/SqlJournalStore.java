@@ -378,11 +378,12 @@ public final class SqlJournalStore implements JournalStore {
 
         @Override
         public Optional<Event> findByKey(String idempotencyKey) {
-            // A key never appended costs no read; the database is asked about the others.
-            if (!tables.mayHaveKey(idempotencyKey)) {
-                return Optional.empty();
+            // An event appended lately is in memory (so is every one waiting to be written); a key
+            // never appended costs no read; the database is asked about the others.
+            Optional<Event> recent = tables.recentEvent(idempotencyKey);
+            if (recent.isPresent() || !tables.mayHaveKey(idempotencyKey)) {
+                return recent;
             }
-            tables.writeRows();
             return SqlJournalStore.findByKey(statements, idempotencyKey);
         }
 

@@ -110,6 +110,19 @@ final class SqlTables implements StateTables {
     private final Map<String, CaseNumber> casesBySubAccount = new HashMap<>();
     private final Map<String, Optional<Receipt>> receiptsByKey = new HashMap<>();
     private final Map<String, Optional<DisbursementRecord>> disbursementsById = new HashMap<>();
+    /**
+     * The events appended last, by idempotency key (those waiting to be written among them): the
+     * commands that look an earlier event up (a settlement its payout's issue) find it here.
+     */
+    private final Map<String, Event> recentEvents = new LinkedHashMap<>(1 << 12, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Event> eldest) {
+            return size() > RECENT_EVENTS_MAX;
+        }
+    };
+    private static final int RECENT_EVENTS_MAX = 10_000;
     /** Which accounts, cases, sub-accounts, disbursements and bank references exist (null until loaded). */
     private KnownKeys knownPockets;
     private KnownKeys knownCases;
@@ -253,6 +266,7 @@ final class SqlTables implements StateTables {
 
     /** Forgets every row kept (not the known keys, whose extra entries only cost a read). */
     void forgetRows() {
+        recentEvents.clear();
         storedFigures.clear();
         storedDaily.clear();
         openLots.clear();
@@ -403,6 +417,14 @@ final class SqlTables implements StateTables {
      * Whether an event may have been appended under {@code idempotencyKey}: false means certainly
      * not, with no read; true means the database must be asked ({@link #writeRows()} first).
      */
+    /**
+     * The event appended under {@code idempotencyKey} if it is among the last appended (and those
+     * waiting to be written); empty says nothing about the others.
+     */
+    Optional<Event> recentEvent(String idempotencyKey) {
+        return Optional.ofNullable(recentEvents.get(idempotencyKey));
+    }
+
     boolean mayHaveKey(String idempotencyKey) {
         if (knownIdempotencyKeys == null) {
             writeRows();
@@ -617,7 +639,7 @@ final class SqlTables implements StateTables {
     }
 
     private Optional<CaseRecord> readCaseRecord(CaseNumber caseNumber) {
-        writeRows();
+        // A case waiting to be written is in the working set: the table as written is enough.
         return statements.get("case", context -> context.select(CASE_RECORD.BODY).from(CASE_RECORD)
                 .where(CASE_RECORD.CASE_NUMBER.eq(param("number", String.class))))
                 .bind("number", caseNumber.toString()).fetchOptional(Statements::text)
@@ -635,7 +657,6 @@ final class SqlTables implements StateTables {
             if (!knownSubAccounts.mayContain(subAccountNumber)) {
                 return Optional.empty();
             }
-            writeRows();
             Optional<CaseNumber> found = readCaseBySubAccount(subAccountNumber);
             found.ifPresent(caseNumber -> casesBySubAccount.put(subAccountNumber, caseNumber));
             return found;
@@ -732,7 +753,6 @@ final class SqlTables implements StateTables {
     }
 
     private Optional<Receipt> readReceipt(String key) {
-        writeRows();
         return statements.get("receipt", context -> context.select(RECEIPT.BODY).from(RECEIPT)
                 .where(RECEIPT.RECEIPT_KEY.eq(param("key", String.class))))
                 .bind("key", key).fetchOptional(Statements::text).map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
@@ -812,7 +832,6 @@ final class SqlTables implements StateTables {
             if (known != null) {
                 return Optional.of(known);
             }
-            writeRows();
             Optional<Lot> found = readLot(id);
             found.ifPresent(lot -> lots.put(id, lot));
             return found;
@@ -860,11 +879,19 @@ final class SqlTables implements StateTables {
         if (open == null) {
             open = new TreeMap<>();
             if (knownPockets().mayContain(pocketKey(key.account(), key.currency()))) {
-                writeRows();
                 for (Lot lot : readOpenLots(account, currency)) {
-                    open.put(LotOrder.of(lot), lot);
-                    lots.put(lot.id(), lot);
+                    open.put(LotOrder.of(lot), lots.getOrDefault(lot.id(), lot));
                 }
+                // The table as written, then the lots of the account waiting to be written.
+                for (Lot lot : pendingLots.values()) {
+                    if (lot.account().equals(account) && lot.amount().getCurrencyUnit().equals(currency)) {
+                        open.remove(LotOrder.of(lot));
+                        if (lot.remaining().isPositive()) {
+                            open.put(LotOrder.of(lot), lot);
+                        }
+                    }
+                }
+                open.values().forEach(lot -> lots.put(lot.id(), lot));
             }
             openLots.put(key, open);
         }
@@ -884,7 +911,24 @@ final class SqlTables implements StateTables {
 
     @Override
     public List<Lot> openLotsOfReceipt(String receiptKey) {
-        writeRows();
+        if (caching && !pendingLots.isEmpty()) {
+            // The table as written, then the lots waiting to be written, in the order of openLots.
+            NavigableMap<LotOrder, Lot> open = new TreeMap<>();
+            readOpenLotsOfReceipt(receiptKey).forEach(lot -> open.put(LotOrder.of(lot), lot));
+            for (Lot lot : pendingLots.values()) {
+                if (lot.receipt().equals(receiptKey) && lot.account().kind() == AccountKind.UNIDENTIFIED) {
+                    open.remove(LotOrder.of(lot));
+                    if (lot.remaining().isPositive()) {
+                        open.put(LotOrder.of(lot), lot);
+                    }
+                }
+            }
+            return new ArrayList<>(open.values());
+        }
+        return readOpenLotsOfReceipt(receiptKey);
+    }
+
+    private List<Lot> readOpenLotsOfReceipt(String receiptKey) {
         List<Lot> lots = new ArrayList<>();
         statements.get("openLotsOfReceipt", context -> context.selectFrom(LOT)
                 .where(LOT.RECEIPT_KEY.eq(param("receipt", String.class)).and(LOT.REMAINING_MINOR.gt(inline(0L)))
@@ -1148,7 +1192,6 @@ final class SqlTables implements StateTables {
     }
 
     private Optional<DisbursementRecord> readDisbursement(String id) {
-        writeRows();
         return statements.get("disbursement", context -> context.select(DISBURSEMENT.BODY).from(DISBURSEMENT)
                 .where(DISBURSEMENT.ID.eq(param("id", String.class))))
                 .bind("id", id).fetchOptional(Statements::text)
@@ -1301,6 +1344,7 @@ final class SqlTables implements StateTables {
     void append(Event event, String text) {
         dirty = true;
         pendingEvents.add(new PendingEvent(event, text));
+        recentEvents.put(event.idempotencyKey(), event);
         if (knownIdempotencyKeys != null) {
             knownIdempotencyKeys.add(event.idempotencyKey());
         }
