@@ -74,6 +74,8 @@ public final class Ledger implements AutoCloseable {
         List<CommandResult> results = new ArrayList<>(commands.size());
         try {
             store.write(writer -> {
+                // A store may run the work again (its group commit does, when another write fails).
+                results.clear();
                 for (int i = 0; i < commands.size(); i++) {
                     try {
                         results.add(processor.execute(writer, commands.get(i)));

@@ -26,6 +26,11 @@ public interface JournalStore extends AutoCloseable {
      * Runs {@code work} in one write transaction, alone: no other write runs at the same time, in
      * this process or another. If {@code work} throws, nothing it appended is kept.
      *
+     * <p>A store may commit the writes of concurrent callers together (group commit): each returns
+     * only once the commit that holds its work is durable, and a write that fails fails alone.
+     * {@code work} may then be run again before it is committed, so it must start afresh each
+     * time (keep what it gathers inside the run, or clear it first).
+     *
      * @return what {@code work} returned
      * @throws org.casefunds.ledger.base.StorageException if the store fails; nothing was written
      */

@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -238,7 +239,107 @@ public final class SqlJournalStore implements JournalStore {
 
     @Override
     public <T> T write(Work<T> work) {
-        return transaction((statements, tables) -> work.run(new SqlWriter(statements, tables)));
+        checkOpen();
+        if (readOnly()) {
+            throw Database.readOnlyRefusal(location());
+        }
+        Queued<T> mine = new Queued<>(work);
+        synchronized (queue) {
+            queue.add(mine);
+        }
+        // Group commit: whoever holds the write lock runs every write queued by then in one
+        // transaction, one durable commit for them all; the others find theirs done when they get it.
+        writeLock.lock();
+        try {
+            if (!mine.done) {
+                List<Queued<?>> group;
+                synchronized (queue) {
+                    group = new ArrayList<>(queue);
+                    queue.clear();
+                }
+                runGroup(group);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.result;
+    }
+
+    /** The writes waiting for the write lock, in the order they came. */
+    private final java.util.ArrayDeque<Queued<?>> queue = new java.util.ArrayDeque<>();
+
+    /** One caller's write, waiting for the group that runs it, then its outcome. */
+    private static final class Queued<T> {
+        private final Work<T> work;
+        private T result;
+        private RuntimeException failure;
+        private boolean done;
+
+        Queued(Work<T> work) {
+            this.work = work;
+        }
+
+        void run(Writer writer) {
+            result = work.run(writer);
+        }
+    }
+
+    /**
+     * Runs {@code group} in one transaction, in order, each write seeing the ones before it. A write
+     * refused before it appended anything fails alone; one that fails after appending rolls the
+     * transaction back, and the others run again without it. A failure of the database, or of the
+     * commit, is every write's: nothing was written. Each is done (and its caller may go on) only
+     * once the transaction that holds it has committed, or failed.
+     */
+    private void runGroup(List<Queued<?>> group) {
+        List<Queued<?>> running = new ArrayList<>(group);
+        while (!running.isEmpty()) {
+            Queued<?>[] partial = new Queued<?>[1];
+            List<Queued<?>> attempt = running;
+            try {
+                transaction((statements, tables) -> {
+                    for (Queued<?> each : attempt) {
+                        each.failure = null;
+                        each.result = null;
+                        SqlWriter writer = new SqlWriter(statements, tables);
+                        try {
+                            each.run(writer);
+                        } catch (RuntimeException refused) {
+                            if (writer.appended > 0 || SqlErrors.fromDatabase(refused)) {
+                                partial[0] = each;
+                                throw refused;
+                            }
+                            each.failure = refused;
+                        }
+                    }
+                    return null;
+                });
+                attempt.forEach(each -> each.done = true);
+                return;
+            } catch (RuntimeException failure) {
+                if (partial[0] == null || SqlErrors.fromDatabase(failure)) {
+                    for (Queued<?> each : attempt) {
+                        each.failure = failure;
+                        each.done = true;
+                    }
+                    return;
+                }
+                partial[0].failure = failure;
+                partial[0].done = true;
+                running = new ArrayList<>(attempt);
+                running.remove(partial[0]);
+            } catch (Error failure) {
+                for (Queued<?> each : attempt) {
+                    each.failure = new StorageException(ErrorCode.STORAGE_FAILURE, null, null, "writing to "
+                            + location() + " failed (" + failure + "); nothing was written", failure);
+                    each.done = true;
+                }
+                throw failure;
+            }
+        }
     }
 
     /** What one write transaction does with the writer's statements and the state's tables. */
@@ -364,6 +465,8 @@ public final class SqlJournalStore implements JournalStore {
         private final Statements statements;
         private final SqlTables tables;
         private final LedgerState state;
+        /** How many events this writer appended. */
+        private int appended;
 
         SqlWriter(Statements statements, SqlTables tables) {
             this.statements = statements;
@@ -390,6 +493,7 @@ public final class SqlJournalStore implements JournalStore {
         @Override
         public void append(Event event) {
             // The text just sealed is stored as it is: one encoding for the hash and the row.
+            appended++;
             tables.append(event, event.canonicalText());
             state.apply(event);
         }

@@ -969,7 +969,7 @@ final class SqlTables implements StateTables {
         pendingLots.put(lot.id(), lot);
         lots.put(lot.id(), lot);
         Key key = new Key(lot.account().toString(), lot.amount().getCurrencyUnit().getCode());
-        knownPockets().add(pocketKey(key.account(), key.currency()));
+        know(key);
         NavigableMap<LotOrder, Lot> open = openLots.get(key);
         if (open != null) {
             if (lot.remaining().isPositive()) {
@@ -1053,10 +1053,24 @@ final class SqlTables implements StateTables {
         dirty = true;
         return balanceDeltas.computeIfAbsent(new Key(account.toString(), currency.getCode()), key -> {
             if (caching) {
-                knownPockets().add(pocketKey(key.account(), key.currency()));
+                know(key);
             }
             return new long[3];
         });
+    }
+
+    /**
+     * Makes the account known to exist; one that did not is new, so the working set knows all of it
+     * already: no figures, no daily changes, no open lots.
+     */
+    private void know(Key key) {
+        String pocket = pocketKey(key.account(), key.currency());
+        if (!knownPockets().mayContain(pocket)) {
+            storedFigures.putIfAbsent(key, new long[4]);
+            storedDaily.putIfAbsent(key, new TreeMap<>());
+            openLots.putIfAbsent(key, new TreeMap<>());
+            knownPockets.add(pocket);
+        }
     }
 
     /** posted, pending, lot total as stored, before this transaction's changes. */
