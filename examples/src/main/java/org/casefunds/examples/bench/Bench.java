@@ -221,11 +221,44 @@ public final class Bench {
                     }
                     return settings.singleCommits();
                 }));
+        Measure.Figure single = figures.get(figures.size() - 1);
         Path rawFile = file("single-raw-" + level + ".db");
         RawSqlite.copySchema(ledgerFile, rawFile);
         add(Measure.rate("  raw JDBC, one row per durable commit, SQLite " + level, "rows/s", settings.runs(), "",
                 attempt -> RawSqlite.singleRowCommits(rawFile, synchronous, settings.singleCommits())));
+        out.printf(Locale.ROOT, "  ledger / raw = %.0f%%%n", 100 * single.median() / figures.get(figures.size() - 1)
+                .median());
+        add(Measure.rate("  " + CALLERS + " callers at once, one command each per call (group commit), SQLite "
+                + level, "events/s", settings.runs(), "", attempt -> {
+                    try (Ledger ledger = Ledger.open(SqlLedger.sqlite(ledgerFile,
+                            SqliteOptions.defaults().withSynchronous(synchronous)), policy, Clock.systemUTC())) {
+                        opening(ledger);
+                        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+                        try {
+                            List<Future<?>> done = new ArrayList<>();
+                            for (int c = 0; c < CALLERS; c++) {
+                                String caller = "group-" + attempt + "-" + c + "-";
+                                done.add(callers.submit(() -> {
+                                    for (int i = 0; i < settings.singleCommits(); i++) {
+                                        ledger.execute(receipt(caller + i, LocalDate.of(2025, 3, 3)));
+                                    }
+                                }));
+                            }
+                            for (Future<?> each : done) {
+                                each.get();
+                            }
+                        } finally {
+                            callers.shutdownNow();
+                        }
+                    }
+                    return (long) CALLERS * settings.singleCommits();
+                }));
+        out.printf(Locale.ROOT, "  %d callers / one caller = %.1f×%n", CALLERS,
+                figures.get(figures.size() - 1).median() / single.median());
     }
+
+    /** How many callers write at once in the group-commit figure. */
+    private static final int CALLERS = 8;
 
     private static void opening(Ledger ledger) {
         Actor finance = Actor.of("fin.li", Role.FINANCE);
@@ -254,7 +287,8 @@ public final class Bench {
     }
 
     private void appendPostgres() throws Exception {
-        for (int clients : new int[] {1, 2, 4}) {
+        double one = 0;
+        for (int clients : new int[] {1, 2, 4, 8}) {
             long perClient = settings.appendEvents() / clients;
             int round = figures.size();
             add(Measure.rate("append, batched, PostgreSQL, " + clients + " court(s) writing at once", "events/s",
@@ -277,6 +311,12 @@ public final class Bench {
                             pool.shutdownNow();
                         }
                     }));
+            double rate = figures.get(figures.size() - 1).median();
+            if (clients == 1) {
+                one = rate;
+            } else {
+                out.printf(Locale.ROOT, "  %d courts / one court = %.1f×%n", clients, rate / one);
+            }
         }
     }
 

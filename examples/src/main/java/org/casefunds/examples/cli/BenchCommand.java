@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Measures the ledger on data it builds itself (the demonstration court, deterministic):"
             + " batched appends and one durable commit per command on SQLite (synchronous FULL and NORMAL) beside"
-            + " plain JDBC writing the same rows; PostgreSQL with 1, 2 and 4 courts writing at once (with"
+            + " plain JDBC writing the same rows, and 8 callers at once sharing commits; PostgreSQL with 1, 2, 4"
+            + " and 8 courts writing at once (with"
             + " --postgres-url); then, on a journal of --events events, double zero, the three-colour list, the"
             + " weekly report, balances, verify, the dashboard (its double-zero page and API answer, then 50 readers"
             + " at once beside a writer), reconcile, and our balances beside hledger's and Ledger's.",

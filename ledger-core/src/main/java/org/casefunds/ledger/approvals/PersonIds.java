@@ -15,7 +15,13 @@ public final class PersonIds {
 
     /** The normal form of {@code id}, the one every comparison uses. */
     public static String normalised(String id) {
-        return Normalizer.normalize(id, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) >= 0x80) {
+                return Normalizer.normalize(id, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+            }
+        }
+        // NFKC leaves ASCII as it is: the common id needs only trimming and lower case.
+        return id.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Whether {@code a} and {@code b} name the same person. */

@@ -26,6 +26,8 @@ public final class StaffRegister {
     private final Map<String, StaffChange.Registered> people;
     private final Map<String, String> idByStaffNumber;
     private final List<RoleGrant> grants;
+    /** The grants by normalised person id, made on first use (the register is immutable). */
+    private volatile Map<String, List<RoleGrant>> grantsByPerson;
 
     private StaffRegister(List<StaffChange> changes, Map<String, StaffChange.Registered> people,
             Map<String, String> idByStaffNumber, List<RoleGrant> grants) {
@@ -102,13 +104,16 @@ public final class StaffRegister {
 
     /** Every grant to {@code personId}, in the order granted. */
     public List<RoleGrant> grants(String personId) {
-        List<RoleGrant> found = new ArrayList<>();
-        for (RoleGrant grant : grants) {
-            if (PersonIds.same(grant.personId(), personId)) {
-                found.add(grant);
+        Map<String, List<RoleGrant>> byPerson = grantsByPerson;
+        if (byPerson == null) {
+            byPerson = new HashMap<>();
+            for (RoleGrant grant : grants) {
+                byPerson.computeIfAbsent(PersonIds.normalised(grant.personId()), id -> new ArrayList<>()).add(grant);
             }
+            byPerson.replaceAll((id, theirs) -> List.copyOf(theirs));
+            grantsByPerson = byPerson;
         }
-        return found;
+        return byPerson.getOrDefault(PersonIds.normalised(personId), List.of());
     }
 
     /** Every grant, in the order granted. */
