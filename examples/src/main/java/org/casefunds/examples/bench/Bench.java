@@ -286,10 +286,17 @@ public final class Bench {
                         Payer.of("王五", null, null), "货款", ReceiptSource.DEBTOR_PAYMENT, null));
     }
 
+    /** The fewest events each court of the PostgreSQL figures writes. */
+    private static final long POSTGRES_COURT_EVENTS_MIN = 10_000;
+
+    /** This run's mark in the names of its schemas, so that each court starts a new ledger. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
     private void appendPostgres() throws Exception {
         double one = 0;
         for (int clients : new int[] {1, 2, 4, 8}) {
-            long perClient = settings.appendEvents() / clients;
+            // Each court a realistic size: the simulated court runs short of money below about 10,000 events.
+            long perClient = Math.max(settings.appendEvents() / clients, POSTGRES_COURT_EVENTS_MIN);
             int round = figures.size();
             add(Measure.rate("append, batched, PostgreSQL, " + clients + " court(s) writing at once", "events/s",
                     settings.runs(), "", attempt -> {
@@ -297,7 +304,7 @@ public final class Bench {
                         try {
                             List<Future<Long>> done = new ArrayList<>();
                             for (int c = 0; c < clients; c++) {
-                                String schema = "bench_" + round + "_" + attempt + "_" + c;
+                                String schema = "bench_" + run + "_" + round + "_" + attempt + "_" + c;
                                 long seed = c;
                                 done.add(pool.submit(() -> build(court(perClient, seed),
                                         SqlLedger.postgres(settings.postgres(), schema))));

@@ -107,6 +107,7 @@ final class BenchCommand implements Callable<Integer> {
             postgres.setUrl(postgresUrl);
             postgres.setUser(postgresUser);
             postgres.setPassword(postgresPassword);
+            postgres.setReWriteBatchedInserts(true);
         }
         List<?> figures = Bench.run(new Bench.Settings(folder, events, appendEvents, singleCommits, runs, postgres,
                 !noTools, indexCosts, !noWeb, Duration.ofSeconds(webSeconds)), spec.commandLine().getOut());

@@ -293,6 +293,8 @@ final class LedgerOptions {
             throw new Casefunds.BadInput("--db " + location() + ": is not a PostgreSQL JDBC URL the driver reads;"
                     + " write it as " + POSTGRES_URL_PREFIX + "//HOST[:PORT]/DATABASE?user=NAME");
         }
+        // The writer sends each table's rows as one batch: the driver makes it one multi-row insert.
+        source.setReWriteBatchedInserts(true);
         return source;
     }
 

@@ -244,6 +244,12 @@ public final class SqlLedger {
      * the database) creates and migrates it on first use here, as one role that does both (tests, a
      * single-user embedding); do not let the writer role create schemas, or it would own one.
      *
+     * <p>Each transaction costs a bounded number of round trips whatever its size: the head's row
+     * lock, one batch per table written, the head's update and the commit. Give the data source
+     * {@code reWriteBatchedInserts=true} (PGJDBC) so that each batch of inserts becomes multi-row
+     * inserts. Courts in their own schemas share no row and no lock, so they never wait for each
+     * other.
+     *
      * @param dataSource connections to the database (a pool is the caller's choice)
      * @param schema the court's schema: lower-case letters, digits and '_'
      * @throws StorageException ({@link ErrorCode#STORAGE_NOT_PERMITTED}) naming the schema, if the
