@@ -40,9 +40,19 @@ final class CanonicalText {
         void line(String suffix, String value) {
             out.append(path).append(suffix).append('=');
             int length = value.length();
-            for (int i = 0; i < length; i++) {
+            int plain = 0;
+            while (plain < length && needsNoEscape(value.charAt(plain))) {
+                plain++;
+            }
+            if (plain == length) {
+                // Most values need no escape: copied whole rather than character by character.
+                out.append(value).append('\n');
+                return;
+            }
+            out.append(value, 0, plain);
+            for (int i = plain; i < length; i++) {
                 char c = value.charAt(i);
-                if (c >= 0x20 && c != '\\' && c != 0x7f) {
+                if (needsNoEscape(c)) {
                     out.append(c);
                 } else if (c == '\\') {
                     out.append("\\\\");
@@ -55,6 +65,10 @@ final class CanonicalText {
                 }
             }
             out.append('\n');
+        }
+
+        private static boolean needsNoEscape(char c) {
+            return c >= 0x20 && c != '\\' && c != 0x7f;
         }
     }
 
