@@ -68,10 +68,10 @@ import org.joda.money.Money;
  * (figures and daily changes of the accounts it touched, their open lots, cases, receipts,
  * disbursements, the court's rules and register, and compact sets of the keys that exist) is kept
  * in memory across its transactions, so that in steady state a command reads nothing from the
- * database. The store checks at every transaction's start that the journal's head is still the one
- * this working set follows ({@link #follows}); when another process appended, {@link #caughtUp}
- * forgets what may have changed and learns the keys it appended. A transaction that fails after
- * changing anything makes the working set forget everything ({@link #discard}).
+ * database. Every transaction starts by reading the journal's head ({@link #startTransaction}): when
+ * it is not the head this working set follows, another process appended, so the rows kept are
+ * forgotten and the keys it appended are learnt. A transaction that fails after changing anything
+ * makes the working set forget every row ({@link #discard}).
  *
  * <p>Writes are gathered in memory, summed or replaced per key (a lot moved ten times in a
  * transaction is written once, with its last remainder; balances, pending amounts, lot totals and
