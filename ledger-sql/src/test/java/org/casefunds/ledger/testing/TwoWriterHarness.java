@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
-import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.LedgerException;
 import org.casefunds.ledger.commands.Command;
@@ -327,15 +325,8 @@ public final class TwoWriterHarness {
         /** The model's balances, lots and disbursements against the ledger in memory's. */
         private void compareWithModel(ReferenceModel model) {
             LedgerView view = mirrorStore.view();
-            Map<String, Long> ledgerBalances = new TreeMap<>();
-            for (AccountBalance balance : view.balances()) {
-                if (!balance.posted().isZero()) {
-                    ledgerBalances.put(balance.account() + " " + balance.posted().getCurrencyUnit(),
-                            balance.posted().getAmountMinorLong());
-                }
-            }
-            Map<String, Long> modelBalances = new TreeMap<>(model.balances);
-            modelBalances.values().removeIf(value -> value == 0);
+            Map<String, Long> ledgerBalances = ReferenceModels.balances(view);
+            Map<String, Long> modelBalances = ReferenceModels.balances(model);
             check(ledgerBalances.equals(modelBalances), "balances differ:\n  ledger " + ledgerBalances
                     + "\n  model  " + modelBalances);
             for (ReferenceModel.Disbursement expected : model.disbursements.values()) {
