@@ -38,11 +38,11 @@ import org.junit.jupiter.api.Test;
  * <p>Method: a child JVM ({@link AppendLoop} in its "threads" mode) runs 8 threads on a ledger file
  * (synchronous=FULL), each sending receipts and now and then a notice that overdraws, writing {@code
  * ACK} after a receipt's execute returns and {@code REFUSED} after a notice's refusal; the test kills
- * it once 200 commands are acknowledged, while the threads go on, reopens the file and checks it.
+ * it once 150 commands are acknowledged, while the threads go on, reopens the file and checks it.
  */
 class GroupCommitCrashTest {
     private static final int THREADS = 8;
-    private static final int ACKNOWLEDGED_BEFORE_KILL = 200;
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 150;
 
     @Test
     void aKilledProcessOfManyThreadsKeepsWhatItAcknowledgedAndNothingHalfWritten() throws IOException,

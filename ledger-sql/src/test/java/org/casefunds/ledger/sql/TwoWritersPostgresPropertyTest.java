@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * appended and each see the journal's state after every step.
  *
  * <p>Method: the same generated two-writer scripts, each in a new schema of the tests' real
- * PostgreSQL server; 8 scripts of up to 30 steps by default, because a round trip to the server
- * costs more than one to a file ({@code -Dproperty.examples.twowriters.pg=N} for more).
+ * PostgreSQL server; 5 scripts of up to 30 steps by default, because a round trip to the server
+ * costs more than one to a file ({@code -Dproperty.examples.twowriters.pg=N} for more), and a
+ * failure shrinks for 300 tries ({@code -Dproperty.shrinks.twowriters=N}).
  */
 class TwoWritersPostgresPropertyTest {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
@@ -23,7 +24,8 @@ class TwoWritersPostgresPropertyTest {
     @Test
     void eachWriterDecidesOnWhatTheOtherWrote() {
         TwoWriterHarness harness = TwoWriterHarness.local(TwoWritersPostgresPropertyTest::twoWriters);
-        qt().withExamples(Integer.getInteger("property.examples.twowriters.pg", 8)).withShrinkCycles(200)
+        qt().withExamples(Integer.getInteger("property.examples.twowriters.pg", 5))
+                .withShrinkCycles(Integer.getInteger("property.shrinks.twowriters", 300))
                 .forAll(TwoWriterScript.scripts(30))
                 .checkAssert(harness::run);
     }

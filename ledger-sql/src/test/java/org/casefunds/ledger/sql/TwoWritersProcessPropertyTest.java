@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Method: one child JVM ({@link TwoWriterProcess}) serves writer B of every script; it is given
  * the script and makes the same commands, and runs the steps it is told to, reporting each result
- * and, after every step, what its store sees (state, journal, invariants). 8 scripts of up to 30
- * steps by default ({@code -Dproperty.examples.twoprocesses=N} for more).
+ * and, after every step, what its store sees (state, journal, invariants). 6 scripts of up to 30
+ * steps by default ({@code -Dproperty.examples.twoprocesses=N} for more); a failure shrinks for 300
+ * tries ({@code -Dproperty.shrinks.twowriters=N}).
  */
 class TwoWritersProcessPropertyTest {
     private static TwoWriterProcess.Child child;
@@ -41,7 +42,8 @@ class TwoWritersProcessPropertyTest {
             TwoWriterHarness.Writer a = new TwoWriterHarness.LocalWriter(TwoWritersSqlitePropertyTest.store(file));
             return List.of(a, child.writer(file, script));
         });
-        qt().withExamples(Integer.getInteger("property.examples.twoprocesses", 8)).withShrinkCycles(200)
+        qt().withExamples(Integer.getInteger("property.examples.twoprocesses", 6))
+                .withShrinkCycles(Integer.getInteger("property.shrinks.twowriters", 300))
                 .forAll(TwoWriterScript.scripts(30))
                 .checkAssert(harness::run);
     }

@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
  * what the other writer just did (a receipt it claimed, a case it paid out of or opened, a notice it
  * issued or settled, a deferral it granted, a key it used); see {@link TwoWriterHarness}. 20 scripts
  * of up to 30 steps by default ({@code -Dproperty.examples.twowriters=N} for more); a failure
- * shrinks to a short script (at most 300 tries) and prints its command log.
+ * shrinks towards a short script (1,000 tries; {@code -Dproperty.shrinks.twowriters=N}) and prints
+ * its command log.
  */
 class TwoWritersSqlitePropertyTest {
 
     @Test
     void eachWriterDecidesOnWhatTheOtherWrote() {
         TwoWriterHarness harness = TwoWriterHarness.local(TwoWritersSqlitePropertyTest::twoWriters);
-        qt().withExamples(Integer.getInteger("property.examples.twowriters", 20)).withShrinkCycles(300)
+        qt().withExamples(Integer.getInteger("property.examples.twowriters", 20))
+                .withShrinkCycles(Integer.getInteger("property.shrinks.twowriters", 1_000))
                 .forAll(TwoWriterScript.scripts(30))
                 .checkAssert(harness::run);
     }

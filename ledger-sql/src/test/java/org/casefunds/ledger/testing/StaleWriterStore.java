@@ -1,31 +1,19 @@
 package org.casefunds.ledger.testing;
 
-import java.time.LocalDate;
-import java.util.Collection;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.casefunds.ledger.accounts.AccountBalance;
-import org.casefunds.ledger.accounts.AccountId;
-import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.Event;
-import org.casefunds.ledger.journal.LotId;
-import org.casefunds.ledger.policy.CourtRules;
-import org.casefunds.ledger.staff.StaffRegister;
-import org.casefunds.ledger.state.BankAccount;
-import org.casefunds.ledger.state.CaseRecord;
-import org.casefunds.ledger.state.Deferral;
-import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.LedgerView;
-import org.casefunds.ledger.state.Lot;
-import org.casefunds.ledger.state.Receipt;
 import org.casefunds.ledger.store.JournalStore;
-import org.joda.money.CurrencyUnit;
-import org.joda.money.Money;
 
 /**
  * A deliberately broken writer, for showing that the two-writer tests fail when they should: a
@@ -34,9 +22,10 @@ import org.joda.money.Money;
  * journal's head would. It appends after the real last event (sequence and hash come from the
  * head), so what breaks is the decision, not the chain.
  *
- * <p>What it keeps stale is one {@link Part} of the state, or all of them; the rest it reads as
- * it is. It is up to date until the journal holds {@code staleFrom} events, so that a script's
- * opening goes through and the failure is in the cross-writer steps.
+ * <p>What it keeps stale is a set of {@link Part}s of the state (by the {@link LedgerView} methods
+ * that read them); the rest it reads as it is. It is up to date until the journal holds {@code
+ * staleFrom} events, so that a script's opening goes through and the failure is in the cross-writer
+ * steps.
  */
 public final class StaleWriterStore implements JournalStore {
 
@@ -91,7 +80,7 @@ public final class StaleWriterStore implements JournalStore {
                 return work.run(new Writer() {
                     @Override
                     public LedgerView view() {
-                        return new StaleView(old, writer.view(), stale);
+                        return staleView(old, writer.view(), stale);
                     }
 
                     @Override
@@ -126,145 +115,37 @@ public final class StaleWriterStore implements JournalStore {
         return shared.view();
     }
 
-    /** The stale state for the parts kept stale, the live one for the others and for the head. */
-    private static final class StaleView implements LedgerView {
-        private final LedgerView old;
-        private final LedgerView live;
-        private final Set<Part> stale;
-
-        StaleView(LedgerView old, LedgerView live, Set<Part> stale) {
-            this.old = old;
-            this.live = live;
-            this.stale = stale;
-        }
-
-        private LedgerView of(Part part) {
-            return stale.contains(part) ? old : live;
-        }
-
-        @Override
-        public long lastSequence() {
-            return live.lastSequence();
-        }
-
-        @Override
-        public String lastHash() {
-            return live.lastHash();
-        }
-
-        @Override
-        public Optional<String> courtCode() {
-            return of(Part.COURT).courtCode();
-        }
-
-        @Override
-        public Optional<LocalDate> openedOn() {
-            return of(Part.COURT).openedOn();
-        }
-
-        @Override
-        public Optional<LocalDate> closedThrough() {
-            return of(Part.COURT).closedThrough();
-        }
-
-        @Override
-        public CourtRules courtRules() {
-            return of(Part.COURT).courtRules();
-        }
-
-        @Override
-        public StaffRegister staffRegister() {
-            return of(Part.COURT).staffRegister();
-        }
-
-        @Override
-        public Optional<BankAccount> bankAccount(String number) {
-            return of(Part.COURT).bankAccount(number);
-        }
-
-        @Override
-        public List<BankAccount> bankAccounts() {
-            return of(Part.COURT).bankAccounts();
-        }
-
-        @Override
-        public Optional<CaseRecord> caseRecord(CaseNumber caseNumber) {
-            return of(Part.CASES).caseRecord(caseNumber);
-        }
-
-        @Override
-        public Optional<CaseNumber> caseBySubAccount(String subAccountNumber) {
-            return of(Part.CASES).caseBySubAccount(subAccountNumber);
-        }
-
-        @Override
-        public Optional<Receipt> receipt(String key) {
-            return of(Part.RECEIPTS_AND_LOTS).receipt(key);
-        }
-
-        @Override
-        public Optional<Receipt> receiptByBankReference(String bankAccount, String bankReference) {
-            return of(Part.RECEIPTS_AND_LOTS).receiptByBankReference(bankAccount, bankReference);
-        }
-
-        @Override
-        public Optional<Lot> lot(LotId id) {
-            return of(Part.RECEIPTS_AND_LOTS).lot(id);
-        }
-
-        @Override
-        public List<Lot> openLots(AccountId account, CurrencyUnit currency) {
-            return of(Part.RECEIPTS_AND_LOTS).openLots(account, currency);
-        }
-
-        @Override
-        public List<Lot> openLotsOfReceipt(String receiptKey) {
-            return of(Part.RECEIPTS_AND_LOTS).openLotsOfReceipt(receiptKey);
-        }
-
-        @Override
-        public Money balance(AccountId account, CurrencyUnit currency) {
-            return of(Part.BALANCES).balance(account, currency);
-        }
-
-        @Override
-        public Money lowestBalanceFrom(AccountId account, CurrencyUnit currency, LocalDate date) {
-            return of(Part.BALANCES).lowestBalanceFrom(account, currency, date);
-        }
-
-        @Override
-        public Money pending(AccountId account, CurrencyUnit currency) {
-            return of(Part.BALANCES).pending(account, currency);
-        }
-
-        @Override
-        public List<AccountBalance> balances() {
-            return of(Part.BALANCES).balances();
-        }
-
-        @Override
-        public Optional<DisbursementRecord> disbursement(String id) {
-            return of(Part.DISBURSEMENTS).disbursement(id);
-        }
-
-        @Override
-        public Optional<Long> reversalOf(long sequence) {
-            return of(Part.COURT).reversalOf(sequence);
-        }
-
-        @Override
-        public Optional<Deferral> deferral(String id) {
-            return of(Part.DEFERRALS).deferral(id);
-        }
-
-        @Override
-        public List<Deferral> deferrals(CaseNumber caseNumber) {
-            return of(Part.DEFERRALS).deferrals(caseNumber);
-        }
-
-        @Override
-        public Collection<CaseRecord> cases() {
-            return of(Part.CASES).cases();
-        }
+    /**
+     * The stale state for the parts kept stale, the live one for the others and for the head (the
+     * last sequence and hash); a method this does not know reads the live state.
+     */
+    private static LedgerView staleView(LedgerView old, LedgerView live, Set<Part> stale) {
+        InvocationHandler handler = (proxy, method, arguments) -> {
+            Part part = PARTS.get(method.getName());
+            LedgerView target = part != null && stale.contains(part) ? old : live;
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (LedgerView) Proxy.newProxyInstance(LedgerView.class.getClassLoader(), new Class<?>[] {LedgerView.class},
+                handler);
     }
+
+    /** The part of the working set each method of {@link LedgerView} reads. */
+    private static final Map<String, Part> PARTS = Map.ofEntries(
+            Map.entry("courtCode", Part.COURT), Map.entry("openedOn", Part.COURT),
+            Map.entry("closedThrough", Part.COURT), Map.entry("courtRules", Part.COURT),
+            Map.entry("staffRegister", Part.COURT), Map.entry("bankAccount", Part.COURT),
+            Map.entry("bankAccounts", Part.COURT), Map.entry("reversalOf", Part.COURT),
+            Map.entry("caseRecord", Part.CASES), Map.entry("caseBySubAccount", Part.CASES), Map.entry("cases", Part.CASES),
+            Map.entry("receipt", Part.RECEIPTS_AND_LOTS), Map.entry("receiptByBankReference", Part.RECEIPTS_AND_LOTS),
+            Map.entry("lot", Part.RECEIPTS_AND_LOTS), Map.entry("openLots", Part.RECEIPTS_AND_LOTS),
+            Map.entry("openLotsOfReceipt", Part.RECEIPTS_AND_LOTS),
+            Map.entry("balance", Part.BALANCES), Map.entry("lowestBalanceFrom", Part.BALANCES),
+            Map.entry("pending", Part.BALANCES), Map.entry("balances", Part.BALANCES),
+            Map.entry("balanceOf", Part.BALANCES),
+            Map.entry("disbursement", Part.DISBURSEMENTS),
+            Map.entry("deferral", Part.DEFERRALS), Map.entry("deferrals", Part.DEFERRALS));
 }
