@@ -85,4 +85,9 @@ abstract class TwoWritersExamples {
     void aPeriodBClosedIsClosedToA() {
         TwoWritersScenarios.aPeriodBClosedIsClosedToA(a, b);
     }
+
+    @Test
+    void aBatchRefusedToALeavesNothingBehind() {
+        TwoWritersScenarios.aBatchRefusedToALeavesNothingBehind(a, b);
+    }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.casefunds.ledger.BatchResult;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.approvals.Actor;
@@ -88,7 +89,9 @@ final class TwoWritersScenarios {
             new Scenario("a receipt B reversed cannot be reversed again by A", Set.of(Part.COURT),
                     TwoWritersScenarios::aReceiptBReversedCannotBeReversedAgainByA),
             new Scenario("a period B closed is closed to A", Set.of(Part.COURT),
-                    TwoWritersScenarios::aPeriodBClosedIsClosedToA));
+                    TwoWritersScenarios::aPeriodBClosedIsClosedToA),
+            new Scenario("a batch refused to A leaves nothing behind, and A then pays out what B received",
+                    Set.of(Part.RECEIPTS_AND_LOTS, Part.BALANCES), TwoWritersScenarios::aBatchRefusedToALeavesNothingBehind));
 
     private static final LocalDate DAY = DAY_ONE.plusDays(1);
 
@@ -244,6 +247,30 @@ final class TwoWritersScenarios {
                 receipt("SN9", "10.00", Optional.empty())).approvedBy(BY_HEAD, BY_DIRECTOR, BY_LEADER));
         for (Ledger writer : List.of(a, b)) {
             assertEquals(Optional.of(DAY_ONE), writer.view().closedThrough());
+        }
+        agree(a, b);
+    }
+
+    /**
+     * A's batch of a receipt of 100.00 to case 1 and a payout that overdraws it is refused whole, so
+     * A may not then pay out those 100.00; B records 30.00 to the case; A may pay out those.
+     */
+    static void aBatchRefusedToALeavesNothingBehind(Ledger a, Ledger b) {
+        opened(a);
+        a.execute(Fixtures.openCase("case-1", HANDLER, 1, DAY_ONE));
+        long length = a.view().lastSequence();
+        BatchResult batch = a.executeAll(List.of(
+                command("a-r1", ADMINISTRATOR, receipt("SN1", "100.00", Optional.of(Fixtures.subAccount(1)))),
+                notice("a-overdraw", 1, "1000.00")));
+        assertFalse(batch.applied(), "a batch with an overdrawing payout was applied");
+        assertEquals(1, batch.refusal().orElseThrow().index());
+        assertEquals(length, a.view().lastSequence(), "a refused batch appended");
+        refused(a, ErrorCode.INSUFFICIENT_FUNDS, notice("a-notice-batch", 1, "100.00"));
+        b.execute(command("b-r2", ADMINISTRATOR, receipt("SN2", "30.00", Optional.of(Fixtures.subAccount(1)))));
+        applied(a, notice("a-notice", 1, "30.00"));
+        for (Ledger writer : List.of(a, b)) {
+            assertTrue(writer.view().receipt("a-r1").isEmpty(), "the refused batch's receipt is there");
+            assertEquals(cny("0.00"), writer.view().balance(AccountId.ofCase(caseNumber(1)), CNY));
         }
         agree(a, b);
     }
