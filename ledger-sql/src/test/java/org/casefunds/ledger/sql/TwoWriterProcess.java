@@ -32,6 +32,8 @@ import org.casefunds.ledger.testing.TwoWriterScript;
  *       ';', numbers by ','); answers {@code OPENED <steps>}</li>
  *   <li>{@code EXEC <step>}: run that step's command; answers {@code RESULT <kind> <sequence> <hash>
  *       <refusal> <message> <key>}</li>
+ *   <li>{@code BATCH <step>}: run that step's batch; answers as {@code EXEC}, with the key of the
+ *       batch's first command</li>
  *   <li>{@code SEEN <epoch day> <more|reread>}: what its store sees; answers {@code SEEN <state>
  *       <journal> <breach>}</li>
  *   <li>{@code CLOSE}: close the ledger; answers {@code CLOSED}</li>
@@ -71,6 +73,14 @@ public final class TwoWriterProcess {
                         out.println("RESULT " + result.kind() + " " + result.sequence() + " " + text(result.hash()) + " "
                                 + (result.refusal() == null ? "-" : result.refusal().name()) + " "
                                 + text(result.message()) + " " + text(command.idempotencyKey()));
+                        break;
+                    case "BATCH":
+                        List<Command> batch = steps.get(Integer.parseInt(words[1])).batch();
+                        TwoWriterHarness.Result batchResult = TwoWriterHarness.executeAll(ledger, batch);
+                        out.println("RESULT " + batchResult.kind() + " " + batchResult.sequence() + " "
+                                + text(batchResult.hash()) + " "
+                                + (batchResult.refusal() == null ? "-" : batchResult.refusal().name()) + " "
+                                + text(batchResult.message()) + " " + text(batch.get(0).idempotencyKey()));
                         break;
                     case "SEEN":
                         TwoWriterHarness.Seen seen = journal.seen(store, LocalDate.ofEpochDay(Long.parseLong(words[1])),
@@ -149,7 +159,15 @@ public final class TwoWriterProcess {
             return new TwoWriterHarness.Writer() {
                 @Override
                 public TwoWriterHarness.Result execute(int index, Command command) {
-                    String[] words = ask("EXEC " + index, "RESULT");
+                    return result(ask("EXEC " + index, "RESULT"), index, command);
+                }
+
+                @Override
+                public TwoWriterHarness.Result executeAll(int index, List<Command> commands) {
+                    return result(ask("BATCH " + index, "RESULT"), index, commands.get(0));
+                }
+
+                private TwoWriterHarness.Result result(String[] words, int index, Command command) {
                     String key = untext(words[6]);
                     if (!command.idempotencyKey().equals(key)) {
                         throw new AssertionError("the other process ran " + key + " as step " + index + ", not "

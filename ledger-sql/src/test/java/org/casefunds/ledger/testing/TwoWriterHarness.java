@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.casefunds.ledger.BatchResult;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.LedgerException;
@@ -47,7 +49,11 @@ public final class TwoWriterHarness {
     /** What a writer did with a command. */
     public enum Kind { APPLIED, REPEATED, REFUSED }
 
-    /** What a writer did with a command: its event's sequence and hash, or the refusal's code. */
+    /**
+     * What a writer did with a command: its event's sequence and hash, or the refusal's code. For a
+     * batch, the last event's, or the refusal's code and in {@code sequence} the position of the
+     * command refused.
+     */
     public record Result(Kind kind, long sequence, String hash, ErrorCode refusal, String message) {
 
         /** Whether the two results are the same, messages aside. */
@@ -76,6 +82,9 @@ public final class TwoWriterHarness {
         /** Runs step {@code index} of the script, which is {@code command}. */
         Result execute(int index, Command command);
 
+        /** Runs step {@code index} of the script, which is the batch {@code commands}. */
+        Result executeAll(int index, List<Command> commands);
+
         /**
          * What the writer's store sees now; {@code pastDate} is the date invariant 2 also looks at.
          * The journal is read from where the last call stopped, or from its start when {@code reread}.
@@ -100,6 +109,11 @@ public final class TwoWriterHarness {
         @Override
         public Result execute(int index, Command command) {
             return TwoWriterHarness.execute(ledger, command);
+        }
+
+        @Override
+        public Result executeAll(int index, List<Command> commands) {
+            return TwoWriterHarness.executeAll(ledger, commands);
         }
 
         @Override
@@ -197,6 +211,17 @@ public final class TwoWriterHarness {
         return null;
     }
 
+    /** Runs the batch {@code commands} on {@code ledger}. */
+    public static Result executeAll(Ledger ledger, List<Command> commands) {
+        BatchResult result = ledger.executeAll(commands);
+        if (result.refusal().isPresent()) {
+            BatchResult.Refusal refusal = result.refusal().get();
+            return new Result(Kind.REFUSED, refusal.index(), "", refusal.reason().code(), refusal.reason().getMessage());
+        }
+        Event last = result.results().get(result.results().size() - 1).event();
+        return new Result(Kind.APPLIED, last.sequence(), last.hash(), null, "");
+    }
+
     /** A journal's length and last hash: with the chain, all of it. */
     static String journal(List<Event> events) {
         return events.size() + " events, the last " + (events.isEmpty() ? Event.GENESIS_HASH
@@ -239,7 +264,7 @@ public final class TwoWriterHarness {
             List<TwoWriterScript.Step> applied = new ArrayList<>();
             for (TwoWriterScript.Step step = plan.next(); step != null; step = plan.next()) {
                 step(step, plan.model());
-                if (step.expected().applied()) {
+                if (step.expected() != null && step.expected().applied()) {
                     applied.add(step);
                 }
             }
@@ -247,6 +272,10 @@ public final class TwoWriterHarness {
         }
 
         private void step(TwoWriterScript.Step step, ReferenceModel model) {
+            if (step.batch() != null) {
+                batch(step, model);
+                return;
+            }
             Command command = step.command();
             String line = "#" + step.index() + " " + step.writerName() + " " + step.label() + ": " + describe(command)
                     + " -> model: " + step.expected();
@@ -256,13 +285,36 @@ public final class TwoWriterHarness {
                 log.add(line + ", ledger in memory: " + expected);
                 fail("the ledger in memory, alone, does not do what the model expects");
             }
-            Result actual = writers.get(step.writer()).execute(step.index(), command);
+            Result actual = attempt(line, step, () -> writers.get(step.writer()).execute(step.index(), command));
             log.add(line + ", writer " + step.writerName() + ": " + actual);
             check(actual.same(expected), "writer " + step.writerName() + " did not do what the model expects ("
                     + expected + ")");
             if (step.label().equals("opening") && step.index() + 1 < TwoWriterScript.opening().size()) {
                 return; // the opening is compared once, whole
             }
+            compareWithModel(model);
+            compareWriters(step.pastDate(), false);
+        }
+
+        /**
+         * A batch the ledger in memory refuses whole: the writer refuses it at the same command for
+         * the same reason, and nothing changes. The model is not given it.
+         */
+        private void batch(TwoWriterScript.Step step, ReferenceModel model) {
+            String line = "#" + step.index() + " " + step.writerName() + " " + step.label() + ": " + step.batch().stream()
+                    .map(Run::describe).collect(Collectors.joining(" + "));
+            Result expected = executeAll(mirror, step.batch());
+            if (expected.kind() != Kind.REFUSED) {
+                log.add(line + ", ledger in memory: " + expected);
+                fail("the ledger in memory, alone, applied a batch with a receipt to an unknown master account");
+            }
+            Result actual = attempt(line, step, () -> writers.get(step.writer()).executeAll(step.index(), step.batch()));
+            log.add(line + " -> in memory: refused at " + expected.sequence() + " " + expected.refusal() + ", writer "
+                    + step.writerName() + ": " + (actual.kind() == Kind.REFUSED ? "refused at " + actual.sequence()
+                            + " " + actual.refusal() + " (" + actual.message() + ")" : actual));
+            outcomes.merge(step.outcome() + " -> refused at " + expected.sequence(), 1, Integer::sum);
+            check(actual.same(expected), "writer " + step.writerName() + " did not refuse the batch as the ledger in"
+                    + " memory does");
             compareWithModel(model);
             compareWriters(step.pastDate(), false);
         }
@@ -339,6 +391,17 @@ public final class TwoWriterHarness {
                 Lot actual = view.lot(new LotId(expected.sequence, expected.index)).orElse(null);
                 check(actual != null && actual.remaining().getAmountMinorLong() == expected.remaining,
                         "lot " + expected.id() + " is " + actual + " but the model has " + expected.remaining);
+            }
+        }
+
+        /** What the writer did with the step; a writer that throws instead of answering fails the run, with the log. */
+        private Result attempt(String line, TwoWriterScript.Step step, Supplier<Result> call) {
+            try {
+                return call.get();
+            } catch (RuntimeException | Error e) {
+                log.add(line + ", writer " + step.writerName() + ": threw " + e);
+                throw new AssertionError("writer " + step.writerName() + " threw instead of answering: " + e
+                        + "\ncommand log (replay it as a regression test):\n  " + String.join("\n  ", log), e);
             }
         }
 

@@ -69,8 +69,9 @@ import org.quicktheories.core.Gen;
  * second process given the same script makes the same commands, and can be told "do step 17".
  *
  * <p>A step is ten numbers: the interpreter's eight, the writer (even A, odd B) and the dependent
- * choice (even: depend on the other writer when it wrote; which dependence, from the number). They
- * shrink towards writer A and towards dependent steps.
+ * choice (even: depend on the other writer when it wrote; which dependence, from the number; ending
+ * in 9: the interpreter's command in a batch that is refused whole). They shrink towards writer A
+ * and towards dependent steps.
  */
 public final class TwoWriterScript {
     /** How many numbers make a step. */
@@ -79,14 +80,22 @@ public final class TwoWriterScript {
     public static final List<String> WRITERS = List.of("A", "B");
 
     private static final List<Approval> APPROVALS = List.of(BY_HEAD, BY_DIRECTOR, BY_LEADER);
+    /** A master account the court never registers. */
+    private static final String UNKNOWN_BANK = "999999";
 
-    /** One step of the script: who runs which command, why, and what the model expects of it. */
-    public record Step(int index, int writer, Command command, String label, boolean fresh,
+    /**
+     * One step of the script: who runs which command, why, and what the model expects of it. A step
+     * may instead be a batch ({@link org.casefunds.ledger.Ledger#executeAll}) of the command and a
+     * receipt to a master account the court does not have, which is refused whole whatever the
+     * command does; the model is given neither, and {@code expected} is null.
+     */
+    public record Step(int index, int writer, Command command, List<Command> batch, String label, boolean fresh,
             ReferenceModel.Outcome expected, LocalDate pastDate) {
 
         /** The label with the model's outcome, as the coverage counts it. */
         public String outcome() {
-            return label + " -> " + expected + (fresh || label.startsWith("opening") ? "" : " [the other wrote earlier]");
+            return label + (expected == null ? "" : " -> " + expected)
+                    + (fresh || label.startsWith("opening") ? "" : " [the other wrote earlier]");
         }
 
         /** The writer's name. */
@@ -159,6 +168,7 @@ public final class TwoWriterScript {
         Command command;
         String label;
         boolean fresh = false;
+        List<Command> batch = null;
         LocalDate pastDate;
         if (index < opening.size()) {
             writer = index % 2;
@@ -178,17 +188,26 @@ public final class TwoWriterScript {
                 command = interpreter.next(numbers.subList(0, ScriptInterpreter.STEP_SIZE));
                 label = "generated " + command.request().getClass().getSimpleName()
                         + (keyOf(1 - writer, command.idempotencyKey()) ? " under the other writer's key" : "");
+                if (numbers.get(ScriptInterpreter.STEP_SIZE + 1) % 10 == 9) {
+                    String key = "x" + (++dependents);
+                    batch = List.of(command, new Command(key, ADMINISTRATOR, interpreter.today(), APPROVALS, Map.of(),
+                            new RecordReceipt(UNKNOWN_BANK, "SN" + key, Money.ofMinor(CNY, 100), Payer.of("付款人",
+                                    "62170001", "建设银行"), Optional.empty(), ReceiptSource.DEBTOR_PAYMENT,
+                                    Optional.empty(), Optional.empty())));
+                    label = "batch of " + command.request().getClass().getSimpleName()
+                            + " and a receipt to an unknown master account";
+                }
             }
             pastDate = interpreter.today().minusDays(numbers.get(7) % 10);
         }
-        ReferenceModel.Outcome expected = model.apply(command);
-        if (expected.applied()) {
+        ReferenceModel.Outcome expected = batch == null ? model.apply(command) : null;
+        if (expected != null && expected.applied()) {
             applied.add(new Applied(writer, index, command));
         }
         lastIndexOf[writer] = index;
         seenBalances.set(writer, new HashMap<>(model.balances));
         seenReceipts.set(writer, unidentifiedLeft());
-        return new Step(index++, writer, command, label, fresh, expected, pastDate);
+        return new Step(index++, writer, command, batch, label, fresh, expected, pastDate);
     }
 
     /** Whether {@code writer} applied a command since the other one's last transaction. */
@@ -220,11 +239,12 @@ public final class TwoWriterScript {
         COURT_RECORD
     }
 
-    /** The dependences, money three times as often as the others. */
+    /** The dependences: money three times as often as keys, cases and notices; deferrals and court records twice. */
     private static final List<Dependence> WEIGHTED = List.of(Dependence.UNIDENTIFIED_RECEIPT, Dependence.CASE_MONEY,
-            Dependence.SAME_COMMAND, Dependence.UNIDENTIFIED_RECEIPT, Dependence.CASE_MONEY,
-            Dependence.ANOTHER_COMMAND_UNDER_ITS_KEY, Dependence.UNIDENTIFIED_RECEIPT, Dependence.CASE_MONEY,
-            Dependence.OPENED_CASE, Dependence.DISBURSEMENT, Dependence.DEFERRAL, Dependence.COURT_RECORD);
+            Dependence.SAME_COMMAND, Dependence.DEFERRAL, Dependence.COURT_RECORD, Dependence.UNIDENTIFIED_RECEIPT,
+            Dependence.CASE_MONEY, Dependence.ANOTHER_COMMAND_UNDER_ITS_KEY, Dependence.DEFERRAL,
+            Dependence.UNIDENTIFIED_RECEIPT, Dependence.CASE_MONEY, Dependence.OPENED_CASE, Dependence.DISBURSEMENT,
+            Dependence.COURT_RECORD);
 
     /**
      * A command that depends on what the other writer applied: the newest command it applied since
