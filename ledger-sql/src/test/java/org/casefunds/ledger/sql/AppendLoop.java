@@ -81,7 +81,7 @@ public final class AppendLoop {
                         boolean overdraw = i % 4 == 3;
                         try {
                             ledger.execute(overdraw ? overdraw(key) : receipt(key));
-                            out.println((overdraw ? "FAILED " + key + " an overdrawing notice was applied" : "ACK " + key));
+                            out.println(overdraw ? "FAILED " + key + " an overdrawing notice was applied" : "ACK " + key);
                         } catch (InsufficientFundsException refusal) {
                             out.println(overdraw ? "REFUSED " + key : "FAILED " + key + " " + refusal.getMessage());
                         } catch (RuntimeException e) {
@@ -106,8 +106,8 @@ public final class AppendLoop {
 
     /** A payout notice from case 1 of far more than it ever holds: always refused. */
     static Command overdraw(String key) {
-        return Command.of(key, Fixtures.HANDLER, Fixtures.DAY_ONE.plusDays(1), IssuePayoutNotice.of(Fixtures.caseNumber(1),
-                Fixtures.creditorAccount(1), Fixtures.cny("1000000.00")))
+        return Command.of(key, Fixtures.HANDLER, Fixtures.DAY_ONE.plusDays(1),
+                IssuePayoutNotice.of(Fixtures.caseNumber(1), Fixtures.creditorAccount(1), Fixtures.cny("1000000.00")))
                 .approvedBy(Fixtures.BY_HEAD, Fixtures.BY_DIRECTOR, Fixtures.BY_LEADER);
     }
 

@@ -87,14 +87,15 @@ class GroupCommitCrashTest {
             Set<String> keys = new HashSet<>();
             for (int i = 0; i < events.size(); i++) {
                 assertEquals(i + 1, events.get(i).sequence(), "a gap in the sequence");
-                assertTrue(keys.add(events.get(i).idempotencyKey()), "key applied twice: " + events.get(i).idempotencyKey());
+                String key = events.get(i).idempotencyKey();
+                assertTrue(keys.add(key), "key applied twice: " + key);
             }
             assertTrue(keys.containsAll(acknowledged), "an acknowledged command was lost");
             Set<String> kept = new HashSet<>(refused);
             kept.retainAll(keys);
             assertTrue(kept.isEmpty(), "refused commands are in the journal: " + kept);
             for (Event event : events.subList((int) before, events.size())) {
-                assertEquals(EventKind.RECEIPT_RECORDED, event.kind(), "event " + event.sequence() + " is not a receipt");
+                assertEquals(EventKind.RECEIPT_RECORDED, event.kind(), "event " + event.sequence() + " is no receipt");
                 assertEquals(2, event.postings().size(), "event " + event.sequence() + " is half a receipt");
             }
             assertEquals(Fixtures.cny("1.00").multipliedBy(events.size() - before),

@@ -61,7 +61,7 @@ import org.casefunds.ledger.testing.StateSnapshot;
  * makes it fail ({@link TwoWritersStaleWriterTest} checks that it does).
  */
 final class TwoWritersScenarios {
-    /** A cross-writer case: its name, the parts of A's working set it catches when they are stale, and what A and B do. */
+    /** A cross-writer case: its name, the parts of A's working set it catches stale, and what A and B do. */
     record Scenario(String name, Set<Part> catches, BiConsumer<Ledger, Ledger> body) {
         @Override
         public String toString() {
@@ -91,7 +91,8 @@ final class TwoWritersScenarios {
             new Scenario("a period B closed is closed to A", Set.of(Part.COURT),
                     TwoWritersScenarios::aPeriodBClosedIsClosedToA),
             new Scenario("a batch refused to A leaves nothing behind, and A then pays out what B received",
-                    Set.of(Part.RECEIPTS_AND_LOTS, Part.BALANCES), TwoWritersScenarios::aBatchRefusedToALeavesNothingBehind));
+                    Set.of(Part.RECEIPTS_AND_LOTS, Part.BALANCES),
+                    TwoWritersScenarios::aBatchRefusedToALeavesNothingBehind));
 
     private static final LocalDate DAY = DAY_ONE.plusDays(1);
 
@@ -152,7 +153,7 @@ final class TwoWritersScenarios {
             assertEquals(cny("0.00"), writer.view().balance(AccountId.ofCase(caseNumber(1)), CNY));
             assertTrue(writer.view().openLots(AccountId.ofCase(caseNumber(1)), CNY).isEmpty(), "a lot is left");
             assertTrue(writer.view().disbursement("a-notice-rest").orElseThrow().consumed().stream()
-                    .allMatch(piece -> piece.lot().sequence() == secondLot), "A's notice took from another lot than the second");
+                    .allMatch(piece -> piece.lot().sequence() == secondLot), "A's notice took from the first lot");
         }
         agree(a, b);
     }
@@ -191,7 +192,8 @@ final class TwoWritersScenarios {
     static void anotherCommandUnderBsKeyIsRefusedToA(Ledger a, Ledger b) {
         opened(a);
         b.execute(command("k", ADMINISTRATOR, receipt("SN3", "10.00", Optional.empty())));
-        refused(a, ErrorCode.IDEMPOTENCY_CONFLICT, command("k", ADMINISTRATOR, receipt("SN4", "20.00", Optional.empty())));
+        refused(a, ErrorCode.IDEMPOTENCY_CONFLICT,
+                command("k", ADMINISTRATOR, receipt("SN4", "20.00", Optional.empty())));
         for (Ledger writer : List.of(a, b)) {
             assertEquals(cny("10.00"), writer.view().balance(AccountId.unidentified(BANK), CNY));
         }
@@ -205,7 +207,8 @@ final class TwoWritersScenarios {
         a.execute(command("r1", ADMINISTRATOR, receipt("SN1", "100.00", Optional.of(Fixtures.subAccount(1)))));
         a.execute(notice("n1", 1, "100.00"));
         b.execute(command("b-settle", FINANCE, new SettleDisbursement("n1", "OUT1")));
-        refused(a, ErrorCode.ALREADY_FINISHED, command("a-return", FINANCE, new ReturnDisbursement("n1", "account closed")));
+        refused(a, ErrorCode.ALREADY_FINISHED,
+                command("a-return", FINANCE, new ReturnDisbursement("n1", "account closed")));
         for (Ledger writer : List.of(a, b)) {
             assertEquals(DisbursementRecord.Status.SETTLED, writer.view().disbursement("n1").orElseThrow().status());
             assertEquals(cny("0.00"), writer.view().balance(AccountId.ofCase(caseNumber(1)), CNY));
@@ -220,7 +223,8 @@ final class TwoWritersScenarios {
         a.execute(command("d1", HANDLER, new GrantDeferral(caseNumber(1), DeferralReason.DISPUTED, "part of it is disputed",
                 DAY, DAY.plusDays(30), Optional.empty())));
         b.execute(command("b-lift", HANDLER, new LiftDeferral("d1", "the creditor collected")));
-        refused(a, ErrorCode.INVALID_STATE, command("a-lift", HANDLER, new LiftDeferral("d1", "the creditor collected")));
+        refused(a, ErrorCode.INVALID_STATE,
+                command("a-lift", HANDLER, new LiftDeferral("d1", "the creditor collected")));
         for (Ledger writer : List.of(a, b)) {
             assertTrue(writer.view().deferral("d1").orElseThrow().liftedOn().isPresent(), "the deferral is not lifted");
         }

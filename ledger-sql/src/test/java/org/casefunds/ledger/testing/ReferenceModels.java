@@ -17,7 +17,7 @@ public final class ReferenceModels {
         return balances;
     }
 
-    /** The posted balances of {@code view} that are not zero, as {@link #balances(ReferenceModel)} gives the model's. */
+    /** The posted balances of {@code view} that are not zero, as {@link #balances(ReferenceModel)} has them. */
     public static Map<String, Long> balances(LedgerView view) {
         Map<String, Long> balances = new TreeMap<>();
         for (AccountBalance balance : view.balances()) {

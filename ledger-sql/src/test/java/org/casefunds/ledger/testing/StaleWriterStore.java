@@ -61,7 +61,7 @@ public final class StaleWriterStore implements JournalStore {
         this.knownThrough = shared.view().lastSequence();
     }
 
-    /** A writer over {@code shared} whose whole working set goes stale once the journal holds {@code staleFrom} events. */
+    /** A writer over {@code shared} whose whole state goes stale once the journal holds {@code staleFrom} events. */
     public StaleWriterStore(JournalStore shared, long staleFrom) {
         this(shared, EnumSet.allOf(Part.class), staleFrom);
     }
@@ -139,7 +139,8 @@ public final class StaleWriterStore implements JournalStore {
             Map.entry("closedThrough", Part.COURT), Map.entry("courtRules", Part.COURT),
             Map.entry("staffRegister", Part.COURT), Map.entry("bankAccount", Part.COURT),
             Map.entry("bankAccounts", Part.COURT), Map.entry("reversalOf", Part.COURT),
-            Map.entry("caseRecord", Part.CASES), Map.entry("caseBySubAccount", Part.CASES), Map.entry("cases", Part.CASES),
+            Map.entry("caseRecord", Part.CASES), Map.entry("caseBySubAccount", Part.CASES),
+            Map.entry("cases", Part.CASES),
             Map.entry("receipt", Part.RECEIPTS_AND_LOTS), Map.entry("receiptByBankReference", Part.RECEIPTS_AND_LOTS),
             Map.entry("lot", Part.RECEIPTS_AND_LOTS), Map.entry("openLots", Part.RECEIPTS_AND_LOTS),
             Map.entry("openLotsOfReceipt", Part.RECEIPTS_AND_LOTS),

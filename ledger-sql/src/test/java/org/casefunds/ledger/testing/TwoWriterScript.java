@@ -235,11 +235,14 @@ public final class TwoWriterScript {
         DISBURSEMENT,
         /** A deferral it granted, renewed or lifted: lifted or renewed. */
         DEFERRAL,
-        /** A reversal, a closing of a period, or an event that moved money: reversed (again), or money dated in the closed period. */
+        /**
+         * A reversal, a closing of a period, or an event that moved money: reversed (again), or money
+         * dated in the closed period.
+         */
         COURT_RECORD
     }
 
-    /** The dependences: money three times as often as keys, cases and notices; deferrals and court records twice. */
+    /** The dependences: money three times as often as keys, cases and notices, deferrals and court records twice. */
     private static final List<Dependence> WEIGHTED = List.of(Dependence.UNIDENTIFIED_RECEIPT, Dependence.CASE_MONEY,
             Dependence.SAME_COMMAND, Dependence.DEFERRAL, Dependence.COURT_RECORD, Dependence.UNIDENTIFIED_RECEIPT,
             Dependence.CASE_MONEY, Dependence.ANOTHER_COMMAND_UNDER_ITS_KEY, Dependence.DEFERRAL,
@@ -249,8 +252,9 @@ public final class TwoWriterScript {
     /**
      * A command that depends on what the other writer applied: the newest command it applied since
      * this writer's last transaction that the dependence chosen by {@code numbers} applies to (now and
-     * then an older one), else the newest before. With no such command, for receipts, a command of
-     * this writer's that the other can depend on later; else null, and the interpreter decides.
+     * then an older one), else the newest before. With no such command (and now and then anyway), for
+     * receipts and deferrals, a command of this writer's that the other can depend on later; else
+     * null, and the interpreter decides.
      */
     private Dependent dependent(int writer, List<Integer> numbers) {
         int other = 1 - writer;

@@ -34,7 +34,8 @@ class TwoWritersGeneratorCoverageTest {
         // Each pattern must match a step made right after the other writer wrote (no "[the other wrote earlier]").
         for (String pattern : List.of(
                 // A receipt claimed by B, then claimed or refunded by A: what is left, what A saw, more.
-                "(ClaimUnidentified|RefundUnidentified) \\((all|half)\\) after the other writer's ClaimUnidentified -> applied",
+                "(ClaimUnidentified|RefundUnidentified) \\((all|half)\\) after the other writer's ClaimUnidentified"
+                        + " -> applied",
                 "(ClaimUnidentified|RefundUnidentified) \\(as last seen\\) after the other writer's ClaimUnidentified"
                         + " -> refused INSUFFICIENT_FUNDS",
                 "(ClaimUnidentified|RefundUnidentified) \\(as last seen\\) after the other writer's RefundUnidentified"
@@ -42,7 +43,8 @@ class TwoWritersGeneratorCoverageTest {
                 "ClaimUnidentified \\(.*\\) after the other writer's RecordReceipt -> applied",
                 "RefundUnidentified \\(.*\\) after the other writer's RecordReceipt -> applied",
                 // A lot paid out by B, then noticed by A: what A saw there is no longer there.
-                "IssuePayoutNotice \\(as last seen\\) after the other writer's IssuePayoutNotice -> refused INSUFFICIENT_FUNDS",
+                "IssuePayoutNotice \\(as last seen\\) after the other writer's IssuePayoutNotice"
+                        + " -> refused INSUFFICIENT_FUNDS",
                 "IssuePayoutNotice \\((all|half)\\) after the other writer's IssuePayoutNotice -> applied",
                 // Money B put into a case, paid out by A.
                 "IssuePayoutNotice \\((all|as last seen)\\) after the other writer's (RecordReceipt|ClaimUnidentified)"
