@@ -189,7 +189,8 @@ final class ProjectionCheck {
     }
 
     private static String text(Object value) {
-        return value == null ? null : value.toString();
+        // A packed body is compared as the canonical text it holds, and named by it.
+        return value == null ? null : value instanceof byte[] ? SqlTables.text((byte[]) value) : value.toString();
     }
 
     private static String abbreviate(String value) {

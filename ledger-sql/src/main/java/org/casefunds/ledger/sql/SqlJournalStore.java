@@ -376,13 +376,12 @@ public final class SqlJournalStore implements JournalStore {
 
     private static void insert(Statements statements, Event event) {
         statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.IDEMPOTENCY_KEY,
-                EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.RECORDED_AT, EVENT.BODY, EVENT.HASH)
+                EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.BODY, EVENT.HASH)
                 .values(param("sequence", Long.class), param("key", String.class), param("kind", String.class),
-                        param("day", Long.class), param("at", Long.class), param("body", String.class),
-                        param("hash", String.class)))
+                        param("day", Long.class), param("body", byte[].class), param("hash", byte[].class)))
                 .bind("sequence", event.sequence()).bind("key", event.idempotencyKey()).bind("kind", event.kind().name())
-                .bind("day", event.effectiveDate().toEpochDay()).bind("at", event.recordedAt().toEpochMilli())
-                .bind("body", event.canonicalText()).bind("hash", event.hash()).execute();
+                .bind("day", event.effectiveDate().toEpochDay()).bind("body", StoredEvent.body(event))
+                .bind("hash", StoredEvent.hashBytes(event.hash(), event.sequence())).execute();
         long line = 0;
         for (Posting posting : event.postings()) {
             statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE, POSTING.LINE,
@@ -399,22 +398,34 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     private static Optional<Event> findByKey(Statements statements, String idempotencyKey) {
-        return statements.get("eventByKey", context -> context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH)
-                .from(EVENT).where(EVENT.IDEMPOTENCY_KEY.eq(param("key", String.class))))
-                .bind("key", idempotencyKey)
-                .fetchOptional(row -> decode(row.getLong(1), row.getString(2), row.getString(3)));
+        Optional<Event> found = statements.get("eventByKey", context -> {
+            org.casefunds.ledger.sql.schema.tables.Event previous = EVENT.as("previous");
+            return context.select(EVENT.SEQUENCE, EVENT.EFFECTIVE_DATE, EVENT.BODY, EVENT.HASH, previous.HASH)
+                    .from(EVENT).leftJoin(previous).on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
+                    .where(EVENT.IDEMPOTENCY_KEY.eq(param("key", String.class)));
+        }).bind("key", idempotencyKey).fetchOptional(row -> decode(row.getLong(1), row.getLong(2), row.getBytes(3),
+                row.getBytes(4), row.getBytes(5)));
+        if (found.isPresent() && !found.get().idempotencyKey().equals(idempotencyKey)) {
+            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", found.get().sequence(),
+                    "its row's idempotency_key is '" + idempotencyKey + "' but the event's own is '"
+                            + found.get().idempotencyKey() + "'; the row was changed after it was written");
+        }
+        return found;
     }
 
     /**
-     * Decodes a stored event (its sequence, text and hash) and checks it against its stored hash.
+     * Decodes a stored event (its row's sequence, effective day, packed body and hash, and the hash
+     * of the row before, null if there is none) and checks it against its stored hash: the
+     * canonical text is put back together from them ({@link StoredEvent}) and must hash to it.
      *
-     * @throws IntegrityException naming the event, if its row was changed after it was written
+     * @throws IntegrityException naming the event, if its row or the row before was changed after
+     *     it was written
      */
-    static Event decode(long sequence, Object body, String hash) {
+    static Event decode(long sequence, long day, byte[] body, byte[] hash, byte[] previousHash) {
         Event event;
         try {
-            event = body instanceof byte[] ? Event.decodeStored((byte[]) body, hash)
-                    : Event.decodeStored((String) body, hash);
+            event = Event.decodeStored(StoredEvent.canonicalBytes(sequence, day, body, previousHash),
+                    StoredEvent.hex(hash, sequence));
         } catch (IllegalArgumentException e) {
             throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", sequence,
                     "the stored event does not read back (" + e.getMessage() + "); it was changed after it was"
@@ -478,7 +489,10 @@ public final class SqlJournalStore implements JournalStore {
             }
             // Rendered by jOOQ, read through plain JDBC: a million rows through jOOQ's records cost a fifth
             // of the time of reading the journal.
-            org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
+            // Each row with the hash of the row before it, which its canonical text holds.
+            org.casefunds.ledger.sql.schema.tables.Event previous = EVENT.as("previous");
+            org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.EFFECTIVE_DATE, EVENT.BODY, EVENT.HASH,
+                    previous.HASH).from(EVENT).leftJoin(previous).on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
                     .where(which).orderBy(EVENT.SEQUENCE);
             statement = connection.prepareStatement(context.render(query));
             statement.setLong(1, fromSequence);
@@ -490,7 +504,7 @@ public final class SqlJournalStore implements JournalStore {
             }
             throw SqlErrors.translate(e, "reading " + location());
         }
-        EventReader reader = new EventReader(rows, database instanceof Database.Sqlite, location());
+        EventReader reader = new EventReader(rows, location());
         Spliterator<Event> events = Spliterators.spliteratorUnknownSize(reader,
                 Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(events, false).onClose(() -> {

@@ -60,7 +60,7 @@ import org.jooq.Table;
  */
 public final class SqlLedger {
     /** The schema version this library writes and reads. */
-    public static final long SCHEMA_VERSION = 3;
+    public static final long SCHEMA_VERSION = 4;
 
     static {
         // jOOQ prints a logo and tips on first use unless told not to; a court's logs need neither.
@@ -319,8 +319,17 @@ public final class SqlLedger {
             return false;
         }
         try {
-            Flyway.configure().configuration(database.flyway().locations(database.migrations())).load().migrate();
+            // The scripts, and the move of a schema-3 journal's events to packed rows, which needs Java;
+            // all in one transaction, so that a move that stops leaves the ledger as it was.
+            Flyway.configure().configuration(database.flyway().locations(database.migrations())
+                    .javaMigrations(new PackEvents()).group(true)).load().migrate();
         } catch (FlywayException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.casefunds.ledger.base.LedgerException) {
+                    // The migration's own refusal (a journal that cannot be moved as it is) says it best.
+                    throw (org.casefunds.ledger.base.LedgerException) cause;
+                }
+            }
             throw SqlErrors.translate(e, "preparing " + database.describe());
         }
         return version != null;

@@ -189,7 +189,7 @@ final class SqlTables implements StateTables {
         courtRules = courtRules().with(adopted);
     }
 
-    private void insertCourtRule(long sequence, String kind, LocalDate effectiveDate, String body) {
+    private void insertCourtRule(long sequence, String kind, LocalDate effectiveDate, byte[] body) {
         courtRules();
         statements.context().insertInto(COURT_RULE, COURT_RULE.SEQUENCE, COURT_RULE.KIND, COURT_RULE.EFFECTIVE_DATE,
                 COURT_RULE.BODY).values(sequence, kind, day(effectiveDate), body).execute();
@@ -262,7 +262,7 @@ final class SqlTables implements StateTables {
     private Optional<BankAccount> readBankAccount(String number) {
         return statements.get("bank", context -> context.select(BANK_ACCOUNT.BODY).from(BANK_ACCOUNT)
                 .where(BANK_ACCOUNT.NUMBER.eq(param("number", String.class))))
-                .bind("number", number).fetchOptional(Statements::text).map(body -> decode(body, BANK, BankAccount.class));
+                .bind("number", number).fetchOptional(Statements::bytes).map(body -> decode(body, BANK, BankAccount.class));
     }
 
     @Override
@@ -311,7 +311,7 @@ final class SqlTables implements StateTables {
     private Optional<CaseRecord> readCaseRecord(CaseNumber caseNumber) {
         return statements.get("case", context -> context.select(CASE_RECORD.BODY).from(CASE_RECORD)
                 .where(CASE_RECORD.CASE_NUMBER.eq(param("number", String.class))))
-                .bind("number", caseNumber.toString()).fetchOptional(Statements::text)
+                .bind("number", caseNumber.toString()).fetchOptional(Statements::bytes)
                 .map(body -> decode(body, CASE, CaseRecord.class));
     }
 
@@ -340,11 +340,11 @@ final class SqlTables implements StateTables {
         if (caching) {
             caseRecords.put(record.caseNumber(), Optional.of(record));
         }
-        String body = encode(CASE, record);
+        byte[] body = encode(CASE, record);
         statements.get("putCase", context -> context.insertInto(CASE_RECORD, CASE_RECORD.CASE_NUMBER,
                 CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.OPENED_ON, CASE_RECORD.BODY)
                 .values(param("number", String.class), param("sub", String.class), param("handler", String.class),
-                        param("opened", Long.class), param("body", String.class))
+                        param("opened", Long.class), param("body", byte[].class))
                 .onConflict(CASE_RECORD.CASE_NUMBER).doUpdate()
                 .set(CASE_RECORD.HANDLER, org.jooq.impl.DSL.excluded(CASE_RECORD.HANDLER))
                 .set(CASE_RECORD.BODY, org.jooq.impl.DSL.excluded(CASE_RECORD.BODY)))
@@ -370,7 +370,7 @@ final class SqlTables implements StateTables {
     public Optional<Receipt> receipt(String key) {
         return statements.get("receipt", context -> context.select(RECEIPT.BODY).from(RECEIPT)
                 .where(RECEIPT.RECEIPT_KEY.eq(param("key", String.class))))
-                .bind("key", key).fetchOptional(Statements::text).map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
+                .bind("key", key).fetchOptional(Statements::bytes).map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
     }
 
     @Override
@@ -379,7 +379,7 @@ final class SqlTables implements StateTables {
                 .where(RECEIPT.BANK_ACCOUNT.eq(param("account", String.class))
                         .and(RECEIPT.BANK_REFERENCE.eq(param("reference", String.class)))
                         .and(RECEIPT.REVERSED.eq(inline(0L)))))
-                .bind("account", bankAccount).bind("reference", bankReference).fetchOptional(Statements::text)
+                .bind("account", bankAccount).bind("reference", bankReference).fetchOptional(Statements::bytes)
                 .map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
     }
 
@@ -393,7 +393,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putReceipt(Receipt receipt) {
-        String body = encode(RECEIPT_TEXT, receipt);
+        byte[] body = encode(RECEIPT_TEXT, receipt);
         Money amount = receipt.details().amount();
         statements.get("putReceipt", context -> context.insertInto(RECEIPT, RECEIPT.RECEIPT_KEY, RECEIPT.SEQUENCE,
                 RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE, RECEIPT.VALUE_DATE, RECEIPT.CURRENCY,
@@ -401,7 +401,7 @@ final class SqlTables implements StateTables {
                 .values(param("key", String.class), param("sequence", Long.class), param("account", String.class),
                         param("reference", String.class), param("day", Long.class), param("currency", String.class),
                         param("amount", Long.class), param("routing", String.class), param("case", String.class),
-                        param("reversed", Long.class), param("body", String.class))
+                        param("reversed", Long.class), param("body", byte[].class))
                 .onConflict(RECEIPT.RECEIPT_KEY).doUpdate()
                 .set(RECEIPT.REVERSED, org.jooq.impl.DSL.excluded(RECEIPT.REVERSED))
                 .set(RECEIPT.BODY, org.jooq.impl.DSL.excluded(RECEIPT.BODY)))
@@ -627,7 +627,7 @@ final class SqlTables implements StateTables {
     public Optional<DisbursementRecord> disbursement(String id) {
         return statements.get("disbursement", context -> context.select(DISBURSEMENT.BODY).from(DISBURSEMENT)
                 .where(DISBURSEMENT.ID.eq(param("id", String.class))))
-                .bind("id", id).fetchOptional(Statements::text)
+                .bind("id", id).fetchOptional(Statements::bytes)
                 .map(body -> decode(body, DISBURSEMENT_TEXT, DisbursementRecord.class));
     }
 
@@ -641,7 +641,7 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putDisbursement(DisbursementRecord record) {
-        String body = encode(DISBURSEMENT_TEXT, record);
+        byte[] body = encode(DISBURSEMENT_TEXT, record);
         statements.get("putDisbursement", context -> context.insertInto(DISBURSEMENT, DISBURSEMENT.ID,
                 DISBURSEMENT.KIND, DISBURSEMENT.SOURCE, DISBURSEMENT.CASE_NUMBER, DISBURSEMENT.CURRENCY, DISBURSEMENT.AMOUNT_MINOR,
                 DISBURSEMENT.BANK_ACCOUNT, DISBURSEMENT.ISSUED_ON, DISBURSEMENT.ISSUE_SEQUENCE, DISBURSEMENT.STATUS,
@@ -650,7 +650,7 @@ final class SqlTables implements StateTables {
                         param("case", String.class),
                         param("currency", String.class), param("amount", Long.class), param("bank", String.class),
                         param("issued", Long.class), param("sequence", Long.class), param("status", String.class),
-                        param("finished", Long.class), param("body", String.class))
+                        param("finished", Long.class), param("body", byte[].class))
                 .onConflict(DISBURSEMENT.ID).doUpdate()
                 .set(DISBURSEMENT.STATUS, org.jooq.impl.DSL.excluded(DISBURSEMENT.STATUS))
                 .set(DISBURSEMENT.FINISHED_ON, org.jooq.impl.DSL.excluded(DISBURSEMENT.FINISHED_ON))
@@ -695,7 +695,7 @@ final class SqlTables implements StateTables {
     public Optional<Deferral> deferral(String id) {
         return statements.get("deferral", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
                 .where(DEFERRAL.ID.eq(param("id", String.class))))
-                .bind("id", id).fetchOptional(Statements::text).map(body -> decode(body, DEFERRAL_TEXT, Deferral.class));
+                .bind("id", id).fetchOptional(Statements::bytes).map(body -> decode(body, DEFERRAL_TEXT, Deferral.class));
     }
 
     @Override
@@ -704,7 +704,7 @@ final class SqlTables implements StateTables {
         statements.get("deferralsOfCase", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
                 .where(DEFERRAL.CASE_NUMBER.eq(param("case", String.class))).orderBy(DEFERRAL.POSITION))
                 .bind("case", caseNumber.toString())
-                .forEach(Statements::text, body -> deferrals.add(decode(body, DEFERRAL_TEXT, Deferral.class)));
+                .forEach(Statements::bytes, body -> deferrals.add(decode(body, DEFERRAL_TEXT, Deferral.class)));
         return deferrals;
     }
 
@@ -718,19 +718,19 @@ final class SqlTables implements StateTables {
 
     @Override
     public void putDeferral(Deferral deferral) {
-        String body = encode(DEFERRAL_TEXT, deferral);
+        byte[] body = encode(DEFERRAL_TEXT, deferral);
         // A new deferral goes after the others, so that a case's deferrals read back in the order granted.
         statements.get("putDeferral", context -> context.insertInto(DEFERRAL, DEFERRAL.ID, DEFERRAL.CASE_NUMBER,
                 DEFERRAL.POSITION, DEFERRAL.BODY)
                 .values(param("id", String.class), param("case", String.class),
                         select(coalesce(max(DEFERRAL.POSITION), inline(0L)).plus(inline(1L))).from(DEFERRAL).asField(),
-                        param("body", String.class))
+                        param("body", byte[].class))
                 .onConflict(DEFERRAL.ID).doUpdate().set(DEFERRAL.BODY, org.jooq.impl.DSL.excluded(DEFERRAL.BODY)))
                 .bind("id", deferral.id()).bind("case", deferral.caseNumber().toString()).bind("body", body).execute();
         statements.get("deferralChange", context -> context.insertInto(DEFERRAL_CHANGE, DEFERRAL_CHANGE.ID,
                 DEFERRAL_CHANGE.SEQUENCE, DEFERRAL_CHANGE.CHANGED_ON, DEFERRAL_CHANGE.BODY)
                 .values(param("id", String.class), param("sequence", Long.class), param("day", Long.class),
-                        param("body", String.class))
+                        param("body", byte[].class))
                 .onConflict(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE).doUpdate()
                 .set(DEFERRAL_CHANGE.BODY, org.jooq.impl.DSL.excluded(DEFERRAL_CHANGE.BODY)))
                 .bind("id", deferral.id()).bind("sequence", eventSequence).bind("day", eventDay).bind("body", body)
@@ -809,11 +809,21 @@ final class SqlTables implements StateTables {
         staffRegister = null;
     }
 
-    private static String encode(String header, Record value) {
-        return CanonicalCodec.encode(header, value);
+    /** {@code value}'s canonical text under {@code header}, packed as the tables keep it ({@link PackedText}). */
+    private static byte[] encode(String header, Record value) {
+        return PackedText.pack(CanonicalCodec.encode(header, value));
     }
 
-    static <T extends Record> T decode(String text, String header, Class<T> type) {
-        return CanonicalCodec.decode(text, header, type, Map.of());
+    /** The record a packed {@code body} column holds, decoded strictly from its canonical text. */
+    static <T extends Record> T decode(byte[] stored, String header, Class<T> type) {
+        return CanonicalCodec.decode(PackedText.unpackText(stored), header, type, Map.of());
+    }
+
+    /**
+     * The canonical text a packed {@code body} column holds, or what is wrong with it: for comparing
+     * a row with what the journal gives, where a damaged value is a difference to name.
+     */
+    static String text(byte[] stored) {
+        return stored == null ? null : PackedText.describe(stored);
     }
 }

@@ -122,8 +122,13 @@ class PostgresStoreTest {
     @Test
     void aChangedStoredEventIsNamed() throws SQLException {
         String schema = populated();
-        sql(schema, "ALTER TABLE event DISABLE TRIGGER event_is_append_only",
-                "UPDATE event SET body = replace(body, 'CNY 1000.00', 'CNY 9000.00') WHERE sequence = " + afterOpening(2));
+        sql(schema, "ALTER TABLE event DISABLE TRIGGER event_is_append_only");
+        try (Connection connection = PostgresServer.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema);
+            assertEquals(1, PackedSql.edit(connection, "event", "sequence = ?", afterOpening(2),
+                    text -> text.replace("CNY 1000.00", "CNY 9000.00")));
+        }
         try (Ledger ledger = ledger(schema)) {
             ChainVerifier.Result result = ledger.verifyChain();
             assertFalse(result.ok());
