@@ -44,7 +44,8 @@ final class EventReader implements Iterator<Event> {
     }
 
     /** A row as stored, with the hash of the row before it (null if there is none). */
-    private record Row(long sequence, long day, byte[] body, byte[] hash, byte[] previousHash) {
+    private record Row(long sequence, long keyDigest, long kind, long day, byte[] id, byte[] requestDigest,
+            byte[] body, byte[] hash, byte[] previousHash) {
     }
 
     private final ResultSet rows;
@@ -53,7 +54,10 @@ final class EventReader implements Iterator<Event> {
     private Iterator<Decoded> current = Collections.emptyIterator();
     private boolean exhausted;
 
-    /** Reads {@code rows} of sequence, effective day, body, hash and the hash of the row before. */
+    /**
+     * Reads {@code rows} of sequence, key digest, kind, effective day, id, request digest, body, hash
+     * and the hash of the row before, as {@link SqlJournalStore#decode(ResultSet)} reads them.
+     */
     EventReader(ResultSet rows, String location) {
         this.rows = rows;
         this.location = location;
@@ -89,8 +93,8 @@ final class EventReader implements Iterator<Event> {
             List<Row> chunk = new ArrayList<>(CHUNK_ROWS);
             try {
                 while (chunk.size() < CHUNK_ROWS && rows.next()) {
-                    chunk.add(new Row(rows.getLong(1), rows.getLong(2), rows.getBytes(3), rows.getBytes(4),
-                            rows.getBytes(5)));
+                    chunk.add(new Row(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getBytes(5), rows.getBytes(6), rows.getBytes(7), rows.getBytes(8), rows.getBytes(9)));
                 }
             } catch (SQLException e) {
                 throw SqlErrors.translate(e, "reading " + location);
@@ -106,8 +110,8 @@ final class EventReader implements Iterator<Event> {
         List<Decoded> decoded = new ArrayList<>(chunk.size());
         for (Row row : chunk) {
             try {
-                decoded.add(new Decoded(SqlJournalStore.decode(row.sequence(), row.day(), row.body(), row.hash(),
-                        row.previousHash()), null));
+                decoded.add(new Decoded(SqlJournalStore.decode(row.sequence(), row.keyDigest(), row.kind(), row.day(),
+                        row.id(), row.requestDigest(), row.body(), row.hash(), row.previousHash()), null));
             } catch (RuntimeException failure) {
                 decoded.add(new Decoded(null, failure));
             }

@@ -15,15 +15,16 @@ import org.flywaydb.core.api.migration.JavaMigration;
 /**
  * Migration 4.1, after the script {@code V4__packed_bodies.sql} and in the same run: moves every
  * event of a schema-3 journal (the table {@code event_v3} that script kept) into the schema-4
- * {@code event} table, its text packed with the three values its columns and the row before hold
- * left out ({@link StoredEvent}) and its hash as 32 bytes; then drops {@code event_v3} and sets the
- * schema version to 4. Every row is inserted, none is updated, on SQLite and PostgreSQL alike.
+ * {@code event} table, its text packed with the values its columns and the row before hold left
+ * out ({@link StoredEvent}), its key as its digest, its kind as its code and its hash as 32 bytes;
+ * then drops {@code event_v3} and sets the schema version to 4. Every row is inserted, none is updated, on SQLite and PostgreSQL alike.
  *
  * <p>Nothing is decided or recomputed: each text is kept byte for byte and each stored hash as it
  * was, so a journal verifies after the move exactly as it did before it (a row that was changed
  * before the move is found by the same checks after it). A row whose text does not hold its own
  * sequence, its effective date or the hash of the row before, where an event's canonical text
- * holds them, cannot be kept exactly: the migration stops, naming the event, and nothing is changed.
+ * holds them, or whose kind has no code, cannot be kept exactly: the migration stops, naming the
+ * event, and nothing is changed.
  */
 final class PackEvents implements JavaMigration {
     /** Rows inserted per batch. */
@@ -53,8 +54,8 @@ final class PackEvents implements JavaMigration {
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         try (Statement read = connection.createStatement();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO event (sequence, idempotency_key,"
-                        + " kind, effective_date, body, hash) VALUES (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO event (sequence, key_digest,"
+                        + " kind, effective_date, id, request_digest, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             read.setFetchSize(BATCH_ROWS);
             String previousHash = Event.GENESIS_HASH;
             long expected = 1;
@@ -68,20 +69,24 @@ final class PackEvents implements JavaMigration {
                     }
                     long day = rows.getLong(4);
                     String hash = rows.getString(6);
-                    byte[] body;
+                    StoredEvent.Packed packed;
                     byte[] hashBytes;
+                    long kind;
                     try {
-                        body = StoredEvent.body(rows.getString(5), sequence, LocalDate.ofEpochDay(day), previousHash);
+                        packed = StoredEvent.pack(rows.getString(5), sequence, LocalDate.ofEpochDay(day), previousHash);
                         hashBytes = StoredEvent.hashBytes(hash, sequence);
+                        kind = StoredEvent.kindCode(rows.getString(3));
                     } catch (IllegalArgumentException e) {
                         throw refused(sequence, e.getMessage());
                     }
                     insert.setLong(1, sequence);
-                    insert.setString(2, rows.getString(2));
-                    insert.setString(3, rows.getString(3));
+                    insert.setLong(2, StoredEvent.keyDigest(rows.getString(2)));
+                    insert.setLong(3, kind);
                     insert.setLong(4, day);
-                    insert.setBytes(5, body);
-                    insert.setBytes(6, hashBytes);
+                    insert.setBytes(5, packed.id());
+                    insert.setBytes(6, packed.requestDigest());
+                    insert.setBytes(7, packed.body());
+                    insert.setBytes(8, hashBytes);
                     insert.addBatch();
                     if (expected % BATCH_ROWS == 0) {
                         insert.executeBatch();

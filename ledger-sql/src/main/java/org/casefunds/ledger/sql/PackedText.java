@@ -104,7 +104,7 @@ final class PackedText {
             byte[] chunk = new byte[Math.max(256, Math.min(stored.length * 8, 1 << 16))];
             while (!inflater.finished()) {
                 int produced = inflater.inflate(chunk);
-                if (produced == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (produced == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IllegalArgumentException("the packed text's DEFLATE data ends before its last block"
                             + " (" + stored.length + " bytes stored)");
                 }

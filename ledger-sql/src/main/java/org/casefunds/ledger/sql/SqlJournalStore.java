@@ -375,57 +375,75 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     private static void insert(Statements statements, Event event) {
-        statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.IDEMPOTENCY_KEY,
-                EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.BODY, EVENT.HASH)
-                .values(param("sequence", Long.class), param("key", String.class), param("kind", String.class),
-                        param("day", Long.class), param("body", byte[].class), param("hash", byte[].class)))
-                .bind("sequence", event.sequence()).bind("key", event.idempotencyKey()).bind("kind", event.kind().name())
-                .bind("day", event.effectiveDate().toEpochDay()).bind("body", StoredEvent.body(event))
+        StoredEvent.Packed packed = StoredEvent.pack(event);
+        statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.KEY_DIGEST,
+                EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.ID, EVENT.REQUEST_DIGEST, EVENT.BODY, EVENT.HASH)
+                .values(param("sequence", Long.class), param("key", Long.class), param("kind", Long.class),
+                        param("day", Long.class), param("id", byte[].class), param("digest", byte[].class),
+                        param("body", byte[].class), param("hash", byte[].class)))
+                .bind("sequence", event.sequence()).bind("key", StoredEvent.keyDigest(event.idempotencyKey()))
+                .bind("kind", StoredEvent.kindCode(event.kind())).bind("day", event.effectiveDate().toEpochDay())
+                .bind("id", packed.id()).bind("digest", packed.requestDigest()).bind("body", packed.body())
                 .bind("hash", StoredEvent.hashBytes(event.hash(), event.sequence())).execute();
         long line = 0;
         for (Posting posting : event.postings()) {
             statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE, POSTING.LINE,
-                    POSTING.ACCOUNT, POSTING.CURRENCY, POSTING.DEBIT, POSTING.AMOUNT_MINOR, POSTING.EFFECTIVE_DATE)
+                    POSTING.ACCOUNT, POSTING.CURRENCY, POSTING.DEBIT, POSTING.AMOUNT_MINOR)
                     .values(param("sequence", Long.class), param("line", Long.class), param("account", String.class),
-                            param("currency", String.class), param("debit", Long.class), param("amount", Long.class),
-                            param("day", Long.class)))
+                            param("currency", String.class), param("debit", Long.class), param("amount", Long.class)))
                     .bind("sequence", event.sequence()).bind("line", ++line).bind("account", posting.account().toString())
                     .bind("currency", posting.amount().getCurrencyUnit().getCode())
                     .bind("debit", posting.side() == Side.DEBIT ? 1L : 0L)
-                    .bind("amount", posting.amount().getAmountMinorLong())
-                    .bind("day", event.effectiveDate().toEpochDay()).execute();
+                    .bind("amount", posting.amount().getAmountMinorLong()).execute();
         }
     }
 
     private static Optional<Event> findByKey(Statements statements, String idempotencyKey) {
         Optional<Event> found = statements.get("eventByKey", context -> {
             org.casefunds.ledger.sql.schema.tables.Event previous = EVENT.as("previous");
-            return context.select(EVENT.SEQUENCE, EVENT.EFFECTIVE_DATE, EVENT.BODY, EVENT.HASH, previous.HASH)
-                    .from(EVENT).leftJoin(previous).on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
-                    .where(EVENT.IDEMPOTENCY_KEY.eq(param("key", String.class)));
-        }).bind("key", idempotencyKey).fetchOptional(row -> decode(row.getLong(1), row.getLong(2), row.getBytes(3),
-                row.getBytes(4), row.getBytes(5)));
-        if (found.isPresent() && !found.get().idempotencyKey().equals(idempotencyKey)) {
-            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", found.get().sequence(),
-                    "its row's idempotency_key is '" + idempotencyKey + "' but the event's own is '"
-                            + found.get().idempotencyKey() + "'; the row was changed after it was written");
-        }
-        return found;
+            return context.select(EVENT.SEQUENCE, EVENT.KEY_DIGEST, EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.ID,
+                    EVENT.REQUEST_DIGEST, EVENT.BODY, EVENT.HASH, previous.HASH).from(EVENT).leftJoin(previous)
+                    .on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
+                    .where(EVENT.KEY_DIGEST.eq(param("key", Long.class)));
+        }).bind("key", StoredEvent.keyDigest(idempotencyKey)).fetchOptional(SqlJournalStore::decode);
+        // Another key with the same digest (one chance in 2^64 per pair) is not this key: nothing was
+        // recorded under it, and recording it is refused by the digest's uniqueness.
+        return found.filter(event -> event.idempotencyKey().equals(idempotencyKey));
     }
 
     /**
-     * Decodes a stored event (its row's sequence, effective day, packed body and hash, and the hash
-     * of the row before, null if there is none) and checks it against its stored hash: the
-     * canonical text is put back together from them ({@link StoredEvent}) and must hash to it.
+     * Decodes the event in the current row of {@code row}: sequence, key_digest, kind, effective_date,
+     * id, request_digest, body and hash, then the hash of the row before it (null if there is none);
+     * see {@link #decode(long, long, long, long, byte[], byte[], byte[], byte[], byte[])}.
+     */
+    static Event decode(ResultSet row) throws SQLException {
+        return decode(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getBytes(5),
+                row.getBytes(6), row.getBytes(7), row.getBytes(8), row.getBytes(9));
+    }
+
+    /**
+     * Decodes a stored event (its row's sequence, key digest, kind code, effective day, id, request
+     * digest, packed body and hash, and the hash of the row before, null if there is none) and
+     * checks it against its stored hash: the canonical text is put back together from them ({@link
+     * StoredEvent}) and must hash to it; the key digest and the kind must be those of the event.
      *
      * @throws IntegrityException naming the event, if its row or the row before was changed after
      *     it was written
      */
-    static Event decode(long sequence, long day, byte[] body, byte[] hash, byte[] previousHash) {
+    static Event decode(long sequence, long keyDigest, long kind, long day, byte[] id, byte[] requestDigest,
+            byte[] body, byte[] hash, byte[] previousHash) {
         Event event;
         try {
-            event = Event.decodeStored(StoredEvent.canonicalBytes(sequence, day, body, previousHash),
-                    StoredEvent.hex(hash, sequence));
+            event = Event.decodeStored(StoredEvent.canonicalBytes(sequence, id, requestDigest, day, body,
+                    previousHash), StoredEvent.hex(hash, sequence));
+            if (StoredEvent.keyDigest(event.idempotencyKey()) != keyDigest) {
+                throw new IllegalArgumentException("its row's key_digest " + keyDigest + " is not the digest of its"
+                        + " key '" + event.idempotencyKey() + "'");
+            }
+            if (StoredEvent.kindCode(event.kind()) != kind) {
+                throw new IllegalArgumentException("its row's kind " + kind + " is not the code of its kind "
+                        + event.kind() + " (" + StoredEvent.kindCode(event.kind()) + ")");
+            }
         } catch (IllegalArgumentException e) {
             throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", sequence,
                     "the stored event does not read back (" + e.getMessage() + "); it was changed after it was"
@@ -484,15 +502,16 @@ public final class SqlJournalStore implements JournalStore {
             DSLContext context = database.context(connection);
             org.jooq.Condition which = EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence));
             if (kinds != null) {
-                which = which.and(EVENT.KIND.in(kinds.stream().map(Enum::name).map(org.jooq.impl.DSL::inline)
+                which = which.and(EVENT.KIND.in(kinds.stream().map(StoredEvent::kindCode).map(org.jooq.impl.DSL::inline)
                         .collect(Collectors.toList())));
             }
             // Rendered by jOOQ, read through plain JDBC: a million rows through jOOQ's records cost a fifth
             // of the time of reading the journal.
             // Each row with the hash of the row before it, which its canonical text holds.
             org.casefunds.ledger.sql.schema.tables.Event previous = EVENT.as("previous");
-            org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.EFFECTIVE_DATE, EVENT.BODY, EVENT.HASH,
-                    previous.HASH).from(EVENT).leftJoin(previous).on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
+            org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.KEY_DIGEST, EVENT.KIND,
+                    EVENT.EFFECTIVE_DATE, EVENT.ID, EVENT.REQUEST_DIGEST, EVENT.BODY, EVENT.HASH, previous.HASH)
+                    .from(EVENT).leftJoin(previous).on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
                     .where(which).orderBy(EVENT.SEQUENCE);
             statement = connection.prepareStatement(context.render(query));
             statement.setLong(1, fromSequence);

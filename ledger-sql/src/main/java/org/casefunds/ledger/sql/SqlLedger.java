@@ -337,12 +337,23 @@ public final class SqlLedger {
 
     /**
      * The store of a prepared database; a ledger that an older version wrote has its projections
-     * folded afresh from its journal, so that they are exactly what this version's code makes of it.
+     * folded afresh from its journal, so that they are exactly what this version's code makes of it,
+     * and a SQLite file is then compacted: the upgrade to schema 4 leaves the pages of the old tables
+     * free, about two thirds of the file, which SQLite would otherwise keep until new rows fill them.
      */
     private static SqlJournalStore storeOf(Database database, boolean upgraded) {
         SqlJournalStore store = new SqlJournalStore(database);
         if (upgraded) {
             store.rebuildProjections();
+            if (database instanceof Database.Sqlite) {
+                try (Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("VACUUM");
+                } catch (SQLException e) {
+                    store.close();
+                    throw SqlErrors.translate(e, "compacting " + database.describe() + " after its upgrade (the upgrade"
+                            + " itself is complete)");
+                }
+            }
         }
         return store;
     }

@@ -342,14 +342,14 @@ final class SqlTables implements StateTables {
         }
         byte[] body = encode(CASE, record);
         statements.get("putCase", context -> context.insertInto(CASE_RECORD, CASE_RECORD.CASE_NUMBER,
-                CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.OPENED_ON, CASE_RECORD.BODY)
+                CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.BODY)
                 .values(param("number", String.class), param("sub", String.class), param("handler", String.class),
-                        param("opened", Long.class), param("body", byte[].class))
+                        param("body", byte[].class))
                 .onConflict(CASE_RECORD.CASE_NUMBER).doUpdate()
                 .set(CASE_RECORD.HANDLER, org.jooq.impl.DSL.excluded(CASE_RECORD.HANDLER))
                 .set(CASE_RECORD.BODY, org.jooq.impl.DSL.excluded(CASE_RECORD.BODY)))
                 .bind("number", record.caseNumber().toString()).bind("sub", record.subAccountNumber())
-                .bind("handler", record.handler()).bind("opened", day(record.openedOn())).bind("body", body)
+                .bind("handler", record.handler()).bind("body", body)
                 .execute();
         if (!newHandler) {
             return;
@@ -394,23 +394,18 @@ final class SqlTables implements StateTables {
     @Override
     public void putReceipt(Receipt receipt) {
         byte[] body = encode(RECEIPT_TEXT, receipt);
-        Money amount = receipt.details().amount();
         statements.get("putReceipt", context -> context.insertInto(RECEIPT, RECEIPT.RECEIPT_KEY, RECEIPT.SEQUENCE,
-                RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE, RECEIPT.VALUE_DATE, RECEIPT.CURRENCY,
-                RECEIPT.AMOUNT_MINOR, RECEIPT.ROUTING, RECEIPT.CASE_NUMBER, RECEIPT.REVERSED, RECEIPT.BODY)
+                RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE, RECEIPT.VALUE_DATE, RECEIPT.REVERSED, RECEIPT.BODY)
                 .values(param("key", String.class), param("sequence", Long.class), param("account", String.class),
-                        param("reference", String.class), param("day", Long.class), param("currency", String.class),
-                        param("amount", Long.class), param("routing", String.class), param("case", String.class),
-                        param("reversed", Long.class), param("body", byte[].class))
+                        param("reference", String.class), param("day", Long.class), param("reversed", Long.class),
+                        param("body", byte[].class))
                 .onConflict(RECEIPT.RECEIPT_KEY).doUpdate()
                 .set(RECEIPT.REVERSED, org.jooq.impl.DSL.excluded(RECEIPT.REVERSED))
                 .set(RECEIPT.BODY, org.jooq.impl.DSL.excluded(RECEIPT.BODY)))
                 .bind("key", receipt.key()).bind("sequence", receipt.sequence())
                 .bind("account", receipt.details().bankAccount()).bind("reference", receipt.details().bankReference())
-                .bind("day", day(receipt.valueDate())).bind("currency", amount.getCurrencyUnit().getCode())
-                .bind("amount", amount.getAmountMinorLong()).bind("routing", receipt.details().routing().name())
-                .bind("case", receipt.details().caseNumber().map(Object::toString).orElse(null))
-                .bind("reversed", receipt.reversed() ? 1L : 0L).bind("body", body).execute();
+                .bind("day", day(receipt.valueDate())).bind("reversed", receipt.reversed() ? 1L : 0L).bind("body", body)
+                .execute();
     }
 
     // ------------------------------------------------------------------ lots
@@ -643,25 +638,15 @@ final class SqlTables implements StateTables {
     public void putDisbursement(DisbursementRecord record) {
         byte[] body = encode(DISBURSEMENT_TEXT, record);
         statements.get("putDisbursement", context -> context.insertInto(DISBURSEMENT, DISBURSEMENT.ID,
-                DISBURSEMENT.KIND, DISBURSEMENT.SOURCE, DISBURSEMENT.CASE_NUMBER, DISBURSEMENT.CURRENCY, DISBURSEMENT.AMOUNT_MINOR,
-                DISBURSEMENT.BANK_ACCOUNT, DISBURSEMENT.ISSUED_ON, DISBURSEMENT.ISSUE_SEQUENCE, DISBURSEMENT.STATUS,
-                DISBURSEMENT.FINISHED_ON, DISBURSEMENT.BODY)
-                .values(param("id", String.class), param("kind", String.class), param("source", String.class),
-                        param("case", String.class),
-                        param("currency", String.class), param("amount", Long.class), param("bank", String.class),
-                        param("issued", Long.class), param("sequence", Long.class), param("status", String.class),
-                        param("finished", Long.class), param("body", byte[].class))
+                DISBURSEMENT.AMOUNT_MINOR, DISBURSEMENT.ISSUED_ON, DISBURSEMENT.STATUS, DISBURSEMENT.BODY)
+                .values(param("id", String.class), param("amount", Long.class), param("issued", Long.class),
+                        param("status", String.class), param("body", byte[].class))
                 .onConflict(DISBURSEMENT.ID).doUpdate()
                 .set(DISBURSEMENT.STATUS, org.jooq.impl.DSL.excluded(DISBURSEMENT.STATUS))
-                .set(DISBURSEMENT.FINISHED_ON, org.jooq.impl.DSL.excluded(DISBURSEMENT.FINISHED_ON))
                 .set(DISBURSEMENT.BODY, org.jooq.impl.DSL.excluded(DISBURSEMENT.BODY)))
-                .bind("id", record.id()).bind("kind", record.kind().name()).bind("source", record.source().toString())
-                .bind("case", record.caseNumber().map(Object::toString).orElse(null))
-                .bind("currency", record.amount().getCurrencyUnit().getCode())
-                .bind("amount", record.amount().getAmountMinorLong()).bind("bank", record.bankAccount())
-                .bind("issued", day(record.issuedOn())).bind("sequence", record.issueSequence())
-                .bind("status", record.status().name())
-                .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null)).bind("body", body).execute();
+                .bind("id", record.id()).bind("amount", record.amount().getAmountMinorLong())
+                .bind("issued", day(record.issuedOn())).bind("status", record.status().name()).bind("body", body)
+                .execute();
         statements.get("disbursementChange", context -> context.insertInto(DISBURSEMENT_CHANGE,
                 DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE, DISBURSEMENT_CHANGE.CHANGED_ON,
                 DISBURSEMENT_CHANGE.STATUS, DISBURSEMENT_CHANGE.FINISHED_ON, DISBURSEMENT_CHANGE.BANK_REFERENCE)

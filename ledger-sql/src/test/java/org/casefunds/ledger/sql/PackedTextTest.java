@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.casefunds.ledger.journal.CanonicalCodec;
+import org.casefunds.ledger.events.EventKind;
 import org.casefunds.ledger.journal.Event;
 import org.junit.jupiter.api.Test;
 
@@ -68,24 +70,60 @@ class PackedTextTest {
     @Test
     void anEventsRowGivesBackItsExactCanonicalText() {
         String previous = "ab".repeat(32);
-        String text = Event.CANONICAL_HEADER + "\nsequence=12\nid=x\nidempotencyKey=k\\\\ey\nrequestDigest=d\n"
-                + "effectiveDate=2025-03-04\nrecordedAt=2025-03-04T08:00:00Z\npayload.effectiveDate=2025-01-01\n"
-                + "previousHash=" + previous + "\n";
-        byte[] body = StoredEvent.body(text, 12, LocalDate.of(2025, 3, 4), previous);
-        assertTrue(PackedText.unpackText(body).contains("\nsequence=\n")
-                && PackedText.unpackText(body).contains("\neffectiveDate=\n")
-                && PackedText.unpackText(body).endsWith("\npreviousHash=\n"), PackedText.unpackText(body));
-        byte[] filled = StoredEvent.canonicalBytes(12, LocalDate.of(2025, 3, 4).toEpochDay(), body,
-                StoredEvent.hashBytes(previous, 11));
-        assertEquals(text, new String(filled, StandardCharsets.UTF_8));
+        String id = "0ac3bd66-f826-3495-aa4f-ec957b7f1e3a";
+        String digest = "5c".repeat(32);
+        String text = Event.CANONICAL_HEADER + "\nsequence=12\nid=" + id + "\nidempotencyKey=k\\\\ey\nrequestDigest="
+                + digest + "\neffectiveDate=2025-03-04\nrecordedAt=2025-03-04T08:00:00Z\nactor.id=li\n"
+                + "payload.effectiveDate=2025-01-01\npreviousHash=" + previous + "\n";
+        StoredEvent.Packed packed = StoredEvent.pack(text, 12, LocalDate.of(2025, 3, 4), previous);
+        String emptied = PackedText.unpackText(packed.body());
+        assertEquals(Event.CANONICAL_HEADER + "\nsequence=\nid=\nidempotencyKey=k\\\\ey\nrequestDigest=\n"
+                + "effectiveDate=\nrecordedAt=2025-03-04T08:00:00Z\nactor.id=li\npayload.effectiveDate=2025-01-01\n"
+                + "previousHash=\n", emptied);
+        assertEquals(16, packed.id().length);
+        assertEquals(32, packed.requestDigest().length);
+        long day = LocalDate.of(2025, 3, 4).toEpochDay();
+        assertEquals(text, new String(StoredEvent.canonicalBytes(12, packed.id(), packed.requestDigest(), day,
+                packed.body(), StoredEvent.hashBytes(previous, 11)), StandardCharsets.UTF_8));
+
+        // An id or request digest in another form than the columns hold stays in the text.
+        String odd = text.replace("requestDigest=" + digest, "requestDigest=not-hex");
+        StoredEvent.Packed kept = StoredEvent.pack(odd, 12, LocalDate.of(2025, 3, 4), previous);
+        assertEquals(null, kept.requestDigest());
+        assertTrue(PackedText.unpackText(kept.body()).contains("\nrequestDigest=not-hex\n"));
+        assertEquals(odd, new String(StoredEvent.canonicalBytes(12, kept.id(), null, day, kept.body(),
+                StoredEvent.hashBytes(previous, 11)), StandardCharsets.UTF_8));
+
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> StoredEvent.body(text, 12, LocalDate.of(2025, 3, 5), previous));
-        assertTrue(refused.getMessage().contains("event 12 has no line 'effectiveDate=2025-03-05'"),
-                refused.getMessage());
+                () -> StoredEvent.pack(text, 12, LocalDate.of(2025, 3, 5), previous));
+        assertTrue(refused.getMessage().contains("event 12 has 'effectiveDate=2025-03-04', not"
+                + " 'effectiveDate=2025-03-05'"), refused.getMessage());
         refused = assertThrows(IllegalArgumentException.class,
-                () -> StoredEvent.canonicalBytes(12, 0, body, null));
+                () -> StoredEvent.pack(text, 12, LocalDate.of(2025, 3, 4), "cd".repeat(32)));
+        assertTrue(refused.getMessage().contains("does not end with the line 'previousHash=cdcd"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.canonicalBytes(12, packed.id(), packed.requestDigest(), day, packed.body(), null));
         assertTrue(refused.getMessage().contains("event 11, the one before it, is missing"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.canonicalBytes(12, packed.id(), packed.requestDigest(), day, kept.body(),
+                        StoredEvent.hashBytes(previous, 11)));
+        assertTrue(refused.getMessage().contains("holds a value on the line 'requestDigest='"), refused.getMessage());
         refused = assertThrows(IllegalArgumentException.class, () -> StoredEvent.hashBytes("AB".repeat(32), 3));
         assertTrue(refused.getMessage().contains("the hash of event 3 is 'ABAB"), refused.getMessage());
+    }
+
+    @Test
+    void everyKindOfEventHasItsCodeAndTheTableListsTheSame() throws Exception {
+        for (EventKind kind : EventKind.values()) {
+            assertEquals(kind.name(), StoredEvent.kindNames().get((int) StoredEvent.kindCode(kind) - 1));
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.kindCode("RECEIPT_FORGED"));
+        assertTrue(refused.getMessage().contains("'RECEIPT_FORGED' has no code"), refused.getMessage());
+        try (SqlJournalStore store = TemporaryLedgers.newStore()) {
+            List<String> table = store.readerContext().fetch("SELECT name FROM event_kind ORDER BY code")
+                    .getValues(0, String.class);
+            assertEquals(StoredEvent.kindNames(), table);
+        }
     }
 }

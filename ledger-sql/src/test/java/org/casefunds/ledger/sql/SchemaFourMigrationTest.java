@@ -171,7 +171,7 @@ class SchemaFourMigrationTest {
         IntegrityException refused = assertThrows(IntegrityException.class, () -> SqlLedger.sqlite(file, FAST));
         assertEquals(ErrorCode.INTEGRITY_VIOLATION, refused.code());
         assertEquals("5", refused.value().orElseThrow());
-        assertTrue(refused.getMessage().contains("has no line 'effectiveDate="), refused.getMessage());
+        assertTrue(refused.getMessage().contains("the text of event 5 has 'effectiveDate="), refused.getMessage());
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertEquals(3L, ((Number) single(connection, "SELECT schema_version FROM ledger_info")).longValue(),
                     "nothing was migrated");

@@ -104,7 +104,7 @@ class SqliteStoreTest {
         Path file = populated();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            for (String change : List.of("UPDATE event SET kind = 'X' WHERE sequence = " + afterOpening(2),
+            for (String change : List.of("UPDATE event SET kind = 99 WHERE sequence = " + afterOpening(2),
                     "DELETE FROM event WHERE sequence = " + afterOpening(2), "UPDATE posting SET amount_minor = 1",
                     "DELETE FROM posting")) {
                 SQLException refused = assertThrows(SQLException.class, () -> statement.execute(change), change);
