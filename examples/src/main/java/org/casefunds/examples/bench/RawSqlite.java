@@ -149,12 +149,18 @@ final class RawSqlite {
         return rows.events();
     }
 
-    /** {@code count} commits of one event-sized row each, into a file of the ledger's schema. */
+    /**
+     * {@code count} commits of one event-sized row each, into a file of the ledger's schema: a packed
+     * body of about the size a receipt's takes, and a hash of 32 bytes.
+     */
     static long singleRowCommits(Path target, SqliteOptions.Synchronous synchronous, int count) throws SQLException {
-        String body = "x".repeat(1000);
+        byte[] body = new byte[300];
+        java.util.Arrays.fill(body, (byte) 'x');
+        body[0] = 1;
+        byte[] hash = new byte[32];
         try (Connection out = open(target, synchronous);
-                PreparedStatement insert = out.prepareStatement("INSERT INTO event (sequence, idempotency_key, kind,"
-                        + " effective_date, recorded_at, body, hash) VALUES (?, ?, 'RECEIPT_RECORDED', 20150, 0, ?, ?)")) {
+                PreparedStatement insert = out.prepareStatement("INSERT INTO event (sequence, key_digest, kind,"
+                        + " effective_date, body, hash) VALUES (?, ?, 'RECEIPT_RECORDED', 20150, ?, ?)")) {
             long first;
             try (Statement statement = out.createStatement();
                     ResultSet last = statement.executeQuery("SELECT coalesce(max(sequence), 0) FROM event")) {
@@ -163,9 +169,9 @@ final class RawSqlite {
             }
             for (int i = 0; i < count; i++) {
                 insert.setLong(1, first + i);
-                insert.setString(2, "single-" + (first + i));
-                insert.setString(3, body);
-                insert.setString(4, "0".repeat(64));
+                insert.setLong(2, (first + i) * 0x9E3779B97F4A7C15L);
+                insert.setBytes(3, body);
+                insert.setBytes(4, hash);
                 insert.executeUpdate();
             }
         }
@@ -180,6 +186,11 @@ final class RawSqlite {
 
     /** The size of a ledger file with its write-ahead log, in megabytes. */
     static long megabytes(Path file) throws java.io.IOException {
+        return bytes(file) / (1024 * 1024);
+    }
+
+    /** The size of a ledger file with its write-ahead log, in bytes. */
+    static long bytes(Path file) throws java.io.IOException {
         long bytes = 0;
         for (String suffix : new String[] {"", "-wal"}) {
             Path part = file.resolveSibling(file.getFileName() + suffix);
@@ -187,6 +198,28 @@ final class RawSqlite {
                 bytes += Files.size(part);
             }
         }
-        return bytes / (1024 * 1024);
+        return bytes;
+    }
+
+    /**
+     * The bytes of each table of {@code ledger} with its indexes, largest first, from SQLite's
+     * {@code dbstat} table (the pages each holds, used or not); empty if the driver's SQLite was
+     * built without it.
+     */
+    static java.util.LinkedHashMap<String, Long> tableBytes(Path ledger) throws SQLException {
+        java.util.LinkedHashMap<String, Long> tables = new java.util.LinkedHashMap<>();
+        try (Connection in = DriverManager.getConnection("jdbc:sqlite:" + ledger); Statement read = in.createStatement();
+                ResultSet rows = read.executeQuery("SELECT m.tbl_name, sum(d.pgsize) FROM dbstat d JOIN sqlite_master m"
+                        + " ON m.name = d.name GROUP BY m.tbl_name ORDER BY 2 DESC, 1")) {
+            while (rows.next()) {
+                tables.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table: dbstat")) {
+                return tables;
+            }
+            throw e;
+        }
+        return tables;
     }
 }
