@@ -78,6 +78,9 @@ CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
 BEGIN SELECT RAISE(ABORT, 'events are append-only: correct an event with a reversal'); END;
 
 -- The projections that keep canonical text, made again with packed bodies (folded afresh after).
+-- Disbursements are found by their text id: kept WITHOUT ROWID, an id is stored once, in the
+-- table, rather than in the table and again in an index beside it. (Receipts are not: their index
+-- by bank reference would then hold each receipt's key instead of its rowid, a larger cost.)
 
 DROP TABLE bank_account;
 CREATE TABLE bank_account (
@@ -116,7 +119,7 @@ CREATE TABLE disbursement (
     issued_on      INTEGER NOT NULL,
     status         TEXT    NOT NULL,
     body           BLOB    NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX disbursement_in_transit ON disbursement (issued_on) WHERE status = 'ISSUED';
 
 DROP TABLE deferral;
