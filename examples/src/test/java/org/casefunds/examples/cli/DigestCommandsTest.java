@@ -173,7 +173,8 @@ class DigestCommandsTest {
      * Changes the approver of the event under {@code key} as someone with the file and the published
      * storage format could (docs/design.md §7): drops the append-only trigger, unpacks that event's
      * text with the library's dictionary, changes it and packs it again, then rewrites that event's
-     * hash and every later one's (each later text holds the hash before it), and the stored head.
+     * hash and every later one's (each later text holds the hash before it, put back with the values
+     * its row's columns hold), and the stored head.
      * Returns the changed event's sequence.
      */
     static long rewriteApprover(Path db, String key, String approver, String forged) throws SQLException {
@@ -185,7 +186,7 @@ class DigestCommandsTest {
             long target = 0;
             String previous = "0".repeat(64);
             try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT sequence, effective_date, body, hash FROM event ORDER BY sequence");
+                    "SELECT sequence, effective_date, body, hash, id, request_digest FROM event ORDER BY sequence");
                     PreparedStatement update = connection.prepareStatement(
                             "UPDATE event SET body = ?, hash = ? WHERE sequence = ?")) {
                 try (ResultSet rows = read.executeQuery()) {
@@ -202,7 +203,12 @@ class DigestCommandsTest {
                             previous = HexFormat.of().formatHex(rows.getBytes(4));
                             continue;
                         }
+                        // The lines the row's columns hold, put back as the ledger reads them.
+                        java.nio.ByteBuffer id = java.nio.ByteBuffer.wrap(rows.getBytes(5));
                         String text = emptied.replaceFirst("\nsequence=\n", "\nsequence=" + sequence + "\n")
+                                .replaceFirst("\nid=\n", "\nid=" + new java.util.UUID(id.getLong(), id.getLong()) + "\n")
+                                .replaceFirst("\nrequestDigest=\n", "\nrequestDigest="
+                                        + HexFormat.of().formatHex(rows.getBytes(6)) + "\n")
                                 .replaceFirst("\neffectiveDate=\n", "\neffectiveDate="
                                         + LocalDate.ofEpochDay(rows.getLong(2)) + "\n");
                         text = text.substring(0, text.length() - "previousHash=\n".length()) + "previousHash="
