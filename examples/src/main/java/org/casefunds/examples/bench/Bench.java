@@ -184,9 +184,10 @@ public final class Bench {
 
     /**
      * Prints what the ledger {@code file} of {@code events} events takes on disk per event: the file
-     * and its write-ahead log, then each table with its indexes.
+     * and its write-ahead log after a checkpoint, then each table with its indexes.
      */
     private void bytesPerEvent(String what, Path file, long events) throws Exception {
+        RawSqlite.checkpoint(file);
         long bytes = RawSqlite.bytes(file);
         out.printf(Locale.ROOT, "  bytes per event, %s: %,.0f (%,d bytes with the -wal, %,d events)%n", what,
                 (double) bytes / events, bytes, events);

@@ -39,18 +39,30 @@ final class RawSqlite {
         return connection;
     }
 
-    /** The schema of {@code ledger} (tables, indexes, triggers), created in {@code target}. */
+    /**
+     * The schema of {@code ledger} (tables, indexes, triggers), created in {@code target}, with the
+     * fixed rows that come with it (the codes of the kinds of event).
+     */
     static void copySchema(Path ledger, Path target) throws Exception {
         deleteWithJournal(target);
         try (Connection in = DriverManager.getConnection("jdbc:sqlite:" + ledger);
                 Connection out = open(target, SqliteOptions.Synchronous.OFF);
                 Statement read = in.createStatement();
-                Statement write = out.createStatement();
-                ResultSet schema = read.executeQuery("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
-                        + " AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'flyway%'"
-                        + " ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END")) {
-            while (schema.next()) {
-                write.execute(schema.getString(1));
+                Statement write = out.createStatement()) {
+            try (ResultSet schema = read.executeQuery("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+                    + " AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'flyway%'"
+                    + " ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END")) {
+                while (schema.next()) {
+                    write.execute(schema.getString(1));
+                }
+            }
+            try (ResultSet kinds = read.executeQuery("SELECT code, name FROM event_kind");
+                    PreparedStatement insert = out.prepareStatement("INSERT INTO event_kind (code, name) VALUES (?, ?)")) {
+                while (kinds.next()) {
+                    insert.setLong(1, kinds.getLong(1));
+                    insert.setString(2, kinds.getString(2));
+                    insert.executeUpdate();
+                }
             }
         }
     }
@@ -160,7 +172,8 @@ final class RawSqlite {
         byte[] hash = new byte[32];
         try (Connection out = open(target, synchronous);
                 PreparedStatement insert = out.prepareStatement("INSERT INTO event (sequence, key_digest, kind,"
-                        + " effective_date, body, hash) VALUES (?, ?, 'RECEIPT_RECORDED', 20150, ?, ?)")) {
+                        + " effective_date, body, hash) VALUES (?, ?, (SELECT code FROM event_kind WHERE name ="
+                        + " 'RECEIPT_RECORDED'), 20150, ?, ?)")) {
             long first;
             try (Statement statement = out.createStatement();
                     ResultSet last = statement.executeQuery("SELECT coalesce(max(sequence), 0) FROM event")) {
@@ -187,6 +200,18 @@ final class RawSqlite {
     /** The size of a ledger file with its write-ahead log, in megabytes. */
     static long megabytes(Path file) throws java.io.IOException {
         return bytes(file) / (1024 * 1024);
+    }
+
+    /**
+     * Moves what the write-ahead log of {@code ledger} holds into the file and empties the log, as far
+     * as no reader stops it (SQLite's {@code wal_checkpoint(TRUNCATE)}): the log's pages are copies of
+     * the file's, which would be counted twice.
+     */
+    static void checkpoint(Path ledger) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     /** The size of a ledger file with its write-ahead log, in bytes. */
