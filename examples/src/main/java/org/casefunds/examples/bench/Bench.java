@@ -63,7 +63,7 @@ public final class Bench {
     /**
      * What to run.
      *
-     * @param folder where the benchmark's files go (they are large: about 1.5 GB at a million events)
+     * @param folder where the benchmark's files go (they are large: about 1.3 GB at a million events)
      * @param largeEvents the size of the journal the reports, verify and the tools run on
      * @param appendEvents the size of each batched append run
      * @param singleCommits how many commands each single-commit run applies, one commit each
