@@ -63,7 +63,7 @@ public final class Bench {
     /**
      * What to run.
      *
-     * @param folder where the benchmark's files go (they are large: about 1.5 GB at a million events)
+     * @param folder where the benchmark's files go (they are large: about 1.3 GB at a million events)
      * @param largeEvents the size of the journal the reports, verify and the tools run on
      * @param appendEvents the size of each batched append run
      * @param singleCommits how many commands each single-commit run applies, one commit each
@@ -179,6 +179,29 @@ public final class Bench {
         Measure.Figure raw = figures.get(figures.size() - 1);
         out.printf(Locale.ROOT, "  ledger / raw = %.0f%% (%d events, %d MB file)%n", 100 * ledger.median() / raw.median(),
                 built[0], RawSqlite.megabytes(ledgerFile));
+        bytesPerEvent("the appended ledger, SQLite " + level, ledgerFile, built[0]);
+    }
+
+    /**
+     * Prints what the ledger {@code file} of {@code events} events takes on disk per event: the file
+     * and its write-ahead log after a checkpoint, then each table with its indexes.
+     */
+    private void bytesPerEvent(String what, Path file, long events) throws Exception {
+        RawSqlite.checkpoint(file);
+        long bytes = RawSqlite.bytes(file);
+        out.printf(Locale.ROOT, "  bytes per event, %s: %,.0f (%,d bytes with the -wal, %,d events)%n", what,
+                (double) bytes / events, bytes, events);
+        java.util.Map<String, Long> tables = RawSqlite.tableBytes(file);
+        if (!tables.isEmpty()) {
+            StringBuilder line = new StringBuilder("    by table with its indexes:");
+            tables.forEach((table, size) -> {
+                if (size * 2 >= events) {
+                    line.append(String.format(Locale.ROOT, " %s %,.0f", table, (double) size / events));
+                }
+            });
+            out.println(line);
+        }
+        out.flush();
     }
 
     /**
@@ -187,7 +210,8 @@ public final class Bench {
      */
     private void indexCosts() throws Exception {
         Path ledgerFile = file("index-costs-ledger.db");
-        build(court(settings.appendEvents(), 1), SqlLedger.sqlite(ledgerFile));
+        long events = build(court(settings.appendEvents(), 1), SqlLedger.sqlite(ledgerFile));
+        bytesPerEvent("the ledger the rows are copied from", ledgerFile, events);
         RawSqlite.Rows rows = RawSqlite.read(ledgerFile);
         Path rawFile = file("index-costs-raw.db");
         add(Measure.rate("raw JDBC, the full schema", "events/s", settings.runs(), "", attempt -> {
@@ -355,6 +379,7 @@ public final class Bench {
         SqlJournalStore store = builder[0];
         out.printf("  the large journal: %,d events, %,d cases, %d MB%n", store.view().lastSequence(),
                 store.view().cases().size(), RawSqlite.megabytes(large));
+        bytesPerEvent("the large journal", large, store.view().lastSequence());
         return new Large(large, store);
     }
 

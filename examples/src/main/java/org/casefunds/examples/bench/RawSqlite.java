@@ -39,18 +39,30 @@ final class RawSqlite {
         return connection;
     }
 
-    /** The schema of {@code ledger} (tables, indexes, triggers), created in {@code target}. */
+    /**
+     * The schema of {@code ledger} (tables, indexes, triggers), created in {@code target}, with the
+     * fixed rows that come with it (the codes of the kinds of event).
+     */
     static void copySchema(Path ledger, Path target) throws Exception {
         deleteWithJournal(target);
         try (Connection in = DriverManager.getConnection("jdbc:sqlite:" + ledger);
                 Connection out = open(target, SqliteOptions.Synchronous.OFF);
                 Statement read = in.createStatement();
-                Statement write = out.createStatement();
-                ResultSet schema = read.executeQuery("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
-                        + " AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'flyway%'"
-                        + " ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END")) {
-            while (schema.next()) {
-                write.execute(schema.getString(1));
+                Statement write = out.createStatement()) {
+            try (ResultSet schema = read.executeQuery("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+                    + " AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'flyway%'"
+                    + " ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END")) {
+                while (schema.next()) {
+                    write.execute(schema.getString(1));
+                }
+            }
+            try (ResultSet kinds = read.executeQuery("SELECT code, name FROM event_kind");
+                    PreparedStatement insert = out.prepareStatement("INSERT INTO event_kind (code, name) VALUES (?, ?)")) {
+                while (kinds.next()) {
+                    insert.setLong(1, kinds.getLong(1));
+                    insert.setString(2, kinds.getString(2));
+                    insert.executeUpdate();
+                }
             }
         }
     }
@@ -149,12 +161,19 @@ final class RawSqlite {
         return rows.events();
     }
 
-    /** {@code count} commits of one event-sized row each, into a file of the ledger's schema. */
+    /**
+     * {@code count} commits of one event-sized row each, into a file of the ledger's schema: a packed
+     * body of about the size a receipt's takes, and a hash of 32 bytes.
+     */
     static long singleRowCommits(Path target, SqliteOptions.Synchronous synchronous, int count) throws SQLException {
-        String body = "x".repeat(1000);
+        byte[] body = new byte[300];
+        java.util.Arrays.fill(body, (byte) 'x');
+        body[0] = 1;
+        byte[] hash = new byte[32];
         try (Connection out = open(target, synchronous);
-                PreparedStatement insert = out.prepareStatement("INSERT INTO event (sequence, idempotency_key, kind,"
-                        + " effective_date, recorded_at, body, hash) VALUES (?, ?, 'RECEIPT_RECORDED', 20150, 0, ?, ?)")) {
+                PreparedStatement insert = out.prepareStatement("INSERT INTO event (sequence, key_digest, kind,"
+                        + " effective_date, body, hash) VALUES (?, ?, (SELECT code FROM event_kind WHERE name ="
+                        + " 'RECEIPT_RECORDED'), 20150, ?, ?)")) {
             long first;
             try (Statement statement = out.createStatement();
                     ResultSet last = statement.executeQuery("SELECT coalesce(max(sequence), 0) FROM event")) {
@@ -163,9 +182,9 @@ final class RawSqlite {
             }
             for (int i = 0; i < count; i++) {
                 insert.setLong(1, first + i);
-                insert.setString(2, "single-" + (first + i));
-                insert.setString(3, body);
-                insert.setString(4, "0".repeat(64));
+                insert.setLong(2, (first + i) * 0x9E3779B97F4A7C15L);
+                insert.setBytes(3, body);
+                insert.setBytes(4, hash);
                 insert.executeUpdate();
             }
         }
@@ -180,6 +199,23 @@ final class RawSqlite {
 
     /** The size of a ledger file with its write-ahead log, in megabytes. */
     static long megabytes(Path file) throws java.io.IOException {
+        return bytes(file) / (1024 * 1024);
+    }
+
+    /**
+     * Moves what the write-ahead log of {@code ledger} holds into the file and empties the log, as far
+     * as no reader stops it (SQLite's {@code wal_checkpoint(TRUNCATE)}): the log's pages are copies of
+     * the file's, which would be counted twice.
+     */
+    static void checkpoint(Path ledger) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    /** The size of a ledger file with its write-ahead log, in bytes. */
+    static long bytes(Path file) throws java.io.IOException {
         long bytes = 0;
         for (String suffix : new String[] {"", "-wal"}) {
             Path part = file.resolveSibling(file.getFileName() + suffix);
@@ -187,6 +223,28 @@ final class RawSqlite {
                 bytes += Files.size(part);
             }
         }
-        return bytes / (1024 * 1024);
+        return bytes;
+    }
+
+    /**
+     * The bytes of each table of {@code ledger} with its indexes, largest first, from SQLite's
+     * {@code dbstat} table (the pages each holds, used or not); empty if the driver's SQLite was
+     * built without it.
+     */
+    static java.util.LinkedHashMap<String, Long> tableBytes(Path ledger) throws SQLException {
+        java.util.LinkedHashMap<String, Long> tables = new java.util.LinkedHashMap<>();
+        try (Connection in = DriverManager.getConnection("jdbc:sqlite:" + ledger); Statement read = in.createStatement();
+                ResultSet rows = read.executeQuery("SELECT m.tbl_name, sum(d.pgsize) FROM dbstat d JOIN sqlite_master m"
+                        + " ON m.name = d.name GROUP BY m.tbl_name ORDER BY 2 DESC, 1")) {
+            while (rows.next()) {
+                tables.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table: dbstat")) {
+                return tables;
+            }
+            throw e;
+        }
+        return tables;
     }
 }

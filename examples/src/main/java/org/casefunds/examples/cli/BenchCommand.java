@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final String QUICK_WEB_SECONDS = "5";
 
     @Option(names = "--dir", paramLabel = "FOLDER", defaultValue = "target/bench",
-            description = "Where its files go (about 1.5 GB at a million events). Default: ${DEFAULT-VALUE}.")
+            description = "Where its files go (about 1.3 GB at a million events). Default: ${DEFAULT-VALUE}.")
     Path folder;
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "1000000",

@@ -18,6 +18,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.casefunds.ledger.formats.Json;
@@ -163,9 +170,12 @@ class DigestCommandsTest {
     }
 
     /**
-     * Changes the approver of the event under {@code key} as someone with the file could: drops the
-     * append-only trigger, rewrites that event's text and every later event's previous hash, each
-     * hash, and the stored head. Returns the changed event's sequence.
+     * Changes the approver of the event under {@code key} as someone with the file and the published
+     * storage format could (docs/design.md §7): drops the append-only trigger, unpacks that event's
+     * text with the library's dictionary, changes it and packs it again, then rewrites that event's
+     * hash and every later one's (each later text holds the hash before it, put back with the values
+     * its row's columns hold), and the stored head.
+     * Returns the changed event's sequence.
      */
     static long rewriteApprover(Path db, String key, String approver, String forged) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
@@ -173,53 +183,99 @@ class DigestCommandsTest {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP TRIGGER event_is_append_only_update");
             }
-            long target;
-            try (PreparedStatement find = connection.prepareStatement(
-                    "SELECT sequence FROM event WHERE idempotency_key = ?")) {
-                find.setString(1, key);
-                try (ResultSet row = find.executeQuery()) {
-                    assertTrue(row.next(), key);
-                    target = row.getLong(1);
-                }
-            }
-            String previous;
-            try (PreparedStatement before = connection.prepareStatement("SELECT hash FROM event WHERE sequence = ?")) {
-                before.setLong(1, target - 1);
-                try (ResultSet row = before.executeQuery()) {
-                    assertTrue(row.next());
-                    previous = row.getString(1);
-                }
-            }
+            long target = 0;
+            String previous = "0".repeat(64);
             try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT sequence, body FROM event WHERE sequence >= ? ORDER BY sequence");
+                    "SELECT sequence, effective_date, body, hash, id, request_digest FROM event ORDER BY sequence");
                     PreparedStatement update = connection.prepareStatement(
                             "UPDATE event SET body = ?, hash = ? WHERE sequence = ?")) {
-                read.setLong(1, target);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
                         long sequence = rows.getLong(1);
-                        String body = rows.getString(2);
-                        if (sequence == target) {
+                        String emptied = unpack(rows.getBytes(3));
+                        if (target == 0 && emptied.contains("\nidempotencyKey=" + key + "\n")) {
+                            target = sequence;
                             String line = "approverId=" + approver + "\n";
-                            assertTrue(body.contains(line), body);
-                            body = body.replace(line, "approverId=" + forged + "\n");
+                            assertTrue(emptied.contains(line), emptied);
+                            emptied = emptied.replace(line, "approverId=" + forged + "\n");
                         }
-                        body = body.replaceFirst("\npreviousHash=[0-9a-f]{64}\n", "\npreviousHash=" + previous + "\n");
-                        String hash = CanonicalCodec.sha256(body);
-                        update.setString(1, body);
-                        update.setString(2, hash);
+                        if (target == 0) {
+                            previous = HexFormat.of().formatHex(rows.getBytes(4));
+                            continue;
+                        }
+                        // The lines the row's columns hold, put back as the ledger reads them.
+                        java.nio.ByteBuffer id = java.nio.ByteBuffer.wrap(rows.getBytes(5));
+                        String text = emptied.replaceFirst("\nsequence=\n", "\nsequence=" + sequence + "\n")
+                                .replaceFirst("\nid=\n", "\nid=" + new java.util.UUID(id.getLong(), id.getLong()) + "\n")
+                                .replaceFirst("\nrequestDigest=\n", "\nrequestDigest="
+                                        + HexFormat.of().formatHex(rows.getBytes(6)) + "\n")
+                                .replaceFirst("\neffectiveDate=\n", "\neffectiveDate="
+                                        + LocalDate.ofEpochDay(rows.getLong(2)) + "\n");
+                        text = text.substring(0, text.length() - "previousHash=\n".length()) + "previousHash="
+                                + previous + "\n";
+                        String hash = CanonicalCodec.sha256(text);
+                        update.setBytes(1, sequence == target ? pack(emptied) : rows.getBytes(3));
+                        update.setBytes(2, HexFormat.of().parseHex(hash));
                         update.setLong(3, sequence);
                         assertEquals(1, update.executeUpdate());
                         previous = hash;
                     }
                 }
             }
+            assertTrue(target > 0, key);
             try (PreparedStatement head = connection.prepareStatement("UPDATE ledger_info SET last_hash = ?")) {
                 head.setString(1, previous);
                 head.executeUpdate();
             }
             connection.commit();
             return target;
+        }
+    }
+
+    /** The ledger's packing dictionary 1, from the library's jar. */
+    private static byte[] dictionary() {
+        try (InputStream in = DigestCommandsTest.class.getResourceAsStream("/org/casefunds/ledger/sql/packed-text-1.dict")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A packed column's text: the packing byte 1, then DEFLATE with the dictionary. */
+    private static String unpack(byte[] stored) {
+        assertEquals(1, stored[0]);
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setDictionary(dictionary());
+            inflater.setInput(stored, 1, stored.length - 1);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            while (!inflater.finished()) {
+                out.write(chunk, 0, inflater.inflate(chunk));
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new AssertionError(e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static byte[] pack(String text) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setDictionary(dictionary());
+            deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+            deflater.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(1);
+            byte[] chunk = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
         }
     }
 

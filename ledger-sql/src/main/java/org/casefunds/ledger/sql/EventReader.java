@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import org.casefunds.ledger.journal.Event;
 
 /**
- * Reads stored events in order and decodes them ahead on other threads: decoding (checking each
- * text against its hash and parsing it) is most of the cost of reading a journal, and a reader that
+ * Reads stored events in order and decodes them ahead on other threads: decoding (unpacking each
+ * text, checking it against its hash and parsing it) is most of the cost of reading a journal, and a reader that
  * verifies, reconciles or exports a million events would otherwise do it on one core. Rows are
  * fetched on the caller's thread, in chunks; each chunk is decoded by the pool; events come out in
  * sequence order, and a row that does not decode fails exactly where it stands.
@@ -43,20 +43,23 @@ final class EventReader implements Iterator<Event> {
     private record Decoded(Event event, RuntimeException failure) {
     }
 
-    /** A row as stored. */
-    private record Row(long sequence, Object body, String hash) {
+    /** A row as stored, with the hash of the row before it (null if there is none). */
+    private record Row(long sequence, long keyDigest, long kind, long day, byte[] id, byte[] requestDigest,
+            byte[] body, byte[] hash, byte[] previousHash) {
     }
 
     private final ResultSet rows;
-    private final boolean utf8Bodies;
     private final String location;
     private final Deque<Future<List<Decoded>>> ahead = new ArrayDeque<>();
     private Iterator<Decoded> current = Collections.emptyIterator();
     private boolean exhausted;
 
-    EventReader(ResultSet rows, boolean utf8Bodies, String location) {
+    /**
+     * Reads {@code rows} of sequence, key digest, kind, effective day, id, request digest, body, hash
+     * and the hash of the row before, as {@link SqlJournalStore#decode(ResultSet)} reads them.
+     */
+    EventReader(ResultSet rows, String location) {
         this.rows = rows;
-        this.utf8Bodies = utf8Bodies;
         this.location = location;
     }
 
@@ -90,9 +93,8 @@ final class EventReader implements Iterator<Event> {
             List<Row> chunk = new ArrayList<>(CHUNK_ROWS);
             try {
                 while (chunk.size() < CHUNK_ROWS && rows.next()) {
-                    // SQLite keeps text as UTF-8: its bytes are hashed as they are, not decoded and encoded again.
-                    chunk.add(new Row(rows.getLong(1), utf8Bodies ? rows.getBytes(2) : rows.getString(2),
-                            rows.getString(3)));
+                    chunk.add(new Row(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getBytes(5), rows.getBytes(6), rows.getBytes(7), rows.getBytes(8), rows.getBytes(9)));
                 }
             } catch (SQLException e) {
                 throw SqlErrors.translate(e, "reading " + location);
@@ -108,7 +110,8 @@ final class EventReader implements Iterator<Event> {
         List<Decoded> decoded = new ArrayList<>(chunk.size());
         for (Row row : chunk) {
             try {
-                decoded.add(new Decoded(SqlJournalStore.decode(row.sequence(), row.body(), row.hash()), null));
+                decoded.add(new Decoded(SqlJournalStore.decode(row.sequence(), row.keyDigest(), row.kind(), row.day(),
+                        row.id(), row.requestDigest(), row.body(), row.hash(), row.previousHash()), null));
             } catch (RuntimeException failure) {
                 decoded.add(new Decoded(null, failure));
             }

@@ -16,7 +16,12 @@ final class KnownKeys {
 
     /** Adds {@code key}. */
     void add(String key) {
-        long fingerprint = fingerprint(key);
+        addFingerprint(fingerprint(key));
+    }
+
+    /** Adds a key by a 64-bit digest of it taken elsewhere (the journal's key digest). */
+    void addFingerprint(long digest) {
+        long fingerprint = digest == EMPTY ? 1L : digest;
         if ((size + 1) * 2L > slots.length) {
             grow();
         }
@@ -27,7 +32,12 @@ final class KnownKeys {
 
     /** Whether {@code key} may have been added: false means certainly not. */
     boolean mayContain(String key) {
-        long fingerprint = fingerprint(key);
+        return mayContainFingerprint(fingerprint(key));
+    }
+
+    /** Whether a key with this digest may have been added: false means certainly not. */
+    boolean mayContainFingerprint(long digest) {
+        long fingerprint = digest == EMPTY ? 1L : digest;
         int mask = slots.length - 1;
         for (int slot = (int) fingerprint & mask;; slot = (slot + 1) & mask) {
             long held = slots[slot];

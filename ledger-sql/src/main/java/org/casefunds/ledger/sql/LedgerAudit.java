@@ -833,7 +833,7 @@ public final class LedgerAudit {
         context.select(COURT_RULE.SEQUENCE, COURT_RULE.KIND, COURT_RULE.EFFECTIVE_DATE, COURT_RULE.BODY)
                 .from(COURT_RULE).fetchLazy().forEach(row -> {
                     rows[0]++;
-                    String stored = row.value2() + " " + row.value3() + " " + row.value4();
+                    String stored = row.value2() + " " + row.value3() + " " + SqlTables.text(row.value4());
                     String expected = courtRules.get(row.value1());
                     if (!stored.equals(expected)) {
                         differences.add("event " + row.value1() + (expected == null ? " adopted nothing"
@@ -893,7 +893,7 @@ public final class LedgerAudit {
         context.select(STAFF_CHANGE.SEQUENCE, STAFF_CHANGE.POSITION, STAFF_CHANGE.KIND, STAFF_CHANGE.EFFECTIVE_DATE,
                 STAFF_CHANGE.BODY).from(STAFF_CHANGE).fetchLazy().forEach(row -> {
                     rows[0]++;
-                    String stored = row.value3() + " " + row.value4() + " " + row.value5();
+                    String stored = row.value3() + " " + row.value4() + " " + SqlTables.text(row.value5());
                     String expected = staffChanges.get(row.value1() + "/" + row.value2());
                     if (!stored.equals(expected)) {
                         differences.add("event " + row.value1() + " change " + row.value2() + (expected == null

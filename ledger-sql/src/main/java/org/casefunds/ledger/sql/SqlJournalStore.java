@@ -500,22 +500,51 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     private static Optional<Event> findByKey(Statements statements, String idempotencyKey) {
-        return statements.get("eventByKey", context -> context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH)
-                .from(EVENT).where(EVENT.IDEMPOTENCY_KEY.eq(param("key", String.class))))
-                .bind("key", idempotencyKey)
-                .fetchOptional(row -> decode(row.getLong(1), row.getString(2), row.getString(3)));
+        Optional<Event> found = statements.get("eventByKey", context -> {
+            org.casefunds.ledger.sql.schema.tables.Event previous = EVENT.as("previous");
+            return context.select(EVENT.SEQUENCE, EVENT.KEY_DIGEST, EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.ID,
+                    EVENT.REQUEST_DIGEST, EVENT.BODY, EVENT.HASH, previous.HASH).from(EVENT).leftJoin(previous)
+                    .on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
+                    .where(EVENT.KEY_DIGEST.eq(param("key", Long.class)));
+        }).bind("key", StoredEvent.keyDigest(idempotencyKey)).fetchOptional(SqlJournalStore::decode);
+        // Another key with the same digest (one chance in 2^64 per pair) is not this key: nothing was
+        // recorded under it, and recording it is refused by the digest's uniqueness.
+        return found.filter(event -> event.idempotencyKey().equals(idempotencyKey));
     }
 
     /**
-     * Decodes a stored event (its sequence, text and hash) and checks it against its stored hash.
-     *
-     * @throws IntegrityException naming the event, if its row was changed after it was written
+     * Decodes the event in the current row of {@code row}: sequence, key_digest, kind, effective_date,
+     * id, request_digest, body and hash, then the hash of the row before it (null if there is none);
+     * see {@link #decode(long, long, long, long, byte[], byte[], byte[], byte[], byte[])}.
      */
-    static Event decode(long sequence, Object body, String hash) {
+    static Event decode(ResultSet row) throws SQLException {
+        return decode(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getBytes(5),
+                row.getBytes(6), row.getBytes(7), row.getBytes(8), row.getBytes(9));
+    }
+
+    /**
+     * Decodes a stored event (its row's sequence, key digest, kind code, effective day, id, request
+     * digest, packed body and hash, and the hash of the row before, null if there is none) and
+     * checks it against its stored hash: the canonical text is put back together from them ({@link
+     * StoredEvent}) and must hash to it; the key digest and the kind must be those of the event.
+     *
+     * @throws IntegrityException naming the event, if its row or the row before was changed after
+     *     it was written
+     */
+    static Event decode(long sequence, long keyDigest, long kind, long day, byte[] id, byte[] requestDigest,
+            byte[] body, byte[] hash, byte[] previousHash) {
         Event event;
         try {
-            event = body instanceof byte[] ? Event.decodeStored((byte[]) body, hash)
-                    : Event.decodeStored((String) body, hash);
+            event = Event.decodeStored(StoredEvent.canonicalBytes(sequence, id, requestDigest, day, body,
+                    previousHash), StoredEvent.hex(hash, sequence));
+            if (StoredEvent.keyDigest(event.idempotencyKey()) != keyDigest) {
+                throw new IllegalArgumentException("its row's key_digest " + keyDigest + " is not the digest of its"
+                        + " key '" + event.idempotencyKey() + "'");
+            }
+            if (StoredEvent.kindCode(event.kind()) != kind) {
+                throw new IllegalArgumentException("its row's kind " + kind + " is not the code of its kind "
+                        + event.kind() + " (" + StoredEvent.kindCode(event.kind()) + ")");
+            }
         } catch (IllegalArgumentException e) {
             throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "event", sequence,
                     "the stored event does not read back (" + e.getMessage() + "); it was changed after it was"
@@ -574,12 +603,16 @@ public final class SqlJournalStore implements JournalStore {
             DSLContext context = database.context(connection);
             org.jooq.Condition which = EVENT.SEQUENCE.ge(org.jooq.impl.DSL.val(fromSequence));
             if (kinds != null) {
-                which = which.and(EVENT.KIND.in(kinds.stream().map(Enum::name).map(org.jooq.impl.DSL::inline)
+                which = which.and(EVENT.KIND.in(kinds.stream().map(StoredEvent::kindCode).map(org.jooq.impl.DSL::inline)
                         .collect(Collectors.toList())));
             }
             // Rendered by jOOQ, read through plain JDBC: a million rows through jOOQ's records cost a fifth
             // of the time of reading the journal.
-            org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.BODY, EVENT.HASH).from(EVENT)
+            // Each row with the hash of the row before it, which its canonical text holds.
+            org.casefunds.ledger.sql.schema.tables.Event previous = EVENT.as("previous");
+            org.jooq.ResultQuery<?> query = context.select(EVENT.SEQUENCE, EVENT.KEY_DIGEST, EVENT.KIND,
+                    EVENT.EFFECTIVE_DATE, EVENT.ID, EVENT.REQUEST_DIGEST, EVENT.BODY, EVENT.HASH, previous.HASH)
+                    .from(EVENT).leftJoin(previous).on(previous.SEQUENCE.eq(EVENT.SEQUENCE.minus(inline(1L))))
                     .where(which).orderBy(EVENT.SEQUENCE);
             statement = connection.prepareStatement(context.render(query));
             statement.setLong(1, fromSequence);
@@ -591,7 +624,7 @@ public final class SqlJournalStore implements JournalStore {
             }
             throw SqlErrors.translate(e, "reading " + location());
         }
-        EventReader reader = new EventReader(rows, database instanceof Database.Sqlite, location());
+        EventReader reader = new EventReader(rows, location());
         Spliterator<Event> events = Spliterators.spliteratorUnknownSize(reader,
                 Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(events, false).onClose(() -> {

@@ -60,7 +60,7 @@ import org.jooq.Table;
  */
 public final class SqlLedger {
     /** The schema version this library writes and reads. */
-    public static final long SCHEMA_VERSION = 3;
+    public static final long SCHEMA_VERSION = 4;
 
     static {
         // jOOQ prints a logo and tips on first use unless told not to; a court's logs need neither.
@@ -325,8 +325,17 @@ public final class SqlLedger {
             return false;
         }
         try {
-            Flyway.configure().configuration(database.flyway().locations(database.migrations())).load().migrate();
+            // The scripts, and the move of a schema-3 journal's events to packed rows, which needs Java;
+            // all in one transaction, so that a move that stops leaves the ledger as it was.
+            Flyway.configure().configuration(database.flyway().locations(database.migrations())
+                    .javaMigrations(new PackEvents()).group(true)).load().migrate();
         } catch (FlywayException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.casefunds.ledger.base.LedgerException) {
+                    // The migration's own refusal (a journal that cannot be moved as it is) says it best.
+                    throw (org.casefunds.ledger.base.LedgerException) cause;
+                }
+            }
             throw SqlErrors.translate(e, "preparing " + database.describe());
         }
         return version != null;
@@ -334,12 +343,23 @@ public final class SqlLedger {
 
     /**
      * The store of a prepared database; a ledger that an older version wrote has its projections
-     * folded afresh from its journal, so that they are exactly what this version's code makes of it.
+     * folded afresh from its journal, so that they are exactly what this version's code makes of it,
+     * and a SQLite file is then compacted: the upgrade to schema 4 leaves the pages of the old tables
+     * free, about two thirds of the file, which SQLite would otherwise keep until new rows fill them.
      */
     private static SqlJournalStore storeOf(Database database, boolean upgraded) {
         SqlJournalStore store = new SqlJournalStore(database);
         if (upgraded) {
             store.rebuildProjections();
+            if (database instanceof Database.Sqlite) {
+                try (Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("VACUUM");
+                } catch (SQLException e) {
+                    store.close();
+                    throw SqlErrors.translate(e, "compacting " + database.describe() + " after its upgrade (the upgrade"
+                            + " itself is complete)");
+                }
+            }
         }
         return store;
     }

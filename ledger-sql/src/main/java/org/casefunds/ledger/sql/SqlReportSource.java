@@ -269,7 +269,7 @@ public final class SqlReportSource implements ReportSource {
     private static final Comparator<DisbursementRecord> ISSUE_ORDER =
             Comparator.comparing(DisbursementRecord::issueSequence).thenComparing(DisbursementRecord::id);
 
-    private static DisbursementRecord decodeDisbursement(String body) {
+    private static DisbursementRecord decodeDisbursement(byte[] body) {
         return SqlTables.decode(body, SqlTables.DISBURSEMENT_TEXT, DisbursementRecord.class);
     }
 
@@ -393,7 +393,7 @@ public final class SqlReportSource implements ReportSource {
         Set<Long> reversed = reversedBy(to);
         context.select(RECEIPT.SEQUENCE, RECEIPT.BODY).from(RECEIPT)
                 .where(RECEIPT.VALUE_DATE.between(day(from), day(to))).orderBy(RECEIPT.SEQUENCE).fetchLazy()
-                .forEach((Record2<Long, String> row) -> {
+                .forEach((Record2<Long, byte[]> row) -> {
                     Receipt receipt = SqlTables.decode(row.value2(), SqlTables.RECEIPT_TEXT, Receipt.class);
                     sink.accept(new Receipt(receipt.key(), receipt.sequence(), receipt.valueDate(), receipt.details(),
                             reversed.contains(row.value1())));

@@ -296,19 +296,17 @@ final class SqlTables implements StateTables {
             return;
         }
         long since = knownThrough;
-        if (since >= head.lastSequence() || !knownHash.equals(statements.context()
-                .select(EVENT.HASH).from(EVENT)
-                .where(EVENT.SEQUENCE.eq(since)).fetchOne(0, String.class))) {
+        if (since >= head.lastSequence() || since > 0 && !knownHash.equals(statements.context()
+                .select(EVENT.HASH).from(EVENT).where(EVENT.SEQUENCE.eq(since)).fetchOptional(EVENT.HASH)
+                .map(hash -> StoredEvent.hex(hash, since)).orElse(null))) {
             // Not a continuation of the journal the sets were read from (restored, replaced): read them again.
             forgetKeys();
             return;
         }
         org.jooq.DSLContext context = statements.context();
         if (knownIdempotencyKeys != null) {
-            context.select(EVENT.IDEMPOTENCY_KEY)
-                    .from(EVENT)
-                    .where(EVENT.SEQUENCE.gt(since))
-                    .fetchLazy().forEach(row -> knownIdempotencyKeys.add(row.value1()));
+            context.select(EVENT.KEY_DIGEST).from(EVENT).where(EVENT.SEQUENCE.gt(since))
+                    .fetchLazy().forEach(row -> knownIdempotencyKeys.addFingerprint(row.value1()));
         }
         if (knownPockets != null) {
             context.selectDistinct(POSTING.ACCOUNT,
@@ -429,12 +427,11 @@ final class SqlTables implements StateTables {
         if (knownIdempotencyKeys == null) {
             writeRows();
             KnownKeys keys = new KnownKeys();
-            statements.context().select(EVENT.IDEMPOTENCY_KEY)
-                    .from(EVENT).fetchLazy()
-                    .forEach(row -> keys.add(row.value1()));
+            statements.context().select(EVENT.KEY_DIGEST).from(EVENT).fetchLazy()
+                    .forEach(row -> keys.addFingerprint(row.value1()));
             knownIdempotencyKeys = loaded(keys);
         }
-        return knownIdempotencyKeys.mayContain(idempotencyKey);
+        return knownIdempotencyKeys.mayContainFingerprint(StoredEvent.keyDigest(idempotencyKey));
     }
 
     private static String pocketKey(String account, String currency) {
@@ -517,7 +514,7 @@ final class SqlTables implements StateTables {
         courtRules = courtRules().with(adopted);
     }
 
-    private void insertCourtRule(long sequence, String kind, LocalDate effectiveDate, String body) {
+    private void insertCourtRule(long sequence, String kind, LocalDate effectiveDate, byte[] body) {
         dirty = true;
         courtRules();
         statements.context().insertInto(COURT_RULE, COURT_RULE.SEQUENCE, COURT_RULE.KIND, COURT_RULE.EFFECTIVE_DATE,
@@ -592,7 +589,7 @@ final class SqlTables implements StateTables {
     private Optional<BankAccount> readBankAccount(String number) {
         return statements.get("bank", context -> context.select(BANK_ACCOUNT.BODY).from(BANK_ACCOUNT)
                 .where(BANK_ACCOUNT.NUMBER.eq(param("number", String.class))))
-                .bind("number", number).fetchOptional(Statements::text).map(body -> decode(body, BANK, BankAccount.class));
+                .bind("number", number).fetchOptional(Statements::bytes).map(body -> decode(body, BANK, BankAccount.class));
     }
 
     @Override
@@ -642,7 +639,7 @@ final class SqlTables implements StateTables {
         // A case waiting to be written is in the working set: the table as written is enough.
         return statements.get("case", context -> context.select(CASE_RECORD.BODY).from(CASE_RECORD)
                 .where(CASE_RECORD.CASE_NUMBER.eq(param("number", String.class))))
-                .bind("number", caseNumber.toString()).fetchOptional(Statements::text)
+                .bind("number", caseNumber.toString()).fetchOptional(Statements::bytes)
                 .map(body -> decode(body, CASE, CaseRecord.class));
     }
 
@@ -724,17 +721,16 @@ final class SqlTables implements StateTables {
     }
 
     private void putCaseRow(CaseRecord record) {
-        String body = encode(CASE, record);
+        byte[] body = encode(CASE, record);
         statements.get("putCase", context -> context.insertInto(CASE_RECORD, CASE_RECORD.CASE_NUMBER,
-                CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.OPENED_ON, CASE_RECORD.BODY)
+                CASE_RECORD.SUB_ACCOUNT, CASE_RECORD.HANDLER, CASE_RECORD.BODY)
                 .values(param("number", String.class), param("sub", String.class), param("handler", String.class),
-                        param("opened", Long.class), param("body", String.class))
+                        param("body", byte[].class))
                 .onConflict(CASE_RECORD.CASE_NUMBER).doUpdate()
                 .set(CASE_RECORD.HANDLER, org.jooq.impl.DSL.excluded(CASE_RECORD.HANDLER))
                 .set(CASE_RECORD.BODY, org.jooq.impl.DSL.excluded(CASE_RECORD.BODY)))
                 .bind("number", record.caseNumber().toString()).bind("sub", record.subAccountNumber())
-                .bind("handler", record.handler()).bind("opened", day(record.openedOn())).bind("body", body)
-                .addBatch();
+                .bind("handler", record.handler()).bind("body", body).addBatch();
     }
 
     // ------------------------------------------------------------------ receipts
@@ -755,7 +751,7 @@ final class SqlTables implements StateTables {
     private Optional<Receipt> readReceipt(String key) {
         return statements.get("receipt", context -> context.select(RECEIPT.BODY).from(RECEIPT)
                 .where(RECEIPT.RECEIPT_KEY.eq(param("key", String.class))))
-                .bind("key", key).fetchOptional(Statements::text).map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
+                .bind("key", key).fetchOptional(Statements::bytes).map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
     }
 
     @Override
@@ -770,7 +766,7 @@ final class SqlTables implements StateTables {
                 .where(RECEIPT.BANK_ACCOUNT.eq(param("account", String.class))
                         .and(RECEIPT.BANK_REFERENCE.eq(param("reference", String.class)))
                         .and(RECEIPT.REVERSED.eq(inline(0L)))))
-                .bind("account", bankAccount).bind("reference", bankReference).fetchOptional(Statements::text)
+                .bind("account", bankAccount).bind("reference", bankReference).fetchOptional(Statements::bytes)
                 .map(body -> decode(body, RECEIPT_TEXT, Receipt.class));
     }
 
@@ -803,24 +799,19 @@ final class SqlTables implements StateTables {
     }
 
     private void putReceiptRow(Receipt receipt) {
-        String body = encode(RECEIPT_TEXT, receipt);
-        Money amount = receipt.details().amount();
+        byte[] body = encode(RECEIPT_TEXT, receipt);
         statements.get("putReceipt", context -> context.insertInto(RECEIPT, RECEIPT.RECEIPT_KEY, RECEIPT.SEQUENCE,
-                RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE, RECEIPT.VALUE_DATE, RECEIPT.CURRENCY,
-                RECEIPT.AMOUNT_MINOR, RECEIPT.ROUTING, RECEIPT.CASE_NUMBER, RECEIPT.REVERSED, RECEIPT.BODY)
+                RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE, RECEIPT.VALUE_DATE, RECEIPT.REVERSED, RECEIPT.BODY)
                 .values(param("key", String.class), param("sequence", Long.class), param("account", String.class),
-                        param("reference", String.class), param("day", Long.class), param("currency", String.class),
-                        param("amount", Long.class), param("routing", String.class), param("case", String.class),
-                        param("reversed", Long.class), param("body", String.class))
+                        param("reference", String.class), param("day", Long.class), param("reversed", Long.class),
+                        param("body", byte[].class))
                 .onConflict(RECEIPT.RECEIPT_KEY).doUpdate()
                 .set(RECEIPT.REVERSED, org.jooq.impl.DSL.excluded(RECEIPT.REVERSED))
                 .set(RECEIPT.BODY, org.jooq.impl.DSL.excluded(RECEIPT.BODY)))
                 .bind("key", receipt.key()).bind("sequence", receipt.sequence())
                 .bind("account", receipt.details().bankAccount()).bind("reference", receipt.details().bankReference())
-                .bind("day", day(receipt.valueDate())).bind("currency", amount.getCurrencyUnit().getCode())
-                .bind("amount", amount.getAmountMinorLong()).bind("routing", receipt.details().routing().name())
-                .bind("case", receipt.details().caseNumber().map(Object::toString).orElse(null))
-                .bind("reversed", receipt.reversed() ? 1L : 0L).bind("body", body).addBatch();
+                .bind("day", day(receipt.valueDate())).bind("reversed", receipt.reversed() ? 1L : 0L).bind("body", body)
+                .addBatch();
     }
 
     // ------------------------------------------------------------------ lots
@@ -1208,7 +1199,7 @@ final class SqlTables implements StateTables {
     private Optional<DisbursementRecord> readDisbursement(String id) {
         return statements.get("disbursement", context -> context.select(DISBURSEMENT.BODY).from(DISBURSEMENT)
                 .where(DISBURSEMENT.ID.eq(param("id", String.class))))
-                .bind("id", id).fetchOptional(Statements::text)
+                .bind("id", id).fetchOptional(Statements::bytes)
                 .map(body -> decode(body, DISBURSEMENT_TEXT, DisbursementRecord.class));
     }
 
@@ -1248,27 +1239,17 @@ final class SqlTables implements StateTables {
     }
 
     private void putDisbursementRow(DisbursementRecord record) {
-        String body = encode(DISBURSEMENT_TEXT, record);
+        byte[] body = encode(DISBURSEMENT_TEXT, record);
         statements.get("putDisbursement", context -> context.insertInto(DISBURSEMENT, DISBURSEMENT.ID,
-                DISBURSEMENT.KIND, DISBURSEMENT.SOURCE, DISBURSEMENT.CASE_NUMBER, DISBURSEMENT.CURRENCY, DISBURSEMENT.AMOUNT_MINOR,
-                DISBURSEMENT.BANK_ACCOUNT, DISBURSEMENT.ISSUED_ON, DISBURSEMENT.ISSUE_SEQUENCE, DISBURSEMENT.STATUS,
-                DISBURSEMENT.FINISHED_ON, DISBURSEMENT.BODY)
-                .values(param("id", String.class), param("kind", String.class), param("source", String.class),
-                        param("case", String.class),
-                        param("currency", String.class), param("amount", Long.class), param("bank", String.class),
-                        param("issued", Long.class), param("sequence", Long.class), param("status", String.class),
-                        param("finished", Long.class), param("body", String.class))
+                DISBURSEMENT.AMOUNT_MINOR, DISBURSEMENT.ISSUED_ON, DISBURSEMENT.STATUS, DISBURSEMENT.BODY)
+                .values(param("id", String.class), param("amount", Long.class), param("issued", Long.class),
+                        param("status", String.class), param("body", byte[].class))
                 .onConflict(DISBURSEMENT.ID).doUpdate()
                 .set(DISBURSEMENT.STATUS, org.jooq.impl.DSL.excluded(DISBURSEMENT.STATUS))
-                .set(DISBURSEMENT.FINISHED_ON, org.jooq.impl.DSL.excluded(DISBURSEMENT.FINISHED_ON))
                 .set(DISBURSEMENT.BODY, org.jooq.impl.DSL.excluded(DISBURSEMENT.BODY)))
-                .bind("id", record.id()).bind("kind", record.kind().name()).bind("source", record.source().toString())
-                .bind("case", record.caseNumber().map(Object::toString).orElse(null))
-                .bind("currency", record.amount().getCurrencyUnit().getCode())
-                .bind("amount", record.amount().getAmountMinorLong()).bind("bank", record.bankAccount())
-                .bind("issued", day(record.issuedOn())).bind("sequence", record.issueSequence())
-                .bind("status", record.status().name())
-                .bind("finished", record.finishedOn().map(SqlTables::day).orElse(null)).bind("body", body).addBatch();
+                .bind("id", record.id()).bind("amount", record.amount().getAmountMinorLong())
+                .bind("issued", day(record.issuedOn())).bind("status", record.status().name()).bind("body", body)
+                .addBatch();
     }
 
     private void putDisbursementChange(RowChange change, DisbursementRecord record) {
@@ -1306,7 +1287,7 @@ final class SqlTables implements StateTables {
     public Optional<Deferral> deferral(String id) {
         return statements.get("deferral", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
                 .where(DEFERRAL.ID.eq(param("id", String.class))))
-                .bind("id", id).fetchOptional(Statements::text).map(body -> decode(body, DEFERRAL_TEXT, Deferral.class));
+                .bind("id", id).fetchOptional(Statements::bytes).map(body -> decode(body, DEFERRAL_TEXT, Deferral.class));
     }
 
     @Override
@@ -1315,7 +1296,7 @@ final class SqlTables implements StateTables {
         statements.get("deferralsOfCase", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
                 .where(DEFERRAL.CASE_NUMBER.eq(param("case", String.class))).orderBy(DEFERRAL.POSITION))
                 .bind("case", caseNumber.toString())
-                .forEach(Statements::text, body -> deferrals.add(decode(body, DEFERRAL_TEXT, Deferral.class)));
+                .forEach(Statements::bytes, body -> deferrals.add(decode(body, DEFERRAL_TEXT, Deferral.class)));
         return deferrals;
     }
 
@@ -1330,19 +1311,19 @@ final class SqlTables implements StateTables {
     @Override
     public void putDeferral(Deferral deferral) {
         dirty = true;
-        String body = encode(DEFERRAL_TEXT, deferral);
+        byte[] body = encode(DEFERRAL_TEXT, deferral);
         // A new deferral goes after the others, so that a case's deferrals read back in the order granted.
         statements.get("putDeferral", context -> context.insertInto(DEFERRAL, DEFERRAL.ID, DEFERRAL.CASE_NUMBER,
                 DEFERRAL.POSITION, DEFERRAL.BODY)
                 .values(param("id", String.class), param("case", String.class),
                         select(coalesce(max(DEFERRAL.POSITION), inline(0L)).plus(inline(1L))).from(DEFERRAL).asField(),
-                        param("body", String.class))
+                        param("body", byte[].class))
                 .onConflict(DEFERRAL.ID).doUpdate().set(DEFERRAL.BODY, org.jooq.impl.DSL.excluded(DEFERRAL.BODY)))
                 .bind("id", deferral.id()).bind("case", deferral.caseNumber().toString()).bind("body", body).execute();
         statements.get("deferralChange", context -> context.insertInto(DEFERRAL_CHANGE, DEFERRAL_CHANGE.ID,
                 DEFERRAL_CHANGE.SEQUENCE, DEFERRAL_CHANGE.CHANGED_ON, DEFERRAL_CHANGE.BODY)
                 .values(param("id", String.class), param("sequence", Long.class), param("day", Long.class),
-                        param("body", String.class))
+                        param("body", byte[].class))
                 .onConflict(DEFERRAL_CHANGE.ID, DEFERRAL_CHANGE.SEQUENCE).doUpdate()
                 .set(DEFERRAL_CHANGE.BODY, org.jooq.impl.DSL.excluded(DEFERRAL_CHANGE.BODY)))
                 .bind("id", deferral.id()).bind("sequence", eventSequence).bind("day", eventDay).bind("body", body)
@@ -1360,7 +1341,7 @@ final class SqlTables implements StateTables {
         pendingEvents.add(new PendingEvent(event, text));
         recentEvents.put(event.idempotencyKey(), event);
         if (knownIdempotencyKeys != null) {
-            knownIdempotencyKeys.add(event.idempotencyKey());
+            knownIdempotencyKeys.addFingerprint(StoredEvent.keyDigest(event.idempotencyKey()));
         }
     }
 
@@ -1386,15 +1367,17 @@ final class SqlTables implements StateTables {
         }
         for (PendingEvent pending : pendingEvents) {
             Event event = pending.event();
-            statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.IDEMPOTENCY_KEY,
-                    EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.RECORDED_AT, EVENT.BODY, EVENT.HASH)
-                    .values(param("sequence", Long.class), param("key", String.class), param("kind", String.class),
-                            param("day", Long.class), param("at", Long.class), param("body", String.class),
-                            param("hash", String.class)))
-                    .bind("sequence", event.sequence()).bind("key", event.idempotencyKey())
-                    .bind("kind", event.kind().name()).bind("day", event.effectiveDate().toEpochDay())
-                    .bind("at", event.recordedAt().toEpochMilli()).bind("body", pending.text())
-                    .bind("hash", event.hash()).addBatch();
+            StoredEvent.Packed packed = StoredEvent.pack(pending.text(), event.sequence(), event.effectiveDate(),
+                    event.previousHash());
+            statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.KEY_DIGEST,
+                    EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.ID, EVENT.REQUEST_DIGEST, EVENT.BODY, EVENT.HASH)
+                    .values(param("sequence", Long.class), param("key", Long.class), param("kind", Long.class),
+                            param("day", Long.class), param("id", byte[].class), param("digest", byte[].class),
+                            param("body", byte[].class), param("hash", byte[].class)))
+                    .bind("sequence", event.sequence()).bind("key", StoredEvent.keyDigest(event.idempotencyKey()))
+                    .bind("kind", StoredEvent.kindCode(event.kind())).bind("day", event.effectiveDate().toEpochDay())
+                    .bind("id", packed.id()).bind("digest", packed.requestDigest()).bind("body", packed.body())
+                    .bind("hash", StoredEvent.hashBytes(event.hash(), event.sequence())).addBatch();
         }
         statements.executeBatch("insertEvent");
         for (PendingEvent pending : pendingEvents) {
@@ -1402,17 +1385,15 @@ final class SqlTables implements StateTables {
             long line = 0;
             for (Posting posting : event.postings()) {
                 statements.get("insertPosting", context -> context.insertInto(POSTING, POSTING.SEQUENCE,
-                        POSTING.LINE, POSTING.ACCOUNT, POSTING.CURRENCY, POSTING.DEBIT, POSTING.AMOUNT_MINOR,
-                        POSTING.EFFECTIVE_DATE)
+                        POSTING.LINE, POSTING.ACCOUNT, POSTING.CURRENCY, POSTING.DEBIT, POSTING.AMOUNT_MINOR)
                         .values(param("sequence", Long.class), param("line", Long.class),
                                 param("account", String.class), param("currency", String.class),
-                                param("debit", Long.class), param("amount", Long.class), param("day", Long.class)))
+                                param("debit", Long.class), param("amount", Long.class)))
                         .bind("sequence", event.sequence()).bind("line", ++line)
                         .bind("account", posting.account().toString())
                         .bind("currency", posting.amount().getCurrencyUnit().getCode())
                         .bind("debit", posting.side() == Side.DEBIT ? 1L : 0L)
-                        .bind("amount", posting.amount().getAmountMinorLong())
-                        .bind("day", event.effectiveDate().toEpochDay()).addBatch();
+                        .bind("amount", posting.amount().getAmountMinorLong()).addBatch();
             }
         }
         pendingEvents.clear();
@@ -1537,11 +1518,21 @@ final class SqlTables implements StateTables {
         dirty = false;
     }
 
-    private static String encode(String header, Record value) {
-        return CanonicalCodec.encode(header, value);
+    /** {@code value}'s canonical text under {@code header}, packed as the tables keep it ({@link PackedText}). */
+    private static byte[] encode(String header, Record value) {
+        return PackedText.pack(CanonicalCodec.encode(header, value));
     }
 
-    static <T extends Record> T decode(String text, String header, Class<T> type) {
-        return CanonicalCodec.decode(text, header, type, Map.of());
+    /** The record a packed {@code body} column holds, decoded strictly from its canonical text. */
+    static <T extends Record> T decode(byte[] stored, String header, Class<T> type) {
+        return CanonicalCodec.decode(PackedText.unpackText(stored), header, type, Map.of());
+    }
+
+    /**
+     * The canonical text a packed {@code body} column holds, or what is wrong with it: for comparing
+     * a row with what the journal gives, where a damaged value is a difference to name.
+     */
+    static String text(byte[] stored) {
+        return stored == null ? null : PackedText.describe(stored);
     }
 }

@@ -58,6 +58,11 @@ final class Statements implements AutoCloseable {
         return row.getString(1);
     }
 
+    /** The first column as bytes: the reader of single-column packed results. */
+    static byte[] bytes(ResultSet row) throws SQLException {
+        return row.getBytes(1);
+    }
+
     private Statements(DSLContext context, Connection connection, ConnectionProvider provider) {
         this.context = context;
         this.connection = connection;
@@ -227,6 +232,8 @@ final class Statements implements AutoCloseable {
                     statement.setLong(i + 1, (Integer) value);
                 } else if (value instanceof String) {
                     statement.setString(i + 1, (String) value);
+                } else if (value instanceof byte[]) {
+                    statement.setBytes(i + 1, (byte[]) value);
                 } else {
                     throw new AssertionError(name + ": cannot bind a " + value.getClass().getSimpleName());
                 }

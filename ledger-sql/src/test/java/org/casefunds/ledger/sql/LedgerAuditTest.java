@@ -72,6 +72,7 @@ class LedgerAuditTest {
     private static void tamper(Path file, String... sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
+            PackedSql.register(connection);
             for (String each : sql) {
                 statement.execute(each);
             }
@@ -135,8 +136,36 @@ class LedgerAuditTest {
         assertFailsAt(posting, "hash chain", "posting row");
         Path event = copy(original, "event");
         tamper(event, "DROP TRIGGER event_is_append_only_update",
-                "UPDATE event SET body = replace(body, 'idempotencyKey=', 'idempotencyKey=x') WHERE sequence = 3");
+                "UPDATE event SET body = pack(replace(unpack(body), 'idempotencyKey=', 'idempotencyKey=x'))"
+                        + " WHERE sequence = 3");
         assertFailsAt(event, "hash chain", "event 3");
+    }
+
+    @Test
+    void aChangedPackedBodyOrAColumnOfAnEventIsNamed() throws Exception {
+        Path original = sample();
+        String[][] changes = {
+            // The text edited and packed again as the ledger packs it.
+            {"repacked", "UPDATE event SET body = pack(replace(unpack(body), 'recordedAt=', 'recordedAt=1'))"
+                    + " WHERE sequence = 3"},
+            // Bytes that are not packed text: another packing, and the text itself unpacked.
+            {"garbage", "UPDATE event SET body = X'01DEADBEEF' WHERE sequence = 3"},
+            {"unpacked", "UPDATE event SET body = CAST(unpack(body) AS BLOB) WHERE sequence = 3"},
+            // The columns the text is put back together from are covered by the hash too.
+            {"date", "UPDATE event SET effective_date = effective_date + 1 WHERE sequence = 3"},
+            {"hash", "UPDATE event SET hash = zeroblob(32) WHERE sequence = 3"},
+        };
+        for (String[] change : changes) {
+            Path copy = copy(original, "event-" + change[0]);
+            tamper(copy, "DROP TRIGGER event_is_append_only_update", change[1]);
+            assertFailsAt(copy, "hash chain", "event 3");
+        }
+        // The hash of the event before is part of each event's text: a changed hash breaks the event after it
+        // even when the changed event's own row agrees with it.
+        Path chained = copy(original, "event-chained");
+        tamper(chained, "DROP TRIGGER event_is_append_only_update", "DROP TRIGGER event_is_append_only_delete",
+                "DELETE FROM event WHERE sequence = 3");
+        assertFailsAt(chained, "hash chain", "event 4");
     }
 
     private static Path copy(Path original, String name) throws Exception {

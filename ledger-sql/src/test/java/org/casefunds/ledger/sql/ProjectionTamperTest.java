@@ -87,7 +87,7 @@ class ProjectionTamperTest {
             read.setString(1, caseNumber(n).toString());
             try (ResultSet row = read.executeQuery()) {
                 assertTrue(row.next());
-                return row.getString(1);
+                return PackedSql.text(row.getBytes(1));
             }
         }
     }
@@ -95,7 +95,7 @@ class ProjectionTamperTest {
     private static void setCaseBody(Path file, int n, String body) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 PreparedStatement write = connection.prepareStatement("UPDATE case_record SET body = ? WHERE case_number = ?")) {
-            write.setString(1, body);
+            write.setBytes(1, PackedSql.pack(body));
             write.setString(2, caseNumber(n).toString());
             assertEquals(1, write.executeUpdate());
         }

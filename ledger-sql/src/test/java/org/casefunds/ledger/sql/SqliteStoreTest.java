@@ -104,7 +104,7 @@ class SqliteStoreTest {
         Path file = populated();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            for (String change : List.of("UPDATE event SET kind = 'X' WHERE sequence = " + afterOpening(2),
+            for (String change : List.of("UPDATE event SET kind = 99 WHERE sequence = " + afterOpening(2),
                     "DELETE FROM event WHERE sequence = " + afterOpening(2), "UPDATE posting SET amount_minor = 1",
                     "DELETE FROM posting")) {
                 SQLException refused = assertThrows(SQLException.class, () -> statement.execute(change), change);
@@ -133,8 +133,11 @@ class SqliteStoreTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER event_is_append_only_update");
-            // 1000.00 becomes 9000.00 in the stored text of the receipt, the second event after the opening.
-            statement.execute("UPDATE event SET body = replace(body, 'CNY 1000.00', 'CNY 9000.00') WHERE sequence = " + afterOpening(2));
+            // 1000.00 becomes 9000.00 in the stored text of the receipt, the second event after the opening,
+            // packed again as the ledger packs it.
+            PackedSql.register(connection);
+            statement.execute("UPDATE event SET body = pack(replace(unpack(body), 'CNY 1000.00', 'CNY 9000.00'))"
+                    + " WHERE sequence = " + afterOpening(2));
         }
         try (Ledger ledger = ledger(file)) {
             ChainVerifier.Result result = ledger.verifyChain();

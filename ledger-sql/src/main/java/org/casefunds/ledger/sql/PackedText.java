@@ -1,0 +1,168 @@
+package org.casefunds.ledger.sql;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Canonical text as the tables keep it (schema 4): one byte naming the packing, then the text's
+ * UTF-8 bytes compressed by DEFLATE (RFC 1951, no header) with a preset dictionary. The packing is
+ * only how the bytes lie on disk: every reader unpacks the exact text that was packed, and the
+ * hashes and checks run over that text as before. See docs/design.md §7.
+ *
+ * <p>Packing {@value #DICTIONARY_1}: the dictionary {@code packed-text-1.dict} beside this class,
+ * about 8 KB of the canonical format's field names in their order (a few events of the commonest
+ * kinds and one record of each projection, their values left out but for enums and the shapes of
+ * case numbers, accounts and amounts) and common words of bank and company names. Data written
+ * with it can only be read with the same bytes, so the file never changes: a better dictionary
+ * would be packing 2, beside it.
+ *
+ * <p>This class is thread-safe: each thread keeps its own compressor and decompressor.
+ */
+final class PackedText {
+    /** The first byte of text packed with DEFLATE and dictionary 1. */
+    static final byte DICTIONARY_1 = 1;
+    /** The most bytes unpacked text may have: beyond any canonical text, short of exhausting memory. */
+    static final int UNPACKED_BYTES_MAX = 64 * 1024 * 1024;
+
+    private static final byte[] DICTIONARY = dictionary("packed-text-1.dict");
+    /** Best compression: the text is written once and read many times. */
+    private static final ThreadLocal<Deflater> DEFLATERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+    /** For a throwaway fold: DEFLATE's stored blocks, no compression, no dictionary, read back the same. */
+    private static final ThreadLocal<Deflater> STORERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.NO_COMPRESSION, true));
+    /** Whether this thread packs for a throwaway fold ({@link #quickly}). */
+    private static final ThreadLocal<Boolean> QUICK = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private PackedText() {
+    }
+
+    private static byte[] dictionary(String name) {
+        try (InputStream in = PackedText.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the dictionary " + name + " is missing from the library's jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("the dictionary " + name + " cannot be read from the library's jar", e);
+        }
+    }
+
+    /** The bytes of dictionary 1, for a test that pins them. */
+    static byte[] dictionary1() {
+        return DICTIONARY.clone();
+    }
+
+    /** {@code text} packed. */
+    static byte[] pack(String text) {
+        return pack(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code work}, in which this thread packs text without compressing it: for a fold into a
+     * throwaway file ({@link ProjectionCheck}), whose rows are compared as the texts they hold and
+     * then deleted, so that checking a journal does not spend its time compressing it again. What is
+     * packed so is DEFLATE all the same (stored blocks), and unpacks like the rest.
+     */
+    static <T> T quickly(java.util.function.Supplier<T> work) {
+        Boolean was = QUICK.get();
+        QUICK.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            QUICK.set(was);
+        }
+    }
+
+    /** The UTF-8 text {@code utf8} packed. */
+    static byte[] pack(byte[] utf8) {
+        boolean quick = QUICK.get();
+        Deflater deflater = quick ? STORERS.get() : DEFLATERS.get();
+        deflater.reset();
+        if (!quick) {
+            deflater.setDictionary(DICTIONARY);
+        }
+        deflater.setInput(utf8);
+        deflater.finish();
+        byte[] out = new byte[(quick ? utf8.length + utf8.length / 8 : utf8.length / 2) + 64];
+        out[0] = DICTIONARY_1;
+        int length = 1;
+        while (!deflater.finished()) {
+            if (length == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            length += deflater.deflate(out, length, out.length - length);
+        }
+        return Arrays.copyOf(out, length);
+    }
+
+    /**
+     * The UTF-8 bytes of the text {@code stored} holds.
+     *
+     * @throws IllegalArgumentException saying what is wrong, if {@code stored} is not packed text
+     *     (an unknown first byte, data that is not DEFLATE, that does not end where the bytes end,
+     *     or that unpacks beyond {@value #UNPACKED_BYTES_MAX} bytes)
+     */
+    static byte[] unpack(byte[] stored) {
+        if (stored == null || stored.length < 2) {
+            throw new IllegalArgumentException("the packed text is " + (stored == null ? "missing" : stored.length
+                    + " byte(s) long") + "; packed text is a packing byte and DEFLATE data");
+        }
+        if (stored[0] != DICTIONARY_1) {
+            throw new IllegalArgumentException("the packed text starts with byte " + (stored[0] & 0xff) + "; this"
+                    + " version reads packing " + DICTIONARY_1 + " (DEFLATE with dictionary 1) only");
+        }
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
+        try {
+            inflater.setDictionary(DICTIONARY);
+            inflater.setInput(stored, 1, stored.length - 1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, stored.length * 4));
+            byte[] chunk = new byte[Math.max(256, Math.min(stored.length * 8, 1 << 16))];
+            while (!inflater.finished()) {
+                int produced = inflater.inflate(chunk);
+                if (produced == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("the packed text's DEFLATE data ends before its last block"
+                            + " (" + stored.length + " bytes stored)");
+                }
+                out.write(chunk, 0, produced);
+                if (out.size() > UNPACKED_BYTES_MAX) {
+                    throw new IllegalArgumentException("the packed text unpacks to more than " + UNPACKED_BYTES_MAX
+                            + " bytes; no canonical text is that long");
+                }
+            }
+            if (inflater.getRemaining() != 0) {
+                throw new IllegalArgumentException("the packed text has " + inflater.getRemaining() + " byte(s) after"
+                        + " the end of its DEFLATE data");
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("the packed text is not DEFLATE data of packing " + DICTIONARY_1 + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The text {@code stored} holds; see {@link #unpack}. */
+    static String unpackText(byte[] stored) {
+        return new String(unpack(stored), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text {@code stored} holds, or a description of why it holds none: for comparisons and
+     * messages, which name a damaged value rather than stop at it.
+     */
+    static String describe(byte[] stored) {
+        try {
+            return unpackText(stored);
+        } catch (IllegalArgumentException e) {
+            return "(not packed text: " + e.getMessage() + ")";
+        }
+    }
+}

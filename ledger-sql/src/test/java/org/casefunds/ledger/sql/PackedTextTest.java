@@ -1,0 +1,140 @@
+package org.casefunds.ledger.sql;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.casefunds.ledger.journal.CanonicalCodec;
+import org.casefunds.ledger.events.EventKind;
+import org.casefunds.ledger.journal.Event;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Goal: packed text unpacks to exactly the text packed, the dictionary it depends on never changes,
+ * and bytes that are not packed text are refused with a message that says what they are; an
+ * event's row gives back its exact canonical text from its body and columns.
+ *
+ * <p>Method: round trips of texts of every shape (empty lines, Chinese, a long text), the
+ * dictionary's SHA-256 pinned, damaged packings, and an event text emptied and filled again.
+ */
+class PackedTextTest {
+    /** The SHA-256 of packed-text-1.dict: data packed with it is read only with these very bytes. */
+    private static final String DICTIONARY_1_SHA256 = "adc38f6a2caa8279c64aa67d6a155ee21c149fc0dda1efaa65b4eb0b5caf7498";
+
+    @Test
+    void theDictionaryNeverChanges() {
+        assertEquals(DICTIONARY_1_SHA256, CanonicalCodec.sha256(PackedText.dictionary1()),
+                "packed-text-1.dict was changed: every ledger written with it would no longer read; add a"
+                        + " packing 2 beside it instead");
+    }
+
+    @Test
+    void textUnpacksToExactlyWhatWasPacked() {
+        for (String text : new String[] {"", "\n", "casefunds-case v1\ncaseNumber=（2025）京02执1号\nhandler=judge.li\n",
+                "payee.holder=北京某某有限公司\\n第二行\n", "x".repeat(200_000) + "\n"}) {
+            byte[] packed = PackedText.pack(text);
+            assertEquals(PackedText.DICTIONARY_1, packed[0]);
+            assertEquals(text, PackedText.unpackText(packed));
+            assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), PackedText.unpack(packed));
+        }
+    }
+
+    @Test
+    void textPackedQuicklyForAFoldUnpacksTheSame() {
+        String text = "casefunds-case v1\ncaseNumber=（2025）京02执1号\n".repeat(20);
+        byte[] quick = PackedText.quickly(() -> PackedText.pack(text));
+        byte[] packed = PackedText.pack(text);
+        assertEquals(PackedText.DICTIONARY_1, quick[0]);
+        assertEquals(text, PackedText.unpackText(quick));
+        assertTrue(quick.length > text.getBytes(StandardCharsets.UTF_8).length, "stored, not compressed");
+        assertTrue(packed.length < quick.length / 4, "outside the fold, compressed");
+    }
+
+    @Test
+    void whatIsNotPackedTextIsRefusedSayingWhatItIs() {
+        byte[] packed = PackedText.pack("casefunds-receipt v1\nkey=bank:1:SN1\n");
+        byte[] otherPacking = packed.clone();
+        otherPacking[0] = 7;
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> PackedText.unpack(otherPacking));
+        assertTrue(refused.getMessage().contains("starts with byte 7"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> PackedText.unpack(Arrays.copyOf(packed, packed.length - 3)));
+        assertTrue(refused.getMessage().contains("ends before its last block"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> PackedText.unpack(Arrays.copyOf(packed, packed.length + 2)));
+        assertTrue(refused.getMessage().contains("2 byte(s) after the end"), refused.getMessage());
+        byte[] plain = ("\u0001" + "casefunds-receipt v1\n").getBytes(StandardCharsets.UTF_8);
+        refused = assertThrows(IllegalArgumentException.class, () -> PackedText.unpack(plain));
+        assertTrue(refused.getMessage().contains("not DEFLATE data") || refused.getMessage().contains("ends before"),
+                refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class, () -> PackedText.unpack(new byte[] {1}));
+        assertTrue(refused.getMessage().contains("1 byte(s) long"), refused.getMessage());
+        assertTrue(PackedText.describe(otherPacking).startsWith("(not packed text: "));
+    }
+
+    @Test
+    void anEventsRowGivesBackItsExactCanonicalText() {
+        String previous = "ab".repeat(32);
+        String id = "0ac3bd66-f826-3495-aa4f-ec957b7f1e3a";
+        String digest = "5c".repeat(32);
+        String text = Event.CANONICAL_HEADER + "\nsequence=12\nid=" + id + "\nidempotencyKey=k\\\\ey\nrequestDigest="
+                + digest + "\neffectiveDate=2025-03-04\nrecordedAt=2025-03-04T08:00:00Z\nactor.id=li\n"
+                + "payload.effectiveDate=2025-01-01\npreviousHash=" + previous + "\n";
+        StoredEvent.Packed packed = StoredEvent.pack(text, 12, LocalDate.of(2025, 3, 4), previous);
+        String emptied = PackedText.unpackText(packed.body());
+        assertEquals(Event.CANONICAL_HEADER + "\nsequence=\nid=\nidempotencyKey=k\\\\ey\nrequestDigest=\n"
+                + "effectiveDate=\nrecordedAt=2025-03-04T08:00:00Z\nactor.id=li\npayload.effectiveDate=2025-01-01\n"
+                + "previousHash=\n", emptied);
+        assertEquals(16, packed.id().length);
+        assertEquals(32, packed.requestDigest().length);
+        long day = LocalDate.of(2025, 3, 4).toEpochDay();
+        assertEquals(text, new String(StoredEvent.canonicalBytes(12, packed.id(), packed.requestDigest(), day,
+                packed.body(), StoredEvent.hashBytes(previous, 11)), StandardCharsets.UTF_8));
+
+        // An id or request digest in another form than the columns hold stays in the text.
+        String odd = text.replace("requestDigest=" + digest, "requestDigest=not-hex");
+        StoredEvent.Packed kept = StoredEvent.pack(odd, 12, LocalDate.of(2025, 3, 4), previous);
+        assertEquals(null, kept.requestDigest());
+        assertTrue(PackedText.unpackText(kept.body()).contains("\nrequestDigest=not-hex\n"));
+        assertEquals(odd, new String(StoredEvent.canonicalBytes(12, kept.id(), null, day, kept.body(),
+                StoredEvent.hashBytes(previous, 11)), StandardCharsets.UTF_8));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.pack(text, 12, LocalDate.of(2025, 3, 5), previous));
+        assertTrue(refused.getMessage().contains("event 12 has 'effectiveDate=2025-03-04', not"
+                + " 'effectiveDate=2025-03-05'"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.pack(text, 12, LocalDate.of(2025, 3, 4), "cd".repeat(32)));
+        assertTrue(refused.getMessage().contains("does not end with the line 'previousHash=cdcd"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.canonicalBytes(12, packed.id(), packed.requestDigest(), day, packed.body(), null));
+        assertTrue(refused.getMessage().contains("event 11, the one before it, is missing"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.canonicalBytes(12, packed.id(), packed.requestDigest(), day, kept.body(),
+                        StoredEvent.hashBytes(previous, 11)));
+        assertTrue(refused.getMessage().contains("holds a value on the line 'requestDigest='"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class, () -> StoredEvent.hashBytes("AB".repeat(32), 3));
+        assertTrue(refused.getMessage().contains("the hash of event 3 is 'ABAB"), refused.getMessage());
+    }
+
+    @Test
+    void everyKindOfEventHasItsCodeAndTheTableListsTheSame() throws Exception {
+        for (EventKind kind : EventKind.values()) {
+            assertEquals(kind.name(), StoredEvent.kindNames().get((int) StoredEvent.kindCode(kind) - 1));
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> StoredEvent.kindCode("RECEIPT_FORGED"));
+        assertTrue(refused.getMessage().contains("'RECEIPT_FORGED' has no code"), refused.getMessage());
+        try (SqlJournalStore store = TemporaryLedgers.newStore()) {
+            List<String> table = store.readerContext().fetch("SELECT name FROM event_kind ORDER BY code")
+                    .getValues(0, String.class);
+            assertEquals(StoredEvent.kindNames(), table);
+        }
+    }
+}
