@@ -35,11 +35,6 @@ final class PackedText {
     private static final ThreadLocal<Deflater> DEFLATERS =
             ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
-    /** For a throwaway fold: DEFLATE's stored blocks, no compression, no dictionary, read back the same. */
-    private static final ThreadLocal<Deflater> STORERS =
-            ThreadLocal.withInitial(() -> new Deflater(Deflater.NO_COMPRESSION, true));
-    /** Whether this thread packs for a throwaway fold ({@link #quickly}). */
-    private static final ThreadLocal<Boolean> QUICK = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private PackedText() {
     }
@@ -65,33 +60,14 @@ final class PackedText {
         return pack(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * Runs {@code work}, in which this thread packs text without compressing it: for a fold into a
-     * throwaway file ({@link ProjectionCheck}), whose rows are compared as the texts they hold and
-     * then deleted, so that checking a journal does not spend its time compressing it again. What is
-     * packed so is DEFLATE all the same (stored blocks), and unpacks like the rest.
-     */
-    static <T> T quickly(java.util.function.Supplier<T> work) {
-        Boolean was = QUICK.get();
-        QUICK.set(Boolean.TRUE);
-        try {
-            return work.get();
-        } finally {
-            QUICK.set(was);
-        }
-    }
-
     /** The UTF-8 text {@code utf8} packed. */
     static byte[] pack(byte[] utf8) {
-        boolean quick = QUICK.get();
-        Deflater deflater = quick ? STORERS.get() : DEFLATERS.get();
+        Deflater deflater = DEFLATERS.get();
         deflater.reset();
-        if (!quick) {
-            deflater.setDictionary(DICTIONARY);
-        }
+        deflater.setDictionary(DICTIONARY);
         deflater.setInput(utf8);
         deflater.finish();
-        byte[] out = new byte[(quick ? utf8.length + utf8.length / 8 : utf8.length / 2) + 64];
+        byte[] out = new byte[utf8.length / 2 + 64];
         out[0] = DICTIONARY_1;
         int length = 1;
         while (!deflater.finished()) {

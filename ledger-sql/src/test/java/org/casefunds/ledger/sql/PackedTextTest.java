@@ -45,17 +45,6 @@ class PackedTextTest {
     }
 
     @Test
-    void textPackedQuicklyForAFoldUnpacksTheSame() {
-        String text = "casefunds-case v1\ncaseNumber=（2025）京02执1号\n".repeat(20);
-        byte[] quick = PackedText.quickly(() -> PackedText.pack(text));
-        byte[] packed = PackedText.pack(text);
-        assertEquals(PackedText.DICTIONARY_1, quick[0]);
-        assertEquals(text, PackedText.unpackText(quick));
-        assertTrue(quick.length > text.getBytes(StandardCharsets.UTF_8).length, "stored, not compressed");
-        assertTrue(packed.length < quick.length / 4, "outside the fold, compressed");
-    }
-
-    @Test
     void whatIsNotPackedTextIsRefusedSayingWhatItIs() {
         byte[] packed = PackedText.pack("casefunds-receipt v1\nkey=bank:1:SN1\n");
         byte[] otherPacking = packed.clone();
