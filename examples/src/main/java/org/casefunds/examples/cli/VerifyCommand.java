@@ -87,12 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             try (TerminalProgress progress = TerminalProgress.startIfLong("verifying", "events", snapshot)) {
                 progress.stage(stage(LedgerAudit.Reading.REPLAY));
-                result = SqlLedger.audit(opened, (reading, events) -> {
-                    if (reading != LedgerAudit.Reading.REPLAY && events == 1) {
-                        progress.nextStage(stage(reading));
-                    }
-                    progress.stepTo(events);
-                });
+                result = SqlLedger.audit(opened, (reading, events) -> progress.stepTo(events));
             }
             checks = new ArrayList<>(result.checks());
             headHash = hashOf(opened, result.events());
@@ -156,7 +151,7 @@ final class VerifyCommand implements Callable<Integer> {
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
-    /** The name a progress bar gives a reading of the journal: "replay", "projection rows". */
+    /** The name a progress bar gives a reading of the journal: "replay". */
     private static String stage(LedgerAudit.Reading reading) {
         return reading.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

@@ -128,6 +128,11 @@ abstract class Database {
         enum Access {
             /** Read and written; WAL. */
             WRITE,
+            /**
+             * Read and written by this process only, as a scratch file that is thrown away: a
+             * rollback journal in memory, no waiting for the disk, a large page cache.
+             */
+            SCRATCH,
             /** {@code mode=ro}: read with SQLite's locks, beside writers in other processes. */
             READ_ONLY,
             /**
@@ -150,6 +155,11 @@ abstract class Database {
             if (access == Access.WRITE) {
                 config.setJournalMode(SQLiteConfig.JournalMode.WAL);
                 config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
+            } else if (access == Access.SCRATCH) {
+                // Each page is written once, to the file (a write-ahead log would write it twice).
+                config.setJournalMode(SQLiteConfig.JournalMode.MEMORY);
+                config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+                config.setCacheSize(SCRATCH_CACHE_KIB);
             } else {
                 // No journal mode and no synchronous level: setting either would write to the file.
                 config.setReadOnly(true);
@@ -161,8 +171,20 @@ abstract class Database {
             // never reads generated keys, and that query cost as much as the insert itself.
             config.setGetGeneratedKeys(false);
             dataSource = new SQLiteDataSource(config);
-            dataSource.setUrl(access == Access.WRITE ? "jdbc:sqlite:" + this.file : "jdbc:sqlite:" + uri(this.file,
-                    access));
+            dataSource.setUrl(access == Access.WRITE || access == Access.SCRATCH ? "jdbc:sqlite:" + this.file
+                    : "jdbc:sqlite:" + uri(this.file, access));
+        }
+
+        /** SQLite's page cache of a scratch file, in KiB as {@code PRAGMA cache_size} takes a negative number. */
+        private static final int SCRATCH_CACHE_KIB = -64 * 1024;
+
+        /**
+         * A new scratch file, written by this process only and thrown away after: a fold
+         * of projections to compare a ledger with. A crash may leave it unreadable, which does not matter.
+         */
+        static Sqlite scratch(Path file) {
+            return new Sqlite(file, SqliteOptions.defaults().withSynchronous(SqliteOptions.Synchronous.OFF),
+                    Access.SCRATCH);
         }
 
         /**
@@ -227,7 +249,7 @@ abstract class Database {
 
         @Override
         boolean readOnly() {
-            return access != Access.WRITE;
+            return access != Access.WRITE && access != Access.SCRATCH;
         }
 
         @Override

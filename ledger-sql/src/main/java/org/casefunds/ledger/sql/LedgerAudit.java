@@ -70,8 +70,9 @@ import org.jooq.DSLContext;
  * {@code amcheck} where it is installed); then one pass over the journal verifies the hash chain and
  * the posting rows beside each event, sums the trial balance, and replays into compact figures
  * (balances, pending money, lot remainders, daily changes, receipt and disbursement states,
- * handlers, deferrals, the ledger's meta); then the projection tables are read and compared with
- * them row by row.
+ * handlers, deferrals, the ledger's meta) and folds it afresh into a temporary file of projections
+ * ({@link ProjectionCheck.Fold}); then the projection tables are read and compared with both: the
+ * compact figures, then every row and column of the fold.
  *
  * <p>All of it reads one snapshot of the database ({@link SqlJournalStore#snapshot()}), in one read
  * transaction: a writer that commits during the audit is neither blocked nor seen half-way, so an
@@ -107,19 +108,19 @@ public final class LedgerAudit {
 
         /**
          * {@code events} events of the journal have been read so far in {@code reading}. The audit
-         * reads the journal twice, each time from its first event: the {@link Reading#REPLAY}, then
-         * the {@link Reading#PROJECTION_ROWS} comparison (skipped when the replay found the journal
-         * broken).
+         * reads the journal once, from its first event, in its {@link Reading#REPLAY}; the projection
+         * rows are compared after it without reading the journal again.
          */
         void read(Reading reading, long events);
     }
 
     /** The audit's readings of the journal, in the order they run. */
     public enum Reading {
-        /** The hash chain, the posting rows and the trial balance, checked while the journal is replayed. */
-        REPLAY,
-        /** Every projection row compared with the journal folded afresh. */
-        PROJECTION_ROWS
+        /**
+         * The hash chain, the posting rows and the trial balance, checked while the journal is
+         * replayed into compact figures and folded afresh into a new file of projections.
+         */
+        REPLAY
     }
 
     /** Every check, in the order run. */
@@ -166,6 +167,10 @@ public final class LedgerAudit {
     private long lotMovementRows;
     private long events;
     private String lastHash = Event.GENESIS_HASH;
+    /** The journal folded afresh, as the replay reads it: every projection row is compared with it. */
+    private ProjectionCheck.Fold fold;
+    /** Why the journal could not be folded afresh, or null. */
+    private String foldProblem;
 
     /** A disbursement as the replay knows it: where its money is, and its status. */
     private static final class Transit {
@@ -206,6 +211,15 @@ public final class LedgerAudit {
     private Result run() {
         List<Check> checks = new ArrayList<>();
         checks.add(pageIntegrity());
+        try (ProjectionCheck.Fold started = ProjectionCheck.Fold.start()) {
+            fold = started;
+            return run(checks);
+        } finally {
+            fold = null;
+        }
+    }
+
+    private Result run(List<Check> checks) {
         String journalProblem;
         try {
             journalProblem = replayJournal();
@@ -228,11 +242,17 @@ public final class LedgerAudit {
                 checks.add(new Check("replay equals the projections", false, "not compared: the projections could"
                         + " not be read: " + unreadable(unreadable)));
             }
-            long[] read = {0};
-            try (Stream<Event> journal = store.events(context, 1)
-                    .peek(event -> progress.read(Reading.PROJECTION_ROWS, ++read[0]))) {
-                ProjectionCheck.Result rows = ProjectionCheck.compare(context, journal.iterator());
-                checks.add(new Check("every projection row", rows.ok(), rows.describe()));
+            if (foldProblem == null) {
+                foldAfresh(fold::flush, events);
+            }
+            try {
+                if (foldProblem != null) {
+                    checks.add(new Check("every projection row", false, "not compared: the journal does not fold"
+                            + " into projections: " + foldProblem));
+                } else {
+                    ProjectionCheck.Result rows = fold.compareWith(context);
+                    checks.add(new Check("every projection row", rows.ok(), rows.describe()));
+                }
             } catch (RuntimeException unreadable) {
                 checks.add(new Check("every projection row", false, "not compared: the projections could not"
                         + " be read: " + unreadable(unreadable)));
@@ -371,6 +391,7 @@ public final class LedgerAudit {
                                 + rows;
                     }
                     apply(event);
+                    foldAfresh(event);
                     lastHash = event.hash();
                     events++;
                     progress.read(Reading.REPLAY, events);
@@ -386,6 +407,28 @@ public final class LedgerAudit {
             throw SqlErrors.translate(e, "auditing " + store.location());
         }
         return null;
+    }
+
+    /**
+     * Folds {@code event} into the projections folded afresh; the first event that cannot be folded
+     * (a journal rewritten so that its chain holds but its events contradict each other) is kept as
+     * the reason the projection rows are not compared, and the fold stops there.
+     */
+    private void foldAfresh(Event event) {
+        if (foldProblem == null) {
+            foldAfresh(() -> fold.add(event), event.sequence());
+        }
+    }
+
+    private void foldAfresh(Runnable folding, long through) {
+        try {
+            folding.run();
+        } catch (RuntimeException contradictory) {
+            if (SqlErrors.fromDatabase(contradictory)) {
+                throw contradictory;
+            }
+            foldProblem = "folding the events up to event " + through + ": " + contradictory.getMessage();
+        }
     }
 
     /** The posting rows of {@code event} must be its postings, line by line. */

@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.sql.schema.Tables;
 import org.jooq.Cursor;
@@ -34,8 +39,8 @@ import org.jooq.impl.DSL;
 final class ProjectionCheck {
     /** The most differences a result names; it counts them all. */
     static final int DIFFERENCES_NAMED_MAX = 10;
-    /** How many events one transaction of the fold appends. */
-    private static final int EVENTS_PER_TRANSACTION = 10_000;
+    /** How many events one transaction of the fold appends (they wait in memory till then). */
+    private static final int EVENTS_PER_TRANSACTION = 5_000;
 
     /** The projection tables, in the order they are compared: everything but the journal itself. */
     static final List<Table<?>> TABLES = List.of(Tables.LEDGER_INFO, Tables.BANK_ACCOUNT, Tables.CASE_RECORD,
@@ -75,35 +80,132 @@ final class ProjectionCheck {
      * transaction, so that both are the same moment of the ledger.
      */
     static Result compare(DSLContext ledger, Iterator<Event> events) {
-        Path folder;
-        try {
-            folder = Files.createTempDirectory("casefunds-projections-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating a folder for the projections folded afresh", e);
+        try (Fold fold = Fold.start()) {
+            events.forEachRemaining(fold::add);
+            return fold.compareWith(ledger);
         }
-        Path file = folder.resolve("fold.db");
-        try {
-            try (SqlJournalStore fold = SqlJournalStore.forFold(file)) {
-                // Packed as the ledger packs them, so that the fold takes no more disk than the ledger.
-                while (events.hasNext()) {
-                    fold.write(writer -> {
-                        for (int i = 0; i < EVENTS_PER_TRANSACTION && events.hasNext(); i++) {
-                            writer.append(events.next());
-                        }
-                        return null;
-                    });
-                }
-                ProjectionCheck check = new ProjectionCheck();
-                fold.readWith(folded -> {
-                    for (Table<?> table : TABLES) {
-                        check.compare(table, ledger, folded);
-                    }
-                    return null;
-                });
-                return new Result(check.rows, check.differences, List.copyOf(check.named));
+    }
+
+    /**
+     * The journal folded afresh into a new file, event by event, as a reader hands them over (an
+     * audit folds the events it reads for its replay, so that the journal is read and decoded once):
+     * only the projections are kept, the events themselves are the ledger's. Events are folded in
+     * batches on a thread of the fold's own, while the reader goes on reading; at most two batches
+     * are held. Closing it deletes the file. This class is not thread-safe: one reader feeds it.
+     */
+    static final class Fold implements AutoCloseable {
+        private final Path folder;
+        private final SqlJournalStore store;
+        private final ExecutorService folding = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "casefunds-projection-fold");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private List<Event> waiting = new ArrayList<>(EVENTS_PER_TRANSACTION);
+        /** The batch being folded, or null. */
+        private Future<?> batch;
+
+        private Fold(Path folder, SqlJournalStore store) {
+            this.folder = folder;
+            this.store = store;
+        }
+
+        /** A new fold of an empty journal, in a new temporary folder. */
+        static Fold start() {
+            Path folder;
+            try {
+                folder = Files.createTempDirectory("casefunds-projections-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("creating a folder for the projections folded afresh", e);
             }
-        } finally {
-            deleteQuietly(folder);
+            try {
+                return new Fold(folder, SqlJournalStore.forFold(folder.resolve("fold.db")));
+            } catch (RuntimeException failure) {
+                deleteQuietly(folder);
+                throw failure;
+            }
+        }
+
+        /**
+         * Folds {@code event}, the one after the last added (the journal's first, to begin with).
+         *
+         * @throws RuntimeException what folding an earlier batch threw: the events contradict each
+         *     other, or the fold's file failed
+         */
+        void add(Event event) {
+            waiting.add(event);
+            if (waiting.size() == EVENTS_PER_TRANSACTION) {
+                handOver();
+            }
+        }
+
+        /** Folds every event added, and returns when they are folded (or throws what folding threw). */
+        void flush() {
+            handOver();
+            awaitBatch();
+        }
+
+        /** Starts folding the waiting events, once the batch before them is folded. */
+        private void handOver() {
+            awaitBatch();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            List<Event> events = waiting;
+            waiting = new ArrayList<>(EVENTS_PER_TRANSACTION);
+            batch = folding.submit(() -> store.write(writer -> {
+                events.forEach(writer::append);
+                return null;
+            }));
+        }
+
+        private void awaitBatch() {
+            if (batch == null) {
+                return;
+            }
+            Future<?> folded = batch;
+            batch = null;
+            try {
+                folded.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while folding the journal afresh", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                        : new IllegalStateException("folding the journal afresh failed", e.getCause());
+            }
+        }
+
+        /**
+         * Compares every projection table of {@code ledger} with the journal folded so far. Read
+         * {@code ledger} in the transaction the events were read in, so that both are the same moment.
+         */
+        Result compareWith(DSLContext ledger) {
+            flush();
+            ProjectionCheck check = new ProjectionCheck();
+            store.readWith(folded -> {
+                for (Table<?> table : TABLES) {
+                    check.compare(table, ledger, folded);
+                }
+                return null;
+            });
+            return new Result(check.rows, check.differences, List.copyOf(check.named));
+        }
+
+        @Override
+        public void close() {
+            folding.shutdownNow();
+            try {
+                // The batch on its way is let finish: the file is closed and deleted after it.
+                folding.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                store.close();
+            } finally {
+                deleteQuietly(folder);
+            }
         }
     }
 

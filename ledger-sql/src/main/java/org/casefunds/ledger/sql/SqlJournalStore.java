@@ -99,6 +99,8 @@ public final class SqlJournalStore implements JournalStore {
     private boolean closed;
     /** Whether the projections were compared with the journal before this store's first write. */
     private boolean projectionsChecked;
+    /** Whether this store is a fold's ({@link #forFold}): its writer stores projections, not events. */
+    private boolean folds;
 
     SqlJournalStore(Database database) {
         this.database = database;
@@ -163,14 +165,15 @@ public final class SqlJournalStore implements JournalStore {
 
     /**
      * A new SQLite file that a journal is folded into to check another ledger's projections: it
-     * trusts its own rows (it wrote them all) and favours speed over durability (it is thrown away).
+     * trusts its own rows (it wrote them all), favours speed over durability (it is thrown away) and
+     * keeps the projections only: the events appended to it are folded, not stored again.
      */
     static SqlJournalStore forFold(Path file) {
-        Database.Sqlite database = new Database.Sqlite(file, new SqliteOptions(SqliteOptions.Synchronous.OFF,
-                SqliteOptions.defaults().busyTimeout()));
+        Database.Sqlite database = Database.Sqlite.scratch(file);
         SqlLedger.prepare(database);
         SqlJournalStore fold = new SqlJournalStore(database);
         fold.projectionsChecked = true;
+        fold.folds = true;
         return fold;
     }
 
@@ -379,7 +382,7 @@ public final class SqlJournalStore implements JournalStore {
             begun = true;
             requireProjectionsChecked(statements.context());
             if (workingSet == null) {
-                workingSet = SqlTables.forWriter(statements);
+                workingSet = folds ? SqlTables.forFold(statements) : SqlTables.forWriter(statements);
             }
             tables = workingSet;
             tables.startTransaction();
@@ -489,9 +492,8 @@ public final class SqlJournalStore implements JournalStore {
 
         @Override
         public void append(Event event) {
-            // The text just sealed is stored as it is: one encoding for the hash and the row.
             appended++;
-            tables.append(event, event.canonicalText());
+            tables.append(event);
             state.apply(event);
         }
     }

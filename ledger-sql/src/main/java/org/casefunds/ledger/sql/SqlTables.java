@@ -181,23 +181,35 @@ final class SqlTables implements StateTables {
     }
 
     private final boolean caching;
+    /** Whether appended events are stored (false for a fold, see {@link #forFold}). */
+    private final boolean storesEvents;
 
     /**
      * The writer's tables on its kept statements: a working set that lives across its transactions
      * (see the class comment).
      */
     static SqlTables forWriter(Statements statements) {
-        return new SqlTables(statements, true);
+        return new SqlTables(statements, true, true);
+    }
+
+    /**
+     * The tables of a fold that only rebuilds projections to compare with another ledger's: a
+     * working set like the writer's, but the events folded are not stored again (their rows, packed
+     * texts and postings are the other ledger's, checked there), so a fold costs the projections only.
+     */
+    static SqlTables forFold(Statements statements) {
+        return new SqlTables(statements, true, false);
     }
 
     /** Tables that read the database at every call, for a view that may live across writes. */
     static SqlTables live(Statements statements) {
-        return new SqlTables(statements, false);
+        return new SqlTables(statements, false, true);
     }
 
-    private SqlTables(Statements statements, boolean caching) {
+    private SqlTables(Statements statements, boolean caching, boolean storesEvents) {
         this.statements = statements;
         this.caching = caching;
+        this.storesEvents = storesEvents;
     }
 
     static long day(LocalDate date) {
@@ -1333,12 +1345,16 @@ final class SqlTables implements StateTables {
     // ------------------------------------------------------------------ flushing
 
     /**
-     * Keeps {@code event} to be inserted, with its postings, at the next flush; {@code text} is the
-     * canonical text it was sealed over, stored as it is.
+     * Keeps {@code event} to be inserted, with its postings, at the next flush, with the canonical
+     * text it was sealed over: taken now, while the event's text is still the one just sealed on this
+     * thread (one encoding for the hash and the row).
      */
-    void append(Event event, String text) {
+    void append(Event event) {
         dirty = true;
-        pendingEvents.add(new PendingEvent(event, text));
+        if (!storesEvents) {
+            return;
+        }
+        pendingEvents.add(new PendingEvent(event, event.canonicalText()));
         recentEvents.put(event.idempotencyKey(), event);
         if (knownIdempotencyKeys != null) {
             knownIdempotencyKeys.addFingerprint(StoredEvent.keyDigest(event.idempotencyKey()));
