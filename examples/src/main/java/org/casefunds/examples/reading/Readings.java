@@ -90,7 +90,7 @@ public final class Readings {
         RulesInForce.Description rules = reports.rulesOn(date).describe(date,
                 new TreeSet<>(Set.of(date.getYear(), date.getYear() + 1)));
         Optional<JournalDigest> digest = kind.endsWithDigest()
-                ? Optional.of(JournalTree.read(opened.store()).digest(Clock.systemUTC().instant()))
+                ? Optional.of(JournalTree.fromStoredHashes(opened.store()).digest(Clock.systemUTC().instant()))
                 : Optional.empty();
         return new ReportReading(kind, request, result, rules, digest, snapshot);
     }

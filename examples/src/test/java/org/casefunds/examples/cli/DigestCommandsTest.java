@@ -375,6 +375,10 @@ class DigestCommandsTest {
         JsonNode monthly = Json.MAPPER.readTree(casefunds("report", "large-balances", "--db", db.toString(),
                 "--as-of", "2025-03-31", "--json").expect(0).out());
         assertEquals(weekly.get("digest").get("merkleRoot"), monthly.get("digest").get("merkleRoot"));
+        // Built from the stored hashes, it is the digest the auditor's command makes from every text.
+        JsonNode checked = Json.MAPPER.readTree(casefunds("digest", "--db", db.toString(), "--json").expect(0).out());
+        assertEquals(checked.get("merkleRoot"), weekly.get("digest").get("merkleRoot"));
+        assertEquals(checked.get("headHash"), weekly.get("digest").get("headHash"));
         casefunds("report", "large-balances", "--db", db.toString(), "--as-of", "2025-03-31").expect(0)
                 .printed("本报表所据账本摘要：法院 京02，共 49 条流水").printed("默克尔根");
         // The other reports do not.

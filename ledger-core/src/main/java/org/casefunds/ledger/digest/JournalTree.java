@@ -75,6 +75,35 @@ public final class JournalTree {
     }
 
     /**
+     * The tree of the events in {@code store}, from the first to the last one recorded when this is
+     * called, built from the hashes as the store holds them ({@link JournalStore#storedHashes}),
+     * without reading the events: what a report names the journal it was computed from by. It does
+     * not check the hashes against the events' texts or each other; {@link #read} and the ledger's
+     * verification do.
+     *
+     * @throws IntegrityException if the store holds fewer hashes than its recorded last event
+     */
+    public static JournalTree fromStoredHashes(JournalStore store) {
+        Checks.required(store, "store");
+        LedgerView view = store.view();
+        long last = view.lastSequence();
+        Checks.invariant(last <= MerkleTree.SIZE_MAX, "a journal of at most " + MerkleTree.SIZE_MAX
+                + " events has a Merkle tree");
+        Collector collector = new Collector((int) last);
+        try (Stream<String> hashes = store.storedHashes(1)) {
+            Iterator<String> each = hashes.iterator();
+            while (collector.size < last && each.hasNext()) {
+                collector.add(each.next(), "hash");
+            }
+        }
+        if (collector.size < last) {
+            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "lastSequence", last,
+                    "the journal ends at event " + collector.size + ", before its recorded last event");
+        }
+        return collector.build(view.courtCode().orElse(null));
+    }
+
+    /**
      * The tree of the events whose hashes are {@code eventHashes}, in order from event 1: for hashes
      * an auditor kept, and for tests.
      *

@@ -60,6 +60,16 @@ public interface JournalStore extends AutoCloseable {
     }
 
     /**
+     * The hashes of the events from {@code fromSequence} on, in order, 64 hex digits each, as the
+     * store holds them: what names the journal a report was computed from. This default reads the
+     * events; a store that keeps the hash beside each event reads the hashes alone, without checking
+     * them against the events' texts (the ledger's verification does that). Close the stream.
+     */
+    default Stream<String> storedHashes(long fromSequence) {
+        return read(fromSequence).map(Event::hash);
+    }
+
+    /**
      * Every account's balance at the end of {@code date}: the events effective on or before it. This
      * default folds the journal; a store with an index of daily changes answers from it instead.
      *

@@ -38,6 +38,7 @@ import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.IssuePayoutNotice;
 import org.casefunds.ledger.commands.RecordReceipt;
+import org.casefunds.ledger.digest.JournalTree;
 import org.casefunds.ledger.events.Payer;
 import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.journal.ChainVerifier;
@@ -83,6 +84,29 @@ class SqliteStoreTest {
     private static List<Event> events(Ledger ledger) {
         try (Stream<Event> events = ledger.events(1)) {
             return events.collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void theStoredHashesAreTheEventsHashesInOrderAndNameTheSameTree() {
+        Path file = populated();
+        try (Ledger ledger = ledger(file)) {
+            ledger.execute(receipt("r2", "SN2", "5.00"));
+            List<String> hashes;
+            try (Stream<String> stored = ledger.store().storedHashes(1)) {
+                hashes = stored.collect(Collectors.toList());
+            }
+            List<String> read;
+            try (Stream<Event> events = ledger.events(1)) {
+                read = events.map(Event::hash).collect(Collectors.toList());
+            }
+            assertEquals(afterOpening(3), hashes.size());
+            assertEquals(read, hashes);
+            try (Stream<String> stored = ledger.store().storedHashes(afterOpening(2))) {
+                assertEquals(read.subList((int) afterOpening(2) - 1, read.size()), stored.collect(Collectors.toList()));
+            }
+            assertEquals(JournalTree.read(ledger.store()).digest(Fixtures.CLOCK.instant()),
+                    JournalTree.fromStoredHashes(ledger.store()).digest(Fixtures.CLOCK.instant()));
         }
     }
 
