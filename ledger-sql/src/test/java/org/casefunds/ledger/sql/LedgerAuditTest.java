@@ -2,18 +2,25 @@ package org.casefunds.ledger.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.store.JournalStore;
 import org.casefunds.ledger.testing.SequenceHarness;
 import org.junit.jupiter.api.Test;
@@ -166,6 +173,81 @@ class LedgerAuditTest {
         tamper(chained, "DROP TRIGGER event_is_append_only_update", "DROP TRIGGER event_is_append_only_delete",
                 "DELETE FROM event WHERE sequence = 3");
         assertFailsAt(chained, "hash chain", "event 4");
+    }
+
+    @Test
+    void aJournalRewrittenSoThatItDoesNotFoldIsReportedNotThrown() throws Exception {
+        Path rewritten = copy(sample(), "unfoldable");
+        // The first event that takes a lot away is made to take away a lot no event created, and every
+        // hash from it on is computed again: the chain holds, but the ledger's own fold refuses the event.
+        long changed = rewriteConsistently(rewritten, "\nlotMovements.0.type=REMOVE\n",
+                text -> text.replaceFirst("\nlotMovements\\.0\\.lot=(\\d+)\\.\\d+\n", "\nlotMovements.0.lot=$1.99\n"));
+        try (SqlJournalStore store = SqlLedger.sqlite(rewritten, FAST)) {
+            LedgerAudit.Result result = LedgerAudit.of(store);
+            assertTrue(check(result, "hash chain").ok(), "the rewrite keeps the chain: " + result);
+            LedgerAudit.Check rows = check(result, "every projection row");
+            assertFalse(rows.ok(), result.toString());
+            assertTrue(rows.detail().contains("does not fold") && rows.detail().contains("event " + changed
+                    + " moves unknown lot"), "expected the fold's refusal of event " + changed + " but got " + result);
+        }
+    }
+
+    private static LedgerAudit.Check check(LedgerAudit.Result result, String name) {
+        return result.checks().stream().filter(each -> each.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Changes the text of the first event whose text holds {@code marker} as someone with the file and
+     * the storage format could: drops the append-only trigger, unpacks the text, changes it and packs it
+     * again, then computes that event's hash and every later one's (each text holds the hash before it)
+     * and the stored head. Returns the changed event's sequence.
+     */
+    private static long rewriteConsistently(Path file, String marker, UnaryOperator<String> change)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TRIGGER event_is_append_only_update");
+            }
+            long target = 0;
+            byte[] previous = null;
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT sequence, id, request_digest, effective_date, body, hash FROM event ORDER BY sequence");
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE event SET body = ?, hash = ? WHERE sequence = ?");
+                    ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    long sequence = rows.getLong(1);
+                    byte[] body = rows.getBytes(5);
+                    if (target == 0) {
+                        String emptied = PackedText.unpackText(body);
+                        if (!emptied.contains(marker)) {
+                            previous = rows.getBytes(6);
+                            continue;
+                        }
+                        String edited = change.apply(emptied);
+                        assertNotEquals(emptied, edited, "the change changes event " + sequence);
+                        body = PackedText.pack(edited);
+                        target = sequence;
+                    }
+                    // The text as reading puts it back from the row's columns, hashed as the ledger hashes it.
+                    String text = new String(StoredEvent.canonicalBytes(sequence, rows.getBytes(2), rows.getBytes(3),
+                            rows.getLong(4), body, previous), StandardCharsets.UTF_8);
+                    previous = HexFormat.of().parseHex(CanonicalCodec.sha256(text));
+                    update.setBytes(1, body);
+                    update.setBytes(2, previous);
+                    update.setLong(3, sequence);
+                    assertEquals(1, update.executeUpdate());
+                }
+            }
+            assertTrue(target > 0, "no event holds " + marker.strip());
+            try (PreparedStatement head = connection.prepareStatement("UPDATE ledger_info SET last_hash = ?")) {
+                head.setString(1, HexFormat.of().formatHex(previous));
+                assertEquals(1, head.executeUpdate());
+            }
+            connection.commit();
+            return target;
+        }
     }
 
     private static Path copy(Path original, String name) throws Exception {
