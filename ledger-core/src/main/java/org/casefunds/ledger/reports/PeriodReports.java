@@ -44,6 +44,7 @@ final class PeriodReports {
     public WeeklyReport weekly(LocalDate from, LocalDate to, CurrencyUnit currency) {
         ReportSource source = reports.root.forOneReport();
         CourtReports.checkPeriod(source, from, to);
+        Period period = new Period(source, from, to);
         Flow[] received = {Flow.none(currency)};
         source.receipts(from, to, receipt -> {
             if (!receipt.reversed() && receipt.details().amount().getCurrencyUnit().equals(currency)) {
@@ -51,14 +52,14 @@ final class PeriodReports {
             }
         });
         Flow[] claimed = {Flow.none(currency)};
-        source.lotsCreated(from, to, created -> {
+        period.lotsCreated().forEach(created -> {
             Lot lot = created.lot();
             if (lot.origin() == Lot.Origin.CLAIM && lot.amount().getCurrencyUnit().equals(currency)
                     && !created.reversed()) {
                 claimed[0] = claimed[0].plus(lot.amount());
             }
         });
-        Flows flows = flows(source, from, to, currency, record -> true);
+        Flows flows = flows(period, currency, record -> true);
         Money onCases = Money.zero(currency);
         Money unidentified = Money.zero(currency);
         Money inTransit = Money.zero(currency);
@@ -81,21 +82,25 @@ final class PeriodReports {
         }
         return new WeeklyReport(from, to, currency, received[0], claimed[0], flows.noticed, flows.paid,
                 flows.returned, flows.refundedUnidentified, onCases, unidentified, inTransit, holding.size(),
-                handlers(source, from, to, currency));
+                handlers(period, currency));
     }
 
     /** The figures of every handler for {@code from}..{@code to} in {@code currency}. */
     public List<HandlerFigures> handlers(LocalDate from, LocalDate to, CurrencyUnit currency) {
-        return handlers(reports.root.forOneReport(), from, to, currency);
+        ReportSource source = reports.root.forOneReport();
+        CourtReports.checkPeriod(source, from, to);
+        return handlers(new Period(source, from, to), currency);
     }
 
-    private List<HandlerFigures> handlers(ReportSource source, LocalDate from, LocalDate to, CurrencyUnit currency) {
-        CourtReports.checkPeriod(source, from, to);
+    private List<HandlerFigures> handlers(Period period, CurrencyUnit currency) {
+        ReportSource source = period.source;
+        LocalDate from = period.from;
+        LocalDate to = period.to;
         Map<CaseNumber, String> handlerOf = source.handlers(to);
         Map<String, Integer> cases = new TreeMap<>();
         handlerOf.values().forEach(handler -> cases.merge(handler, 1, Integer::sum));
         Map<String, Flow> received = new HashMap<>();
-        source.lotsCreated(from, to, created -> {
+        period.lotsCreated().forEach(created -> {
             Lot lot = created.lot();
             if (lot.account().kind() == AccountKind.CASE && !created.reversed()
                     && (lot.origin() == Lot.Origin.RECEIPT || lot.origin() == Lot.Origin.CLAIM)
@@ -119,7 +124,7 @@ final class PeriodReports {
             }
         });
         Map<String, Flows> flowsOf = new HashMap<>();
-        source.disbursements(from, to, record -> {
+        period.disbursements().forEach(record -> {
             if (record.caseNumber().isPresent() && record.amount().getCurrencyUnit().equals(currency)) {
                 String handler = handlerOf.get(record.caseNumber().get());
                 count(flowsOf.computeIfAbsent(handler, key -> new Flows(currency)), record, from, to);
@@ -134,6 +139,42 @@ final class PeriodReports {
                     flows.timing.weightedDaysToNotice()));
         });
         return figures;
+    }
+
+    /**
+     * What one report reads of its period from its source: the lots created and the disbursements
+     * issued or finished in it, each read once however many parts of the report ask for them.
+     */
+    private static final class Period {
+        final ReportSource source;
+        final LocalDate from;
+        final LocalDate to;
+        private List<ReportSource.CreatedLot> lotsCreated;
+        private List<DisbursementRecord> disbursements;
+
+        Period(ReportSource source, LocalDate from, LocalDate to) {
+            this.source = source;
+            this.from = from;
+            this.to = to;
+        }
+
+        List<ReportSource.CreatedLot> lotsCreated() {
+            if (lotsCreated == null) {
+                List<ReportSource.CreatedLot> read = new ArrayList<>();
+                source.lotsCreated(from, to, read::add);
+                lotsCreated = read;
+            }
+            return lotsCreated;
+        }
+
+        List<DisbursementRecord> disbursements() {
+            if (disbursements == null) {
+                List<DisbursementRecord> read = new ArrayList<>();
+                source.disbursements(from, to, read::add);
+                disbursements = read;
+            }
+            return disbursements;
+        }
     }
 
     private static Flow add(Flow a, Flow b) {
@@ -156,9 +197,11 @@ final class PeriodReports {
         }
     }
 
-    private Flows flows(ReportSource source, LocalDate from, LocalDate to, CurrencyUnit currency, Predicate<DisbursementRecord> select) {
+    private Flows flows(Period period, CurrencyUnit currency, Predicate<DisbursementRecord> select) {
+        LocalDate from = period.from;
+        LocalDate to = period.to;
         Flows flows = new Flows(currency);
-        source.disbursements(from, to, record -> {
+        period.disbursements().forEach(record -> {
             if (record.amount().getCurrencyUnit().equals(currency) && select.test(record)) {
                 count(flows, record, from, to);
             }
@@ -240,9 +283,10 @@ final class PeriodReports {
     public PayoutTime payoutTime(LocalDate from, LocalDate to, CurrencyUnit currency) {
         ReportSource source = reports.root.forOneReport();
         CourtReports.checkPeriod(source, from, to);
-        Timing timing = flows(source, from, to, currency, record -> true).timing;
+        Period period = new Period(source, from, to);
+        Timing timing = flows(period, currency, record -> true).timing;
         List<DisbursementRecord> issued = new ArrayList<>();
-        source.disbursements(from, to, record -> {
+        period.disbursements().forEach(record -> {
             if (record.amount().getCurrencyUnit().equals(currency) && CourtReports.CASE_OUTFLOWS.contains(record.kind())
                     && inPeriod(record.issuedOn(), from, to)
                     && record.status() != DisbursementRecord.Status.CANCELLED
