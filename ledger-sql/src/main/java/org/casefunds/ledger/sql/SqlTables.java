@@ -35,6 +35,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.accounts.Posting;
@@ -134,6 +138,13 @@ final class SqlTables implements StateTables {
      * commit and read again as needed, so that a million-event ledger's writer stays within its heap.
      */
     private static final int WORKING_SET_MAX = 50_000;
+    /**
+     * The same for a fold ({@link #forFold}), which shares its process's heap with the audit that
+     * feeds it and reads again, from its own scratch file, what it forgot.
+     */
+    private static final int FOLD_WORKING_SET_MAX = 10_000;
+    /** The most entries each map of this working set keeps. */
+    private final int workingSetMax;
 
     // Written at the next flush, per table, summed or replaced per key.
     private final List<PendingEvent> pendingEvents = new ArrayList<>();
@@ -147,9 +158,21 @@ final class SqlTables implements StateTables {
     private final Map<String, DisbursementRecord> pendingDisbursements = new LinkedHashMap<>();
     private final Map<RowChange, DisbursementRecord> pendingDisbursementChanges = new LinkedHashMap<>();
 
-    /** An event to insert, with the canonical text it was sealed over. */
-    private record PendingEvent(Event event, String text) {
+    /** An event to insert, and its row's columns packed from the canonical text it was sealed over. */
+    private record PendingEvent(Event event, Future<StoredEvent.Packed> packed) {
     }
+
+    /**
+     * Packs the texts of appended events while the writer goes on deciding the next commands:
+     * packing (DEFLATE with the preset dictionary) is a large part of an append, and the writer runs
+     * on one core. One thread fewer than the processors, at least one.
+     */
+    private static final ExecutorService PACKERS = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), task -> {
+                Thread thread = new Thread(task, "casefunds-text-packer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** Where a lot stands among its account's open lots: oldest clock start first, then by id. */
     private record LotOrder(long clockStart, long sequence, int index) implements Comparable<LotOrder> {
@@ -189,7 +212,7 @@ final class SqlTables implements StateTables {
      * (see the class comment).
      */
     static SqlTables forWriter(Statements statements) {
-        return new SqlTables(statements, true, true);
+        return new SqlTables(statements, true, true, WORKING_SET_MAX);
     }
 
     /**
@@ -198,18 +221,19 @@ final class SqlTables implements StateTables {
      * texts and postings are the other ledger's, checked there), so a fold costs the projections only.
      */
     static SqlTables forFold(Statements statements) {
-        return new SqlTables(statements, true, false);
+        return new SqlTables(statements, true, false, FOLD_WORKING_SET_MAX);
     }
 
     /** Tables that read the database at every call, for a view that may live across writes. */
     static SqlTables live(Statements statements) {
-        return new SqlTables(statements, false, true);
+        return new SqlTables(statements, false, true, WORKING_SET_MAX);
     }
 
-    private SqlTables(Statements statements, boolean caching, boolean storesEvents) {
+    private SqlTables(Statements statements, boolean caching, boolean storesEvents, int workingSetMax) {
         this.statements = statements;
         this.caching = caching;
         this.storesEvents = storesEvents;
+        this.workingSetMax = workingSetMax;
     }
 
     static long day(LocalDate date) {
@@ -254,24 +278,24 @@ final class SqlTables implements StateTables {
         trim();
     }
 
-    /** Empties the maps of the working set grown past {@link #WORKING_SET_MAX}; only after a flush. */
+    /** Empties the maps of the working set grown past its most entries; only after a flush. */
     void trim() {
-        if (storedFigures.size() > WORKING_SET_MAX || storedDaily.size() > WORKING_SET_MAX) {
+        if (storedFigures.size() > workingSetMax || storedDaily.size() > workingSetMax) {
             storedFigures.clear();
             storedDaily.clear();
         }
-        if (lots.size() > WORKING_SET_MAX || openLots.size() > WORKING_SET_MAX) {
+        if (lots.size() > workingSetMax || openLots.size() > workingSetMax) {
             lots.clear();
             openLots.clear();
         }
-        if (caseRecords.size() > WORKING_SET_MAX || casesBySubAccount.size() > WORKING_SET_MAX) {
+        if (caseRecords.size() > workingSetMax || casesBySubAccount.size() > workingSetMax) {
             caseRecords.clear();
             casesBySubAccount.clear();
         }
-        if (receiptsByKey.size() > WORKING_SET_MAX) {
+        if (receiptsByKey.size() > workingSetMax) {
             receiptsByKey.clear();
         }
-        if (disbursementsById.size() > WORKING_SET_MAX) {
+        if (disbursementsById.size() > workingSetMax) {
             disbursementsById.clear();
         }
     }
@@ -1354,10 +1378,28 @@ final class SqlTables implements StateTables {
         if (!storesEvents) {
             return;
         }
-        pendingEvents.add(new PendingEvent(event, event.canonicalText()));
+        String text = event.canonicalText();
+        pendingEvents.add(new PendingEvent(event, PACKERS.submit(() -> StoredEvent.pack(text, event.sequence(),
+                event.effectiveDate(), event.previousHash()))));
         recentEvents.put(event.idempotencyKey(), event);
         if (knownIdempotencyKeys != null) {
             knownIdempotencyKeys.addFingerprint(StoredEvent.keyDigest(event.idempotencyKey()));
+        }
+    }
+
+    /** The columns packed from {@code pending}'s text, once packed; what packing threw, as it was. */
+    private static StoredEvent.Packed packed(PendingEvent pending) {
+        try {
+            return pending.packed().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while packing the text of event " + pending.event().sequence(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException("packing the text of event " + pending.event().sequence() + " failed",
+                    e.getCause());
         }
     }
 
@@ -1383,8 +1425,7 @@ final class SqlTables implements StateTables {
         }
         for (PendingEvent pending : pendingEvents) {
             Event event = pending.event();
-            StoredEvent.Packed packed = StoredEvent.pack(pending.text(), event.sequence(), event.effectiveDate(),
-                    event.previousHash());
+            StoredEvent.Packed packed = packed(pending);
             statements.get("insertEvent", context -> context.insertInto(EVENT, EVENT.SEQUENCE, EVENT.KEY_DIGEST,
                     EVENT.KIND, EVENT.EFFECTIVE_DATE, EVENT.ID, EVENT.REQUEST_DIGEST, EVENT.BODY, EVENT.HASH)
                     .values(param("sequence", Long.class), param("key", Long.class), param("kind", Long.class),
