@@ -232,6 +232,20 @@ public final class SqlJournalStore implements JournalStore {
         projectionsChecked = true;
     }
 
+    /**
+     * Forgets what the writer keeps in memory between its transactions (the rows it decides with and
+     * the sets of keys that exist); the next write reads again what it needs. For a store that stays
+     * open but idle while its process needs the memory for other work.
+     */
+    public void releaseWorkingSet() {
+        writeLock.lock();
+        try {
+            workingSet = null;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Where the store is: the SQLite file or the PostgreSQL schema. */
     public String location() {
         return database.describe();
