@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.casefunds.ledger.journal.Event;
 
@@ -32,12 +31,7 @@ final class EventReader implements Iterator<Event> {
     static final int CHUNKS_AHEAD = 4;
 
     /** Decoding threads shared by every reader: one fewer than the processors, at least one. */
-    private static final ExecutorService DECODERS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), task -> {
-                Thread thread = new Thread(task, "casefunds-event-decoder");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final ExecutorService DECODERS = Workers.besideTheCaller("casefunds-event-decoder");
 
     /** What one row decoded to: the event, or why it did not decode. */
     private record Decoded(Event event, RuntimeException failure) {

@@ -247,8 +247,7 @@ public final class LedgerAudit {
             }
             try {
                 if (foldProblem != null) {
-                    checks.add(new Check("every projection row", false, "not compared: the journal does not fold"
-                            + " into projections: " + foldProblem));
+                    checks.add(new Check("every projection row", false, "not compared: " + foldProblem));
                 } else {
                     ProjectionCheck.Result rows = fold.compareWith(context);
                     checks.add(new Check("every projection row", rows.ok(), rows.describe()));
@@ -410,9 +409,10 @@ public final class LedgerAudit {
     }
 
     /**
-     * Folds {@code event} into the projections folded afresh; the first event that cannot be folded
-     * (a journal rewritten so that its chain holds but its events contradict each other) is kept as
-     * the reason the projection rows are not compared, and the fold stops there.
+     * Folds {@code event} into the projections folded afresh. When folding fails, the fold stops and
+     * why is kept as the reason the projection rows are not compared: events that contradict each
+     * other (a journal rewritten so that its chain holds), or the scratch file that failed (a full
+     * temporary folder), which says nothing about the journal.
      */
     private void foldAfresh(Event event) {
         if (foldProblem == null) {
@@ -423,11 +423,11 @@ public final class LedgerAudit {
     private void foldAfresh(Runnable folding, long through) {
         try {
             folding.run();
-        } catch (RuntimeException contradictory) {
-            if (SqlErrors.fromDatabase(contradictory)) {
-                throw contradictory;
-            }
-            foldProblem = "folding the events up to event " + through + ": " + contradictory.getMessage();
+        } catch (RuntimeException failed) {
+            foldProblem = SqlErrors.fromDatabase(failed)
+                    ? "the scratch file the journal is folded into failed (" + failed.getMessage() + ")"
+                    : "the journal does not fold into projections (folding the events up to event " + through
+                            + ": " + failed.getMessage() + ")";
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.casefunds.ledger.journal.Event;
@@ -96,11 +95,7 @@ final class ProjectionCheck {
     static final class Fold implements AutoCloseable {
         private final Path folder;
         private final SqlJournalStore store;
-        private final ExecutorService folding = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "casefunds-projection-fold");
-            thread.setDaemon(true);
-            return thread;
-        });
+        private final ExecutorService folding = Workers.oneInOrder("casefunds-projection-fold");
         private List<Event> waiting = new ArrayList<>(EVENTS_PER_TRANSACTION);
         /** The batch being folded, or null. */
         private Future<?> batch;

@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.accounts.AccountKind;
@@ -167,12 +166,7 @@ final class SqlTables implements StateTables {
      * packing (DEFLATE with the preset dictionary) is a large part of an append, and the writer runs
      * on one core. One thread fewer than the processors, at least one.
      */
-    private static final ExecutorService PACKERS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), task -> {
-                Thread thread = new Thread(task, "casefunds-text-packer");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final ExecutorService PACKERS = Workers.besideTheCaller("casefunds-text-packer");
 
     /** Where a lot stands among its account's open lots: oldest clock start first, then by id. */
     private record LotOrder(long clockStart, long sequence, int index) implements Comparable<LotOrder> {

@@ -88,6 +88,22 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aWriterThatReleasedItsWorkingSetReadsWhatItNeedsAgain() {
+        Path file = populated();
+        try (Ledger ledger = ledger(file)) {
+            ledger.execute(receipt("r2", "SN2", "5.00"));
+            ((SqlJournalStore) ledger.store()).releaseWorkingSet();
+            // The same key again is still recognised, and the case's balance still known.
+            assertTrue(ledger.execute(receipt("r2", "SN2", "5.00")).repeated());
+            ledger.execute(receipt("r3", "SN3", "7.00"));
+            assertEquals(cny("1012.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
+            assertEquals(afterOpening(4), ledger.view().lastSequence());
+            LedgerAudit.Result audit = LedgerAudit.of((SqlJournalStore) ledger.store());
+            assertTrue(audit.ok(), audit.toString());
+        }
+    }
+
+    @Test
     void theStoredHashesAreTheEventsHashesInOrderAndNameTheSameTree() {
         Path file = populated();
         try (Ledger ledger = ledger(file)) {
