@@ -46,32 +46,23 @@ public final class JournalTree {
      *     where
      */
     public static JournalTree read(JournalStore store) {
-        Checks.required(store, "store");
-        LedgerView view = store.view();
-        long last = view.lastSequence();
-        Checks.invariant(last <= MerkleTree.SIZE_MAX, "a journal of at most " + MerkleTree.SIZE_MAX
-                + " events has a Merkle tree");
-        Collector collector = new Collector((int) last);
-        try (Stream<Event> events = store.read(1)) {
-            Iterator<Event> each = events.iterator();
-            String previous = Event.GENESIS_HASH;
-            while (collector.size < last && each.hasNext()) {
-                Event event = each.next();
-                long expected = collector.size + 1;
-                if (event.sequence() != expected || !event.previousHash().equals(previous)) {
-                    throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "sequence", expected,
-                            "the journal's hash chain breaks at this event (" + event.idempotencyKey()
-                                    + "); no digest is made of a broken chain: run the ledger's verification");
+        return collect(store, (collector, last) -> {
+            try (Stream<Event> events = store.read(1)) {
+                Iterator<Event> each = events.iterator();
+                String previous = Event.GENESIS_HASH;
+                while (collector.size < last && each.hasNext()) {
+                    Event event = each.next();
+                    long expected = collector.size + 1;
+                    if (event.sequence() != expected || !event.previousHash().equals(previous)) {
+                        throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "sequence", expected,
+                                "the journal's hash chain breaks at this event (" + event.idempotencyKey()
+                                        + "); no digest is made of a broken chain: run the ledger's verification");
+                    }
+                    collector.add(event.hash(), "hash");
+                    previous = event.hash();
                 }
-                collector.add(event.hash(), "hash");
-                previous = event.hash();
             }
-        }
-        if (collector.size < last) {
-            throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "lastSequence", last,
-                    "the journal ends at event " + collector.size + ", before its recorded last event");
-        }
-        return collector.build(view.courtCode().orElse(null));
+        });
     }
 
     /**
@@ -84,18 +75,31 @@ public final class JournalTree {
      * @throws IntegrityException if the store holds fewer hashes than its recorded last event
      */
     public static JournalTree fromStoredHashes(JournalStore store) {
+        return collect(store, (collector, last) -> {
+            try (Stream<String> hashes = store.storedHashes(1)) {
+                Iterator<String> each = hashes.iterator();
+                while (collector.size < last && each.hasNext()) {
+                    collector.add(each.next(), "hash");
+                }
+            }
+        });
+    }
+
+    /** How a store's hashes are gathered, up to its recorded last event. */
+    @FunctionalInterface
+    private interface Gathering {
+        void gather(Collector collector, long last);
+    }
+
+    /** The tree of {@code store}'s events up to its recorded last one, their hashes gathered by {@code gathering}. */
+    private static JournalTree collect(JournalStore store, Gathering gathering) {
         Checks.required(store, "store");
         LedgerView view = store.view();
         long last = view.lastSequence();
         Checks.invariant(last <= MerkleTree.SIZE_MAX, "a journal of at most " + MerkleTree.SIZE_MAX
                 + " events has a Merkle tree");
         Collector collector = new Collector((int) last);
-        try (Stream<String> hashes = store.storedHashes(1)) {
-            Iterator<String> each = hashes.iterator();
-            while (collector.size < last && each.hasNext()) {
-                collector.add(each.next(), "hash");
-            }
-        }
+        gathering.gather(collector, last);
         if (collector.size < last) {
             throw new IntegrityException(ErrorCode.INTEGRITY_VIOLATION, "lastSequence", last,
                     "the journal ends at event " + collector.size + ", before its recorded last event");

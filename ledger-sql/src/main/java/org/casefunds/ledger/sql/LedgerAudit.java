@@ -81,7 +81,8 @@ import org.jooq.DSLContext;
  *
  * <p>The replay uses only what each event recorded (its postings, lot movements and payload), never
  * the policy or the projections. Memory holds a few numbers per account, lot, account-day,
- * disbursement and case, not the events: about 100 MB for a million events and 140,000 cases.
+ * disbursement and case, not the events, and the fold's working set (at most 10,000 entries a map):
+ * about 250 MB live for a million events and 140,000 cases.
  *
  * <p>This class is not thread-safe: one audit uses it.
  */
