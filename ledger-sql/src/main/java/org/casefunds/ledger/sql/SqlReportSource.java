@@ -58,9 +58,26 @@ import org.jooq.Record2;
  */
 public final class SqlReportSource implements ReportSource {
     private final DSLContext context;
+    /**
+     * Every case's handler by the end of each date asked, by case number text, kept for one report
+     * ({@link #forOneReport}): its parts (the figures per handler, the cases holding money) read the
+     * history once. Null in a source that answers many reports.
+     */
+    private final Map<LocalDate, Map<String, String>> handlersKept;
 
     SqlReportSource(DSLContext context) {
+        this(context, null);
+    }
+
+    private SqlReportSource(DSLContext context, Map<LocalDate, Map<String, String>> handlersKept) {
         this.context = context;
+        this.handlersKept = handlersKept;
+    }
+
+    /** A source for one report, which reads each date's handlers once for all of its parts. */
+    @Override
+    public ReportSource forOneReport() {
+        return new SqlReportSource(context, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** The report source of {@code store}. */
@@ -333,11 +350,16 @@ public final class SqlReportSource implements ReportSource {
      * the date is the handler then (a payee confirmed later, even dated earlier, adds no row).
      */
     private Map<String, String> handlersByText(LocalDate date) {
+        return handlersKept == null ? readHandlersByText(date)
+                : handlersKept.computeIfAbsent(date, this::readHandlersByText);
+    }
+
+    private Map<String, String> readHandlersByText(LocalDate date) {
         Map<String, String> byText = new HashMap<>();
         context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
                 .where(CASE_CHANGE.CHANGED_ON.le(day(date))).orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
                 .fetchSize(1_000).fetchLazy().forEach(row -> byText.put(row.value1(), row.value2()));
-        return byText;
+        return java.util.Collections.unmodifiableMap(byText);
     }
 
     @Override

@@ -23,6 +23,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.commands.HandOverCase;
+import org.casefunds.ledger.reports.CourtReports;
+import org.casefunds.ledger.reports.HandlerFigures;
+import org.casefunds.ledger.reports.WeeklyReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +107,25 @@ class SqliteStoreTest {
             LedgerAudit.Result audit = LedgerAudit.of((SqlJournalStore) ledger.store());
             assertTrue(audit.ok(), audit.toString());
         }
+    }
+
+    @Test
+    void eachReportOfALiveStoreReadsTheHandlersAsTheyAreThen() {
+        Path file = populated();
+        try (Ledger ledger = ledger(file)) {
+            CourtReports reports = CourtReports.of(SqlReportSource.of((SqlJournalStore) ledger.store()),
+                    Policy.defaults(), WorkingDayCalendar.china());
+            LocalDate day = DAY_ONE.plusDays(3);
+            assertEquals(List.of(HANDLER.id()), handlersOf(reports.weekly(DAY_ONE, day, CNY)));
+            ledger.execute(Command.of("hand-over", HANDLER, DAY_ONE.plusDays(2), new HandOverCase(
+                    Fixtures.caseNumber(1), Fixtures.OTHER_HANDLER.id(), "调岗")).approvedBy(BY_HEAD));
+            // A report kept nothing for the next one: this one reads the hand-over.
+            assertEquals(List.of(Fixtures.OTHER_HANDLER.id()), handlersOf(reports.weekly(DAY_ONE, day, CNY)));
+        }
+    }
+
+    private static List<String> handlersOf(WeeklyReport weekly) {
+        return weekly.handlers().stream().map(HandlerFigures::handler).collect(Collectors.toList());
     }
 
     @Test
