@@ -100,6 +100,15 @@ class AuditFilesIT {
         }
     }
 
+    /**
+     * Runs {@code change} while a writer appends: the write lock is taken first, waiting for the
+     * writer as the ledger does; a statement that read first and then wrote would fail at once
+     * (SQLITE_BUSY) if the writer committed in between.
+     */
+    private static void editWhileWritten(Path file, String change) throws SQLException {
+        sql(file, "BEGIN IMMEDIATE", change, "COMMIT");
+    }
+
     @Test
     void verifyDuringAConcurrentApplyInAnotherProcessNeverFailsFalselyAndStillCatchesAnEdit() throws Exception {
         Path db = ledger("court.db");
@@ -125,7 +134,7 @@ class AuditFilesIT {
 
         // An edit of a projection, made while apply writes, is caught all the same.
         Process more = start("apply", "--db", court, "--batch-size", "1", receipts("SN2", 500).toString());
-        sql(db, "UPDATE case_record SET handler = 'someone.else'");
+        editWhileWritten(db, "UPDATE case_record SET handler = 'someone.else'");
         CliProcess.run("verify", "--db", court).expect(1).printed("case_record")
                 .printed("The ledger does NOT verify: replay equals the projections failed first.");
         // The apply running beside it either had checked the tables before the edit and goes on, or

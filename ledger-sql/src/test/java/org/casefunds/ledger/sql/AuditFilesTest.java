@@ -70,6 +70,15 @@ class AuditFilesTest {
         }
     }
 
+    /**
+     * Runs {@code change} while a writer appends: the write lock is taken first, waiting for the
+     * writer as the ledger does; a statement that read first and then wrote would fail at once
+     * (SQLITE_BUSY) if the writer committed in between.
+     */
+    private static void editWhileWritten(Path file, String change) throws SQLException {
+        sql(file, "BEGIN IMMEDIATE", change, "COMMIT");
+    }
+
     /** A thread appending one receipt after another until stopped; it counts what it committed. */
     private static final class Writer implements AutoCloseable {
         final AtomicInteger committed = new AtomicInteger();
@@ -136,7 +145,7 @@ class AuditFilesTest {
                 writer.awaitMore(1);
                 assertTrue(writer.committed.get() > before, "the writer went on during the audits");
             }
-            sql(file, "UPDATE case_record SET handler = 'someone.else'");
+            editWhileWritten(file, "UPDATE case_record SET handler = 'someone.else'");
             writer.awaitMore(3);
             try (SqlJournalStore store = readOnly(file)) {
                 LedgerAudit.Result result = LedgerAudit.of(store);
