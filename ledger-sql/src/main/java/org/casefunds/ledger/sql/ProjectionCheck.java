@@ -191,7 +191,8 @@ final class ProjectionCheck {
         public void close() {
             folding.shutdownNow();
             try {
-                // The batch on its way is let finish: the file is closed and deleted after it.
+                // A batch on its way (the audit stopped early) is interrupted and awaited: the file is
+                // closed and deleted after it.
                 folding.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
