@@ -61,7 +61,7 @@ final class BalanceReports {
                 statuses.put(each.caseNumber(), lots);
             }
         });
-        Map<CaseNumber, String> handlers = source.handlers(date);
+        Map<CaseNumber, String> handlers = source.handlers(date, figures.keySet());
         List<NoticeOverdue> late = reports.daily.noticesOverdueAtFinance(source, date);
         List<LargeBalance> large = new ArrayList<>();
         figures.forEach((caseNumber, amounts) -> large.add(withReason(caseNumber, handlers.get(caseNumber),
@@ -137,14 +137,14 @@ final class BalanceReports {
             }
         }
         // Money noticed but not yet paid by the bank is still held in the court's account.
-        Map<CaseNumber, String> handlers = null;
-        for (DisbursementRecord record : source.inTransit(date)) {
+        List<DisbursementRecord> inTransit = source.inTransit(date);
+        List<CaseNumber> named = new ArrayList<>();
+        inTransit.forEach(record -> record.caseNumber().ifPresent(named::add));
+        Map<CaseNumber, String> handlers = named.isEmpty() ? Map.of() : source.handlers(date, named);
+        for (DisbursementRecord record : inTransit) {
             for (LotMovement piece : record.consumed()) {
                 if (piece.arrivalDate().isAfter(cutoff)) {
                     continue;
-                }
-                if (handlers == null) {
-                    handlers = source.handlers(date);
                 }
                 Optional<String> handler = record.caseNumber().map(handlers::get);
                 old.add(new OldBalance(piece.account(), handler, piece.lot(), piece.arrivalDate(), piece.amount(),

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.clock.LotStatus;
@@ -63,25 +62,23 @@ final class PeriodReports {
         Money onCases = Money.zero(currency);
         Money unidentified = Money.zero(currency);
         Money inTransit = Money.zero(currency);
-        Set<CaseNumber> holding = new TreeSet<>();
-        for (AccountBalance balance : source.balances(to)) {
-            if (!balance.posted().getCurrencyUnit().equals(currency)) {
+        int casesHolding = 0;
+        for (ReportSource.KindTotal total : source.totalsByKind(to)) {
+            if (!total.posted().getCurrencyUnit().equals(currency)) {
                 continue;
             }
-            AccountKind kind = balance.account().kind();
+            AccountKind kind = total.kind();
             if (kind == AccountKind.CASE) {
-                onCases = onCases.plus(balance.posted());
-                if (balance.posted().isPositive() || balance.pending().isPositive()) {
-                    holding.add(balance.account().caseNumber());
-                }
+                onCases = onCases.plus(total.posted());
+                casesHolding += total.holding();
             } else if (kind == AccountKind.UNIDENTIFIED) {
-                unidentified = unidentified.plus(balance.posted());
+                unidentified = unidentified.plus(total.posted());
             } else if (kind != AccountKind.BANK && kind != AccountKind.COURT_FEES) {
-                inTransit = inTransit.plus(balance.posted());
+                inTransit = inTransit.plus(total.posted());
             }
         }
         return new WeeklyReport(from, to, currency, received[0], claimed[0], flows.noticed, flows.paid,
-                flows.returned, flows.refundedUnidentified, onCases, unidentified, inTransit, holding.size(),
+                flows.returned, flows.refundedUnidentified, onCases, unidentified, inTransit, casesHolding,
                 handlers(period, currency));
     }
 
@@ -96,9 +93,15 @@ final class PeriodReports {
         ReportSource source = period.source;
         LocalDate from = period.from;
         LocalDate to = period.to;
-        Map<CaseNumber, String> handlerOf = source.handlers(to);
-        Map<String, Integer> cases = new TreeMap<>();
-        handlerOf.values().forEach(handler -> cases.merge(handler, 1, Integer::sum));
+        SortedMap<String, Integer> cases = source.casesPerHandler(to);
+        Set<CaseNumber> named = new TreeSet<>();
+        period.lotsCreated().forEach(created -> {
+            if (created.lot().account().kind() == AccountKind.CASE) {
+                named.add(created.lot().account().caseNumber());
+            }
+        });
+        period.disbursements().forEach(record -> record.caseNumber().ifPresent(named::add));
+        Map<CaseNumber, String> handlerOf = source.handlers(to, named);
         Map<String, Flow> received = new HashMap<>();
         period.lotsCreated().forEach(created -> {
             Lot lot = created.lot();
@@ -112,7 +115,7 @@ final class PeriodReports {
         Map<String, Money> held = new HashMap<>();
         Map<String, Money> overdue = new HashMap<>();
         reports.daily.eachCase(source, to, (money, statuses) -> {
-            String handler = handlerOf.get(money.caseNumber());
+            String handler = money.handler();
             for (LotStatus status : statuses) {
                 if (!status.amount().getCurrencyUnit().equals(currency)) {
                     continue;

@@ -1,14 +1,19 @@
 package org.casefunds.ledger.reports;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.accounts.AccountKind;
 import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.LotId;
 import org.casefunds.ledger.policy.CourtRules;
@@ -18,6 +23,8 @@ import org.casefunds.ledger.state.DisbursementRecord;
 import org.casefunds.ledger.state.LedgerState;
 import org.casefunds.ledger.state.Lot;
 import org.casefunds.ledger.state.Receipt;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 
 /**
  * The questions the court's reports ask of a journal, each about the state as it stood at the end
@@ -88,14 +95,65 @@ public interface ReportSource {
     List<AccountBalance> balances(LocalDate date);
 
     /** The currencies with postings by the end of {@code date}: those of {@link #balances}. */
-    default SortedSet<org.joda.money.CurrencyUnit> currencies(LocalDate date) {
-        SortedSet<org.joda.money.CurrencyUnit> currencies = new TreeSet<>();
+    default SortedSet<CurrencyUnit> currencies(LocalDate date) {
+        SortedSet<CurrencyUnit> currencies = new TreeSet<>();
         balances(date).forEach(balance -> currencies.add(balance.posted().getCurrencyUnit()));
         return currencies;
     }
 
     /** Every case's handler at the end of {@code date}, in case-number order. */
     Map<CaseNumber, String> handlers(LocalDate date);
+
+    /**
+     * The handlers at the end of {@code date} of those of {@code cases} opened by then, in case-number
+     * order. A report that names the handlers of a few cases asks this rather than {@link
+     * #handlers(LocalDate)}: a database reads only those cases.
+     */
+    default Map<CaseNumber, String> handlers(LocalDate date, Collection<CaseNumber> cases) {
+        Map<CaseNumber, String> all = handlers(date);
+        Map<CaseNumber, String> asked = new TreeMap<>();
+        for (CaseNumber caseNumber : cases) {
+            String handler = all.get(caseNumber);
+            if (handler != null) {
+                asked.put(caseNumber, handler);
+            }
+        }
+        return asked;
+    }
+
+    /** How many cases each handler had at the end of {@code date}, in handler order. */
+    default SortedMap<String, Integer> casesPerHandler(LocalDate date) {
+        SortedMap<String, Integer> counts = new TreeMap<>();
+        handlers(date).values().forEach(handler -> counts.merge(handler, 1, Integer::sum));
+        return counts;
+    }
+
+    /**
+     * The balances of one kind of account in one currency at the end of a date, added up: the
+     * posted and pending totals, and how many of the accounts hold money (posted or pending above
+     * zero).
+     */
+    record KindTotal(AccountKind kind, Money posted, Money pending, int holding) {
+    }
+
+    /**
+     * {@link #balances(LocalDate)} added up by kind of account and currency, in kind then currency
+     * order: the figures of the weekly report, which a database adds up without listing every account.
+     */
+    default List<KindTotal> totalsByKind(LocalDate date) {
+        Map<AccountKind, Map<CurrencyUnit, KindTotal>> totals = new TreeMap<>();
+        for (AccountBalance balance : balances(date)) {
+            boolean holds = balance.posted().isPositive() || balance.pending().isPositive();
+            totals.computeIfAbsent(balance.account().kind(), kind -> new TreeMap<>())
+                    .merge(balance.posted().getCurrencyUnit(),
+                            new KindTotal(balance.account().kind(), balance.posted(), balance.pending(), holds ? 1 : 0),
+                            (a, b) -> new KindTotal(a.kind(), a.posted().plus(b.posted()),
+                                    a.pending().plus(b.pending()), a.holding() + b.holding()));
+        }
+        List<KindTotal> list = new ArrayList<>();
+        totals.values().forEach(byCurrency -> list.addAll(byCurrency.values()));
+        return list;
+    }
 
     /**
      * Receipts whose value date is in {@code from}..{@code to}, as they stood at the end of

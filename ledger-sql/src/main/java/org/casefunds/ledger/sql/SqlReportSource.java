@@ -1,7 +1,10 @@
 package org.casefunds.ledger.sql;
 
+import static org.casefunds.ledger.sql.schema.Tables.BALANCE;
 import static org.casefunds.ledger.sql.schema.Tables.CASE_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.CASE_RECORD;
 import static org.casefunds.ledger.sql.schema.Tables.DAILY_CHANGE;
+import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL;
 import static org.casefunds.ledger.sql.schema.Tables.DEFERRAL_CHANGE;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT;
 import static org.casefunds.ledger.sql.schema.Tables.DISBURSEMENT_CHANGE;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -58,26 +62,9 @@ import org.jooq.Record2;
  */
 public final class SqlReportSource implements ReportSource {
     private final DSLContext context;
-    /**
-     * Every case's handler by the end of each date asked, by case number text, kept for one report
-     * ({@link #forOneReport}): its parts (the figures per handler, the cases holding money) read the
-     * history once. Null in a source that answers many reports.
-     */
-    private final Map<LocalDate, Map<String, String>> handlersKept;
 
     SqlReportSource(DSLContext context) {
-        this(context, null);
-    }
-
-    private SqlReportSource(DSLContext context, Map<LocalDate, Map<String, String>> handlersKept) {
         this.context = context;
-        this.handlersKept = handlersKept;
-    }
-
-    /** A source for one report, which reads each date's handlers once for all of its parts. */
-    @Override
-    public ReportSource forOneReport() {
-        return new SqlReportSource(context, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** The report source of {@code store}. */
@@ -179,14 +166,16 @@ public final class SqlReportSource implements ReportSource {
         if (byCase.isEmpty()) {
             return;
         }
-        Map<String, String> handlers = handlersByText(date);
+        Map<CaseNumber, String> handlers = handlers(date, byCase.keySet());
         Map<CaseNumber, List<Deferral>> deferrals = new HashMap<>();
-        for (Deferral deferral : deferrals(date)) {
+        Set<String> holding = new HashSet<>();
+        byCase.keySet().forEach(caseNumber -> holding.add(caseNumber.toString()));
+        for (Deferral deferral : deferrals(date, holding::contains)) {
             deferrals.computeIfAbsent(deferral.caseNumber(), key -> new ArrayList<>()).add(deferral);
         }
         byCase.forEach((caseNumber, lots) -> {
             lots.sort(TAKING_ORDER);
-            visitor.accept(new CaseMoney(caseNumber, handlers.get(caseNumber.toString()), lots,
+            visitor.accept(new CaseMoney(caseNumber, handlers.get(caseNumber), lots,
                     deferrals.getOrDefault(caseNumber, List.of())));
         });
     }
@@ -225,9 +214,11 @@ public final class SqlReportSource implements ReportSource {
 
     /**
      * The given disbursements as they stood at the end of {@code date}: the latest change dated on
-     * or before it (a disbursement's changes are never dated before one another).
+     * or before it (a disbursement's changes are never dated before one another). {@code ids} is the
+     * query that found them, so that the database is not sent every id.
      */
-    private Map<String, DisbursementRecord> standingAt(Map<String, DisbursementRecord> current, LocalDate date) {
+    private Map<String, DisbursementRecord> standingAt(Map<String, DisbursementRecord> current,
+            org.jooq.Select<? extends org.jooq.Record1<String>> ids, LocalDate date) {
         Map<String, DisbursementRecord> standing = new LinkedHashMap<>();
         if (current.isEmpty()) {
             return standing;
@@ -236,7 +227,7 @@ public final class SqlReportSource implements ReportSource {
         context.select(DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE, DISBURSEMENT_CHANGE.CHANGED_ON,
                         DISBURSEMENT_CHANGE.STATUS, DISBURSEMENT_CHANGE.FINISHED_ON, DISBURSEMENT_CHANGE.BANK_REFERENCE)
                 .from(DISBURSEMENT_CHANGE)
-                .where(DISBURSEMENT_CHANGE.ID.in(current.keySet()).and(DISBURSEMENT_CHANGE.CHANGED_ON.le(day(date))))
+                .where(DISBURSEMENT_CHANGE.ID.in(ids).and(DISBURSEMENT_CHANGE.CHANGED_ON.le(day(date))))
                 .orderBy(DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE)
                 .forEach(row -> latest.put(row.value1(), row));
         current.forEach((id, record) -> {
@@ -273,7 +264,7 @@ public final class SqlReportSource implements ReportSource {
             context.select(DISBURSEMENT.ID, DISBURSEMENT.BODY).from(DISBURSEMENT)
                     .where(DISBURSEMENT.ID.in(changedLaterIds).and(DISBURSEMENT.ISSUED_ON.le(end)))
                     .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
-            for (DisbursementRecord record : standingAt(current, date).values()) {
+            for (DisbursementRecord record : standingAt(current, changedLaterIds, date).values()) {
                 if (record.inTransit()) {
                     records.add(record);
                 }
@@ -295,14 +286,16 @@ public final class SqlReportSource implements ReportSource {
         long first = day(from);
         long last = day(to);
         Map<String, DisbursementRecord> current = new LinkedHashMap<>();
+        // A disbursement's issue is its first change, dated the day it was issued: those issued in the
+        // period are among those changed in it, found through the changes' index by day.
+        var changedIn = context.selectDistinct(DISBURSEMENT_CHANGE.ID).from(DISBURSEMENT_CHANGE)
+                .where(DISBURSEMENT_CHANGE.CHANGED_ON.between(first, last));
         context.select(DISBURSEMENT.ID, DISBURSEMENT.BODY).from(DISBURSEMENT)
-                .where(DISBURSEMENT.ISSUED_ON.between(first, last)
-                        .or(DISBURSEMENT.ID.in(context.selectDistinct(DISBURSEMENT_CHANGE.ID).from(DISBURSEMENT_CHANGE)
-                                .where(DISBURSEMENT_CHANGE.CHANGED_ON.between(first, last)))))
+                .where(DISBURSEMENT.ID.in(changedIn))
                 .and(DISBURSEMENT.ISSUED_ON.le(last))
                 .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
         List<DisbursementRecord> records = new ArrayList<>();
-        for (DisbursementRecord record : standingAt(current, to).values()) {
+        for (DisbursementRecord record : standingAt(current, changedIn, to).values()) {
             if (ReportSource.issuedOrFinishedIn(record, from, to)) {
                 records.add(record);
             }
@@ -315,6 +308,14 @@ public final class SqlReportSource implements ReportSource {
 
     @Override
     public List<Deferral> deferrals(LocalDate date) {
+        return deferrals(date, caseNumber -> true);
+    }
+
+    /**
+     * The deferrals granted by the end of {@code date} of the cases whose number's text {@code ofCase}
+     * accepts, as they stood then, in the order granted: only those are decoded.
+     */
+    private List<Deferral> deferrals(LocalDate date, java.util.function.Predicate<String> ofCase) {
         // Each deferral's last state by the date, found through the primary key (id, sequence), and the
         // sequence of its grant for the order.
         long end = day(date);
@@ -323,13 +324,19 @@ public final class SqlReportSource implements ReportSource {
         List<Deferral> deferrals = new ArrayList<>();
         Map<String, Long> granted = new HashMap<>();
         context.select(DEFERRAL_CHANGE.BODY, org.jooq.impl.DSL.select(org.jooq.impl.DSL.min(first.SEQUENCE))
-                        .from(first).where(first.ID.eq(DEFERRAL_CHANGE.ID)).asField("granted"))
-                .from(DEFERRAL_CHANGE)
+                        .from(first).where(first.ID.eq(DEFERRAL_CHANGE.ID)).asField("granted"), DEFERRAL.CASE_NUMBER)
+                .from(DEFERRAL_CHANGE).leftJoin(DEFERRAL).on(DEFERRAL.ID.eq(DEFERRAL_CHANGE.ID))
                 .where(DEFERRAL_CHANGE.CHANGED_ON.le(end))
                 .and(DEFERRAL_CHANGE.SEQUENCE.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(later.SEQUENCE))
                         .from(later).where(later.ID.eq(DEFERRAL_CHANGE.ID).and(later.CHANGED_ON.le(end)))))
                 .forEach(row -> {
+                    if (row.value3() != null && !ofCase.test(row.value3())) {
+                        return;
+                    }
                     Deferral deferral = SqlTables.decode(row.value1(), SqlTables.DEFERRAL_TEXT, Deferral.class);
+                    if (!ofCase.test(deferral.caseNumber().toString())) {
+                        return;
+                    }
                     granted.put(deferral.id(), (Long) row.get("granted"));
                     deferrals.add(deferral);
                 });
@@ -340,26 +347,57 @@ public final class SqlReportSource implements ReportSource {
     @Override
     public Map<CaseNumber, String> handlers(LocalDate date) {
         Map<CaseNumber, String> handlers = new TreeMap<>();
-        handlersByText(date).forEach((number, handler) -> handlers.put(CaseNumber.parse(number), handler));
+        context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
+                .where(CASE_CHANGE.CHANGED_ON.le(day(date))).orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
+                .fetchSize(1_000).fetchLazy()
+                .forEach(row -> handlers.put(CaseNumber.parse(row.value1()), row.value2()));
+        return handlers;
+    }
+
+    /** How many case numbers one query names: well under SQLite's and PostgreSQL's limits on parameters. */
+    private static final int CASES_A_QUERY = 1_000;
+
+    /**
+     * The handlers of the named cases at the end of {@code date}. The history holds a row for the
+     * opening and every hand-over, with the handler it made: the last row dated by the date is the
+     * handler then (a payee confirmed later, even dated earlier, adds no row).
+     */
+    @Override
+    public Map<CaseNumber, String> handlers(LocalDate date, java.util.Collection<CaseNumber> cases) {
+        Map<String, CaseNumber> asked = new HashMap<>();
+        cases.forEach(caseNumber -> asked.put(caseNumber.toString(), caseNumber));
+        List<String> texts = new ArrayList<>(asked.keySet());
+        Map<CaseNumber, String> handlers = new TreeMap<>();
+        for (int start = 0; start < texts.size(); start += CASES_A_QUERY) {
+            context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
+                    .where(CASE_CHANGE.CASE_NUMBER.in(texts.subList(start, Math.min(texts.size(), start + CASES_A_QUERY)))
+                            .and(CASE_CHANGE.CHANGED_ON.le(day(date))))
+                    .orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
+                    .forEach(row -> handlers.put(asked.get(row.value1()), row.value2()));
+        }
         return handlers;
     }
 
     /**
-     * Every case's handler at the end of {@code date}, by the case number's canonical text. The history
-     * holds a row for the opening and every hand-over, with the handler it made: the last row dated by
-     * the date is the handler then (a payee confirmed later, even dated earlier, adds no row).
+     * Counted from the cases' current handlers, except for the cases with a row in their history
+     * dated after {@code date} (opened or handed over later), whose handler then is read from their
+     * history: on a recent date, a few.
      */
-    private Map<String, String> handlersByText(LocalDate date) {
-        return handlersKept == null ? readHandlersByText(date)
-                : handlersKept.computeIfAbsent(date, this::readHandlersByText);
-    }
-
-    private Map<String, String> readHandlersByText(LocalDate date) {
-        Map<String, String> byText = new HashMap<>();
+    @Override
+    public SortedMap<String, Integer> casesPerHandler(LocalDate date) {
+        var changedLater = context.selectDistinct(CASE_CHANGE.CASE_NUMBER).from(CASE_CHANGE)
+                .where(CASE_CHANGE.CHANGED_ON.gt(day(date)));
+        SortedMap<String, Integer> counts = new TreeMap<>();
+        context.select(CASE_RECORD.HANDLER, org.jooq.impl.DSL.count()).from(CASE_RECORD)
+                .where(CASE_RECORD.CASE_NUMBER.notIn(changedLater)).groupBy(CASE_RECORD.HANDLER)
+                .forEach(row -> counts.merge(row.value1(), row.value2(), Integer::sum));
+        Map<String, String> thenHandled = new HashMap<>();
         context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
-                .where(CASE_CHANGE.CHANGED_ON.le(day(date))).orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
-                .fetchSize(1_000).fetchLazy().forEach(row -> byText.put(row.value1(), row.value2()));
-        return java.util.Collections.unmodifiableMap(byText);
+                .where(CASE_CHANGE.CHANGED_ON.le(day(date)).and(CASE_CHANGE.CASE_NUMBER.in(changedLater)))
+                .orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
+                .forEach(row -> thenHandled.put(row.value1(), row.value2()));
+        thenHandled.values().forEach(handler -> counts.merge(handler, 1, Integer::sum));
+        return counts;
     }
 
     @Override
@@ -397,6 +435,102 @@ public final class SqlReportSource implements ReportSource {
                     account.kind() == AccountKind.BANK ? posted.minus(pending) : posted));
         }));
         return balances;
+    }
+
+    /**
+     * Added up in the database: each account's balance now less its changes dated after the date
+     * (on a recent date, a few), then by kind of account (told by the account's prefix) and currency;
+     * only the accounts with money in transit are read one by one, for their pending figures.
+     */
+    @Override
+    public List<KindTotal> totalsByKind(LocalDate date) {
+        long end = day(date);
+        var later = context.select(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY,
+                        sum(DAILY_CHANGE.CHANGE_MINOR).as("later"))
+                .from(DAILY_CHANGE).where(DAILY_CHANGE.DAY.gt(end))
+                .groupBy(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY).asTable("later");
+        org.jooq.Field<java.math.BigDecimal> postedThen = BALANCE.POSTED_MINOR.cast(java.math.BigDecimal.class)
+                .minus(org.jooq.impl.DSL.coalesce(later.field("later", java.math.BigDecimal.class),
+                        java.math.BigDecimal.ZERO));
+        // Cases' accounts are nearly all of them: their kind is told first.
+        org.jooq.CaseConditionStep<String> kind = org.jooq.impl.DSL.when(ofKind(BALANCE.ACCOUNT, AccountKind.CASE),
+                inline(AccountKind.CASE.name()));
+        for (AccountKind each : AccountKind.values()) {
+            if (each != AccountKind.CASE) {
+                kind = kind.when(ofKind(BALANCE.ACCOUNT, each), inline(each.name()));
+            }
+        }
+        org.jooq.Field<String> kindOf = kind.as("kind");
+        // kind -> currency -> {posted, pending, holding}
+        Map<AccountKind, Map<CurrencyUnit, long[]>> totals = new TreeMap<>();
+        context.select(kindOf, BALANCE.CURRENCY, sum(postedThen), sum(org.jooq.impl.DSL.when(
+                        postedThen.gt(java.math.BigDecimal.ZERO), inline(1)).otherwise(inline(0))))
+                .from(BALANCE).leftJoin(later).on(later.field(DAILY_CHANGE.ACCOUNT).eq(BALANCE.ACCOUNT)
+                        .and(later.field(DAILY_CHANGE.CURRENCY).eq(BALANCE.CURRENCY)))
+                .groupBy(kindOf, BALANCE.CURRENCY)
+                .forEach(row -> {
+                    AccountKind ofKind = AccountKind.valueOf(row.value1());
+                    long posted = row.value3().longValueExact();
+                    long holding = row.value4().longValueExact();
+                    // Every account there is now: one whose changes are all dated later did not exist then.
+                    if (posted != 0 || holding != 0 || existed(ofKind, row.value2(), end)) {
+                        totals.computeIfAbsent(ofKind, key -> new TreeMap<>())
+                                .put(CurrencyUnit.of(row.value2()), new long[] {posted, 0, holding});
+                    }
+                });
+        // Money in transit is pending on the account it was taken from and on the paying bank account;
+        // an account whose posted balance is nothing then holds money through it alone.
+        Map<Key, Long> pending = new LinkedHashMap<>();
+        for (DisbursementRecord record : inTransit(date)) {
+            CurrencyUnit unit = record.amount().getCurrencyUnit();
+            for (AccountId each : List.of(record.source(), AccountId.bank(record.bankAccount()))) {
+                pending.merge(new Key(each, unit), record.amount().getAmountMinorLong(), Long::sum);
+            }
+        }
+        Set<Key> postedAbove = postedAboveZero(date, pending.keySet());
+        pending.forEach((key, minor) -> {
+            long[] figures = totals.computeIfAbsent(key.account().kind(), each -> new TreeMap<>())
+                    .computeIfAbsent(key.currency(), each -> new long[3]);
+            figures[1] += minor;
+            if (minor > 0 && !postedAbove.contains(key)) {
+                figures[2]++;
+            }
+        });
+        List<KindTotal> list = new ArrayList<>();
+        totals.forEach((each, byCurrency) -> byCurrency.forEach((unit, figures) -> list.add(new KindTotal(each,
+                Money.ofMinor(unit, figures[0]), Money.ofMinor(unit, figures[1]), Math.toIntExact(figures[2])))));
+        return list;
+    }
+
+    /** Whether an account of {@code kind} had a change in {@code currency} dated on or before {@code end}. */
+    private boolean existed(AccountKind kind, String currency, long end) {
+        return context.fetchExists(context.selectOne().from(DAILY_CHANGE).where(ofKind(DAILY_CHANGE.ACCOUNT, kind)
+                .and(DAILY_CHANGE.CURRENCY.eq(currency)).and(DAILY_CHANGE.DAY.le(end))));
+    }
+
+    /** Whether {@code account} (an account's text) is an account of {@code kind}. */
+    private static org.jooq.Condition ofKind(org.jooq.Field<String> account, AccountKind kind) {
+        return kind.keyed() ? account.like(inline(kind.prefix() + ":%")) : account.eq(inline(kind.prefix()));
+    }
+
+    /** An account in one currency. */
+    private record Key(AccountId account, CurrencyUnit currency) {
+    }
+
+    /** Those of {@code keys} whose posted balance at the end of {@code date} is above zero. */
+    private Set<Key> postedAboveZero(LocalDate date, Set<Key> keys) {
+        Set<Key> above = new HashSet<>();
+        List<String> accounts = keys.stream().map(key -> key.account().toString()).distinct()
+                .collect(java.util.stream.Collectors.toList());
+        for (int start = 0; start < accounts.size(); start += CASES_A_QUERY) {
+            context.select(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY).from(DAILY_CHANGE)
+                    .where(DAILY_CHANGE.ACCOUNT.in(accounts.subList(start, Math.min(accounts.size(),
+                            start + CASES_A_QUERY))).and(DAILY_CHANGE.DAY.le(day(date))))
+                    .groupBy(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY)
+                    .having(sum(DAILY_CHANGE.CHANGE_MINOR).gt(java.math.BigDecimal.ZERO))
+                    .forEach(row -> above.add(new Key(AccountId.parse(row.value1()), CurrencyUnit.of(row.value2()))));
+        }
+        return above;
     }
 
     // ------------------------------------------------------------------ movements of a period

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casefunds.ledger.calendar.WorkingDayCalendar;
+import org.casefunds.ledger.cases.CaseNumber;
 import org.casefunds.ledger.journal.Event;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.reports.CourtReports;
@@ -38,6 +40,9 @@ import org.junit.jupiter.api.Test;
 class SqlReportsTest {
     private static final Policy POLICY = Policy.defaults().toBuilder()
             .largeBalanceThreshold(Money.of(Fixtures.CNY, 1_000)).build();
+
+    /** A case number no generated journal opens. */
+    private static final String NEVER_OPENED = "（2099）京0101执99999号";
 
     @Test
     void sqliteReportsEqualTheFold() {
@@ -74,6 +79,15 @@ class SqlReportsTest {
             LocalDate first = events.get(0).effectiveDate();
             LocalDate last = events.stream().map(Event::effectiveDate).max(LocalDate::compareTo).orElseThrow();
             long span = ChronoUnit.DAYS.between(first, last) + 10;
+            // Every other case the journal ever opens, and one it never does.
+            List<CaseNumber> everyOtherCase = new ArrayList<>();
+            int index = 0;
+            for (CaseNumber caseNumber : ReportSource.folding(fold).handlers(last).keySet()) {
+                if (index++ % 2 == 0) {
+                    everyOtherCase.add(caseNumber);
+                }
+            }
+            everyOtherCase.add(CaseNumber.parse(NEVER_OPENED));
             for (int i = 0; i < 12; i++) {
                 LocalDate date = first.plusDays(span * i / 11);
                 LocalDate weekStart = date.minusDays(6).isBefore(first) ? first : date.minusDays(6);
@@ -83,6 +97,13 @@ class SqlReportsTest {
                                 .filter(event -> event.kind().name().startsWith("CASE"))
                                 .map(event -> event.sequence() + " " + event.effectiveDate() + " " + event.payload())
                                 .collect(Collectors.joining("\n")));
+                // The weekly report's parts read without listing every case or account.
+                assertEquals(ReportSource.folding(fold).casesPerHandler(date),
+                        SqlReportSource.of(store).casesPerHandler(date), "cases per handler" + on);
+                assertEquals(ReportSource.folding(fold).handlers(date, everyOtherCase),
+                        SqlReportSource.of(store).handlers(date, everyOtherCase), "handlers of some cases" + on);
+                assertEquals(ReportSource.folding(fold).totalsByKind(date),
+                        SqlReportSource.of(store).totalsByKind(date), "totals by kind" + on);
                 // The export's month-end balances and what finance still has to pay, read on this date.
                 assertEquals(ReportSource.folding(fold).balances(date),
                         SqlReportSource.of(store).balances(date), "balances" + on);
