@@ -257,24 +257,33 @@ public final class SqlJournalStore implements JournalStore {
         if (readOnly()) {
             throw Database.readOnlyRefusal(location());
         }
-        Queued<T> mine = new Queued<>(work);
-        synchronized (queue) {
-            queue.add(mine);
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a write to " + location() + " was started inside another write of"
+                    + " the same store; run it after that write returns");
         }
-        // Group commit: whoever holds the write lock runs every write queued by then in one
-        // transaction, one durable commit for them all; the others find theirs done when they get it.
-        writeLock.lock();
-        try {
-            if (!mine.done) {
-                List<Queued<?>> group;
-                synchronized (queue) {
-                    group = new ArrayList<>(queue);
-                    queue.clear();
+        Queued<T> mine = new Queued<>(work);
+        // Group commit: the write at the head of the queue leads. It runs every write queued by then in
+        // one transaction, one durable commit for them all, and stays at the head until that is done;
+        // the others wait for their outcome, not for the lock, and those queued meanwhile form the next
+        // group under the next head.
+        List<Queued<?>> group;
+        synchronized (queue) {
+            queue.addLast(mine);
+            boolean interrupted = false;
+            while (!mine.done && queue.peekFirst() != mine) {
+                try {
+                    queue.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-                runGroup(group);
             }
-        } finally {
-            writeLock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            group = mine.done ? List.of() : new ArrayList<>(queue);
+        }
+        if (!group.isEmpty()) {
+            lead(group);
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -282,10 +291,44 @@ public final class SqlJournalStore implements JournalStore {
         return mine.result;
     }
 
-    /** The writes waiting for the write lock, in the order they came. */
+    /** Runs {@code group} (the head of the queue and those behind it) and hands the head on. */
+    private void lead(List<Queued<?>> group) {
+        try {
+            writeLock.lock();
+            try {
+                runGroup(group);
+            } finally {
+                writeLock.unlock();
+            }
+        } finally {
+            synchronized (queue) {
+                for (Queued<?> each : group) {
+                    if (!each.done) {
+                        each.failure = new StorageException(ErrorCode.STORAGE_FAILURE, null, null, "writing to "
+                                + location() + " stopped before this write ran; nothing of it was written");
+                        each.done = true;
+                    }
+                    queue.removeFirst();
+                }
+                queue.notifyAll();
+            }
+        }
+    }
+
+    /** How many writes are queued, the running group's included: for tests that order writers. */
+    int queuedWrites() {
+        synchronized (queue) {
+            return queue.size();
+        }
+    }
+
+    /** The writes waiting, in the order they came: the head's group is running. */
     private final java.util.ArrayDeque<Queued<?>> queue = new java.util.ArrayDeque<>();
 
-    /** One caller's write, waiting for the group that runs it, then its outcome. */
+    /**
+     * One caller's write, waiting for the group that runs it, then its outcome; {@code done} is read
+     * and set under the queue's lock (the leader sets the outcome before it takes the lock).
+     */
     private static final class Queued<T> {
         private final Work<T> work;
         private T result;
