@@ -306,6 +306,7 @@ final class SqlTables implements StateTables {
         casesBySubAccount.clear();
         receiptsByKey.clear();
         disbursementsById.clear();
+        lastDeferralPosition = null;
         meta = null;
         courtRules = null;
         staffRegister = null;
@@ -1313,6 +1314,22 @@ final class SqlTables implements StateTables {
                 .bind("reversed", reversedSequence).bind("by", bySequence).execute();
     }
 
+    /**
+     * The highest position in the deferral table (0 if it is empty): kept by a caching writer from
+     * its first deferral on (the table has no index on positions alone), read again after {@link
+     * #forgetRows}.
+     */
+    private Long lastDeferralPosition;
+
+    private long lastDeferralPosition() {
+        if (lastDeferralPosition == null) {
+            lastDeferralPosition = statements.get("lastDeferralPosition", context -> context
+                    .select(coalesce(max(DEFERRAL.POSITION), inline(0L))).from(DEFERRAL))
+                    .fetchOptional(row -> row.getLong(1)).orElse(0L);
+        }
+        return lastDeferralPosition;
+    }
+
     @Override
     public Optional<Deferral> deferral(String id) {
         return statements.get("deferral", context -> context.select(DEFERRAL.BODY).from(DEFERRAL)
@@ -1342,14 +1359,24 @@ final class SqlTables implements StateTables {
     public void putDeferral(Deferral deferral) {
         dirty = true;
         byte[] body = encode(DEFERRAL_TEXT, deferral);
-        // A new deferral goes after the others, so that a case's deferrals read back in the order granted.
-        statements.get("putDeferral", context -> context.insertInto(DEFERRAL, DEFERRAL.ID, DEFERRAL.CASE_NUMBER,
-                DEFERRAL.POSITION, DEFERRAL.BODY)
-                .values(param("id", String.class), param("case", String.class),
-                        select(coalesce(max(DEFERRAL.POSITION), inline(0L)).plus(inline(1L))).from(DEFERRAL).asField(),
-                        param("body", byte[].class))
-                .onConflict(DEFERRAL.ID).doUpdate().set(DEFERRAL.BODY, org.jooq.impl.DSL.excluded(DEFERRAL.BODY)))
-                .bind("id", deferral.id()).bind("case", deferral.caseNumber().toString()).bind("body", body).execute();
+        boolean stored = statements.get("deferralStored", context -> context.select(DEFERRAL.POSITION).from(DEFERRAL)
+                .where(DEFERRAL.ID.eq(param("id", String.class)))).bind("id", deferral.id())
+                .fetchOptional(row -> row.getLong(1)).isPresent();
+        if (stored) {
+            statements.get("updateDeferral", context -> context.update(DEFERRAL)
+                    .set(DEFERRAL.BODY, param("body", byte[].class)).where(DEFERRAL.ID.eq(param("id", String.class))))
+                    .bind("body", body).bind("id", deferral.id()).execute();
+        } else {
+            // A new deferral goes after the others, so that a case's deferrals read back in the order granted.
+            long position = lastDeferralPosition() + 1;
+            statements.get("insertDeferral", context -> context.insertInto(DEFERRAL, DEFERRAL.ID,
+                    DEFERRAL.CASE_NUMBER, DEFERRAL.POSITION, DEFERRAL.BODY)
+                    .values(param("id", String.class), param("case", String.class), param("position", Long.class),
+                            param("body", byte[].class)))
+                    .bind("id", deferral.id()).bind("case", deferral.caseNumber().toString())
+                    .bind("position", position).bind("body", body).execute();
+            lastDeferralPosition = caching ? position : null;
+        }
         statements.get("deferralChange", context -> context.insertInto(DEFERRAL_CHANGE, DEFERRAL_CHANGE.ID,
                 DEFERRAL_CHANGE.SEQUENCE, DEFERRAL_CHANGE.CHANGED_ON, DEFERRAL_CHANGE.BODY)
                 .values(param("id", String.class), param("sequence", Long.class), param("day", Long.class),
