@@ -22,9 +22,14 @@ import java.util.zip.Inflater;
  * with it can only be read with the same bytes, so the file never changes: a better dictionary
  * would be packing 2, beside it.
  *
+ * <p>Packing {@value #PLAIN}: the text's UTF-8 bytes as they are, for a fold's scratch file, which
+ * is written once, read once and deleted (compressing would cost it more than the bytes it saves).
+ *
  * <p>This class is thread-safe: each thread keeps its own compressor and decompressor.
  */
 final class PackedText {
+    /** The first byte of text kept as its UTF-8 bytes, not compressed. */
+    static final byte PLAIN = 0;
     /** The first byte of text packed with DEFLATE and dictionary 1. */
     static final byte DICTIONARY_1 = 1;
     /** The most bytes unpacked text may have: beyond any canonical text, short of exhausting memory. */
@@ -60,6 +65,19 @@ final class PackedText {
         return pack(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code text} kept plain: the packing byte {@value #PLAIN} and its UTF-8 bytes. Read like packed
+     * text; for files that are written once, read once and deleted, where compressing costs more than
+     * the bytes it saves.
+     */
+    static byte[] plain(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[utf8.length + 1];
+        out[0] = PLAIN;
+        System.arraycopy(utf8, 0, out, 1, utf8.length);
+        return out;
+    }
+
     /** The UTF-8 text {@code utf8} packed. */
     static byte[] pack(byte[] utf8) {
         Deflater deflater = DEFLATERS.get();
@@ -87,13 +105,17 @@ final class PackedText {
      *     or that unpacks beyond {@value #UNPACKED_BYTES_MAX} bytes)
      */
     static byte[] unpack(byte[] stored) {
+        if (stored != null && stored.length >= 1 && stored[0] == PLAIN) {
+            return Arrays.copyOfRange(stored, 1, stored.length);
+        }
         if (stored == null || stored.length < 2) {
             throw new IllegalArgumentException("the packed text is " + (stored == null ? "missing" : stored.length
                     + " byte(s) long") + "; packed text is a packing byte and DEFLATE data");
         }
         if (stored[0] != DICTIONARY_1) {
             throw new IllegalArgumentException("the packed text starts with byte " + (stored[0] & 0xff) + "; this"
-                    + " version reads packing " + DICTIONARY_1 + " (DEFLATE with dictionary 1) only");
+                    + " version reads packing " + PLAIN + " (plain UTF-8) and " + DICTIONARY_1
+                    + " (DEFLATE with dictionary 1) only");
         }
         Inflater inflater = INFLATERS.get();
         inflater.reset();

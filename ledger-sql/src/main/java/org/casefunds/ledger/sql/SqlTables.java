@@ -1597,8 +1597,13 @@ final class SqlTables implements StateTables {
     }
 
     /** {@code value}'s canonical text under {@code header}, packed as the tables keep it ({@link PackedText}). */
-    private static byte[] encode(String header, Record value) {
-        return PackedText.pack(CanonicalCodec.encode(header, value));
+    /**
+     * A row's body: {@code value}'s canonical text, packed, or in a fold's scratch file plain (packing
+     * would cost the fold more than a third of its time, for a file that is read once and deleted).
+     */
+    private byte[] encode(String header, Record value) {
+        String text = CanonicalCodec.encode(header, value);
+        return storesEvents ? PackedText.pack(text) : PackedText.plain(text);
     }
 
     /** The record a packed {@code body} column holds, decoded strictly from its canonical text. */

@@ -15,7 +15,7 @@ import org.casefunds.ledger.journal.Event;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: packed text unpacks to exactly the text packed, the dictionary it depends on never changes,
+ * Goal: packed text (or text kept plain) unpacks to exactly the text given, the dictionary it depends on never changes,
  * and bytes that are not packed text are refused with a message that says what they are; an
  * event's row gives back its exact canonical text from its body and columns.
  *
@@ -41,6 +41,9 @@ class PackedTextTest {
             assertEquals(PackedText.DICTIONARY_1, packed[0]);
             assertEquals(text, PackedText.unpackText(packed));
             assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), PackedText.unpack(packed));
+            byte[] plain = PackedText.plain(text);
+            assertEquals(PackedText.PLAIN, plain[0]);
+            assertEquals(text, PackedText.unpackText(plain), "kept plain");
         }
     }
 
