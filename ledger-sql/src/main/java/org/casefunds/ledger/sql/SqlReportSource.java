@@ -214,11 +214,11 @@ public final class SqlReportSource implements ReportSource {
 
     /**
      * The given disbursements as they stood at the end of {@code date}: the latest change dated on
-     * or before it (a disbursement's changes are never dated before one another). {@code ids} is the
-     * query that found them, so that the database is not sent every id.
+     * or before it (a disbursement's changes are never dated before one another). {@code ofThem} picks
+     * their changes: by their ids, or by the query that found them when they are many.
      */
     private Map<String, DisbursementRecord> standingAt(Map<String, DisbursementRecord> current,
-            org.jooq.Select<? extends org.jooq.Record1<String>> ids, LocalDate date) {
+            org.jooq.Condition ofThem, LocalDate date) {
         Map<String, DisbursementRecord> standing = new LinkedHashMap<>();
         if (current.isEmpty()) {
             return standing;
@@ -227,7 +227,7 @@ public final class SqlReportSource implements ReportSource {
         context.select(DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE, DISBURSEMENT_CHANGE.CHANGED_ON,
                         DISBURSEMENT_CHANGE.STATUS, DISBURSEMENT_CHANGE.FINISHED_ON, DISBURSEMENT_CHANGE.BANK_REFERENCE)
                 .from(DISBURSEMENT_CHANGE)
-                .where(DISBURSEMENT_CHANGE.ID.in(ids).and(DISBURSEMENT_CHANGE.CHANGED_ON.le(day(date))))
+                .where(ofThem.and(DISBURSEMENT_CHANGE.CHANGED_ON.le(day(date))))
                 .orderBy(DISBURSEMENT_CHANGE.ID, DISBURSEMENT_CHANGE.SEQUENCE)
                 .forEach(row -> latest.put(row.value1(), row));
         current.forEach((id, record) -> {
@@ -264,7 +264,7 @@ public final class SqlReportSource implements ReportSource {
             context.select(DISBURSEMENT.ID, DISBURSEMENT.BODY).from(DISBURSEMENT)
                     .where(DISBURSEMENT.ID.in(changedLaterIds).and(DISBURSEMENT.ISSUED_ON.le(end)))
                     .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
-            for (DisbursementRecord record : standingAt(current, changedLaterIds, date).values()) {
+            for (DisbursementRecord record : standingAt(current, DISBURSEMENT_CHANGE.ID.in(current.keySet()), date).values()) {
                 if (record.inTransit()) {
                     records.add(record);
                 }
@@ -295,7 +295,7 @@ public final class SqlReportSource implements ReportSource {
                 .and(DISBURSEMENT.ISSUED_ON.le(last))
                 .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
         List<DisbursementRecord> records = new ArrayList<>();
-        for (DisbursementRecord record : standingAt(current, changedIn, to).values()) {
+        for (DisbursementRecord record : standingAt(current, DISBURSEMENT_CHANGE.ID.in(changedIn), to).values()) {
             if (ReportSource.issuedOrFinishedIn(record, from, to)) {
                 records.add(record);
             }
