@@ -1,5 +1,6 @@
 package org.casefunds.ledger.sql;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,16 +10,18 @@ import org.sqlite.Function;
 
 /**
  * What someone with the file and this library's packing can do to a packed column: the tamper
- * tests edit canonical texts as they are kept since schema 4 (DEFLATE with the preset dictionary).
+ * tests edit canonical texts as they are kept since schema 4 (packing 2, and packing 1 for files
+ * written before it).
  */
 final class PackedSql {
     private PackedSql() {
     }
 
     /**
-     * Adds the SQL functions {@code unpack(blob)} (the text a packed column holds) and {@code
-     * pack(text)} to a SQLite connection, so that a test can write {@code UPDATE event SET body =
-     * pack(replace(unpack(body), ...))}.
+     * Adds the SQL functions {@code unpack(blob)} (the text a packed column holds), {@code
+     * pack(text)} and {@code pack1(text)} (packed as files were before packing 2) to a SQLite
+     * connection, so that a test can write {@code UPDATE event SET body = pack(replace(unpack(body),
+     * ...))}.
      */
     static void register(Connection connection) throws SQLException {
         Function.create(connection, "unpack", new Function() {
@@ -31,6 +34,12 @@ final class PackedSql {
             @Override
             protected void xFunc() throws SQLException {
                 result(PackedText.pack(value_text(0)));
+            }
+        });
+        Function.create(connection, "pack1", new Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                result(PackedText.packWithDictionary1(value_text(0).getBytes(StandardCharsets.UTF_8)));
             }
         });
     }

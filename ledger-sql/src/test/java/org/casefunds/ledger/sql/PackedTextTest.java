@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.casefunds.ledger.journal.CanonicalCodec;
 import org.casefunds.ledger.events.EventKind;
@@ -15,22 +16,39 @@ import org.casefunds.ledger.journal.Event;
 import org.junit.jupiter.api.Test;
 
 /**
- * Goal: packed text (or text kept plain) unpacks to exactly the text given, the dictionary it depends on never changes,
- * and bytes that are not packed text are refused with a message that says what they are; an
- * event's row gives back its exact canonical text from its body and columns.
+ * Goal: packed text (packing 2, packing 1 of older files, or text kept plain) unpacks to exactly
+ * the text given, the dictionaries it depends on never change, and bytes that are not packed text
+ * are refused with a message that says what they are; an event's row gives back its exact
+ * canonical text from its body and columns.
  *
  * <p>Method: round trips of texts of every shape (empty lines, Chinese, a long text), the
- * dictionary's SHA-256 pinned, damaged packings, and an event text emptied and filled again.
+ * dictionaries' SHA-256 pinned, bytes written by the version before packing 2, damaged packings of
+ * each kind, and an event text emptied and filled again.
  */
 class PackedTextTest {
     /** The SHA-256 of packed-text-1.dict: data packed with it is read only with these very bytes. */
     private static final String DICTIONARY_1_SHA256 = "adc38f6a2caa8279c64aa67d6a155ee21c149fc0dda1efaa65b4eb0b5caf7498";
+    /** The SHA-256 of packed-text-2.dict, likewise. */
+    private static final String DICTIONARY_2_SHA256 = "39783b3204dcc64917a8972e727479bb144cf8a62162b3ef16f30d8bc8864ac9";
+    /**
+     * A receipt's text as packing 1 kept it, the bytes written by the version before packing 2:
+     * files written then read the same forever.
+     */
+    private static final String RECEIPT_IN_PACKING_1 = "01c39fca0dad82fd20b9099a169f36ec7adab5f0c9ae5d865c00";
+    private static final String RECEIPT = "casefunds-receipt v1\nkey=bank:1:SN1\npayer.name=债务人1\n";
 
     @Test
-    void theDictionaryNeverChanges() {
+    void theDictionariesNeverChange() {
         assertEquals(DICTIONARY_1_SHA256, CanonicalCodec.sha256(PackedText.dictionary1()),
-                "packed-text-1.dict was changed: every ledger written with it would no longer read; add a"
-                        + " packing 2 beside it instead");
+                "packed-text-1.dict was changed: every ledger written with it would no longer read");
+        assertEquals(DICTIONARY_2_SHA256, CanonicalCodec.sha256(PackedText.dictionary2()),
+                "packed-text-2.dict was changed: every ledger written with it would no longer read; add a"
+                        + " packing 3 beside it instead");
+    }
+
+    @Test
+    void textPackedBeforePacking2StillReads() {
+        assertEquals(RECEIPT, PackedText.unpackText(HexFormat.of().parseHex(RECEIPT_IN_PACKING_1)));
     }
 
     @Test
@@ -38,9 +56,12 @@ class PackedTextTest {
         for (String text : new String[] {"", "\n", "casefunds-case v1\ncaseNumber=（2025）京02执1号\nhandler=judge.li\n",
                 "payee.holder=北京某某有限公司\\n第二行\n", "x".repeat(200_000) + "\n"}) {
             byte[] packed = PackedText.pack(text);
-            assertEquals(PackedText.DICTIONARY_1, packed[0]);
+            assertEquals(PackedText.ZSTD_2, packed[0]);
             assertEquals(text, PackedText.unpackText(packed));
             assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), PackedText.unpack(packed));
+            byte[] first = PackedText.packWithDictionary1(text.getBytes(StandardCharsets.UTF_8));
+            assertEquals(PackedText.DICTIONARY_1, first[0]);
+            assertEquals(text, PackedText.unpackText(first), "packing 1");
             byte[] plain = PackedText.plain(text);
             assertEquals(PackedText.PLAIN, plain[0]);
             assertEquals(text, PackedText.unpackText(plain), "kept plain");
@@ -55,19 +76,34 @@ class PackedTextTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> PackedText.unpack(otherPacking));
         assertTrue(refused.getMessage().contains("starts with byte 7"), refused.getMessage());
-        refused = assertThrows(IllegalArgumentException.class,
-                () -> PackedText.unpack(Arrays.copyOf(packed, packed.length - 3)));
-        assertTrue(refused.getMessage().contains("ends before its last block"), refused.getMessage());
-        refused = assertThrows(IllegalArgumentException.class,
-                () -> PackedText.unpack(Arrays.copyOf(packed, packed.length + 2)));
-        assertTrue(refused.getMessage().contains("2 byte(s) after the end"), refused.getMessage());
-        byte[] plain = ("\u0001" + "casefunds-receipt v1\n").getBytes(StandardCharsets.UTF_8);
-        refused = assertThrows(IllegalArgumentException.class, () -> PackedText.unpack(plain));
-        assertTrue(refused.getMessage().contains("not DEFLATE data") || refused.getMessage().contains("ends before"),
-                refused.getMessage());
         refused = assertThrows(IllegalArgumentException.class, () -> PackedText.unpack(new byte[] {1}));
         assertTrue(refused.getMessage().contains("1 byte(s) long"), refused.getMessage());
         assertTrue(PackedText.describe(otherPacking).startsWith("(not packed text: "));
+
+        // Packing 2: cut short, with bytes after its frame, or not Zstandard at all.
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> PackedText.unpack(Arrays.copyOf(packed, packed.length - 3)));
+        assertTrue(refused.getMessage().contains("not Zstandard data of packing 2"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> PackedText.unpack(Arrays.copyOf(packed, packed.length + 2)));
+        assertTrue(refused.getMessage().contains("not Zstandard data of packing 2"), refused.getMessage());
+        byte[] notZstd = ("\u0002" + "casefunds-receipt v1\n").getBytes(StandardCharsets.UTF_8);
+        refused = assertThrows(IllegalArgumentException.class, () -> PackedText.unpack(notZstd));
+        assertTrue(refused.getMessage().contains("not Zstandard data of packing 2"), refused.getMessage());
+
+        // Packing 1, likewise.
+        byte[] first = PackedText.packWithDictionary1("casefunds-receipt v1\nkey=bank:1:SN1\n"
+                .getBytes(StandardCharsets.UTF_8));
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> PackedText.unpack(Arrays.copyOf(first, first.length - 3)));
+        assertTrue(refused.getMessage().contains("ends before its last block"), refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> PackedText.unpack(Arrays.copyOf(first, first.length + 2)));
+        assertTrue(refused.getMessage().contains("2 byte(s) after the end"), refused.getMessage());
+        byte[] notDeflate = ("\u0001" + "casefunds-receipt v1\n").getBytes(StandardCharsets.UTF_8);
+        refused = assertThrows(IllegalArgumentException.class, () -> PackedText.unpack(notDeflate));
+        assertTrue(refused.getMessage().contains("not DEFLATE data") || refused.getMessage().contains("ends before"),
+                refused.getMessage());
     }
 
     @Test

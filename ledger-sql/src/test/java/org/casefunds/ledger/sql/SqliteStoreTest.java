@@ -215,6 +215,58 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aLedgerWrittenWithTheFirstPackingReadsVerifiesAndGrowsWithTheSecond() throws SQLException {
+        Path file = populated();
+        String before;
+        try (Ledger ledger = ledger(file)) {
+            before = events(ledger).stream().map(Event::canonicalText).collect(Collectors.joining());
+        }
+        // Every packed text as a file written before packing 2 keeps it: DEFLATE with dictionary 1.
+        List<String> packedTables = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            PackedSql.register(connection);
+            String trigger;
+            try (var rows = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name"
+                    + " = 'event_is_append_only_update'")) {
+                trigger = rows.getString(1);
+            }
+            try (var rows = statement.executeQuery("SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c"
+                    + " WHERE m.type = 'table' AND c.name = 'body'")) {
+                while (rows.next()) {
+                    packedTables.add(rows.getString(1));
+                }
+            }
+            statement.execute("DROP TRIGGER event_is_append_only_update");
+            for (String table : packedTables) {
+                statement.execute("UPDATE " + table + " SET body = pack1(unpack(body))");
+            }
+            statement.execute(trigger);
+            try (var rows = statement.executeQuery("SELECT count(*) FROM event WHERE substr(body, 1, 1) <> x'01'")) {
+                assertEquals(0, rows.getInt(1), "every event is in packing 1 now");
+            }
+        }
+        assertTrue(packedTables.containsAll(List.of("event", "case_record", "receipt")), packedTables.toString());
+        try (Ledger ledger = ledger(file)) {
+            assertEquals(before, events(ledger).stream().map(Event::canonicalText).collect(Collectors.joining()));
+            ledger.execute(receipt("r2", "SN2", "5.00"));
+            assertEquals(cny("1005.00"), ledger.balance(AccountId.ofCase(Fixtures.caseNumber(1)), CNY).posted());
+            LedgerAudit.Result audit = LedgerAudit.of((SqlJournalStore) ledger.store());
+            assertTrue(audit.ok(), audit.toString());
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT hex(substr(body, 1, 1)), count(*) FROM event GROUP BY 1"
+                        + " ORDER BY 1")) {
+            List<String> packings = new ArrayList<>();
+            while (rows.next()) {
+                packings.add(rows.getString(1) + ":" + rows.getInt(2));
+            }
+            assertEquals(List.of("01:" + afterOpening(2), "02:1"), packings, "old events kept, the new one in packing 2");
+        }
+    }
+
+    @Test
     void aFileThatIsNotALedgerIsRefused() throws IOException, SQLException {
         Path noise = TemporaryLedgers.newFile();
         byte[] bytes = new byte[8192];
