@@ -1,6 +1,7 @@
 package org.casefunds.examples.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,9 +26,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.casefunds.ledger.formats.Json;
@@ -232,50 +233,38 @@ class DigestCommandsTest {
         }
     }
 
-    /** The ledger's packing dictionary 1, from the library's jar. */
+    /** The ledger's packing dictionary 2, from the library's jar. */
     private static byte[] dictionary() {
-        try (InputStream in = DigestCommandsTest.class.getResourceAsStream("/org/casefunds/ledger/sql/packed-text-1.dict")) {
+        try (InputStream in = DigestCommandsTest.class.getResourceAsStream("/org/casefunds/ledger/sql/packed-text-2.dict")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A packed column's text: the packing byte 1, then DEFLATE with the dictionary. */
+    /** A packed column's text: the packing byte 2, then a Zstandard frame without its magic number. */
     private static String unpack(byte[] stored) {
-        assertEquals(1, stored[0]);
-        Inflater inflater = new Inflater(true);
-        try {
-            inflater.setDictionary(dictionary());
-            inflater.setInput(stored, 1, stored.length - 1);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            byte[] chunk = new byte[4096];
-            while (!inflater.finished()) {
-                out.write(chunk, 0, inflater.inflate(chunk));
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (DataFormatException e) {
-            throw new AssertionError(e);
-        } finally {
-            inflater.end();
+        assertEquals(2, stored[0]);
+        try (ZstdDecompressCtx unpacker = new ZstdDecompressCtx()) {
+            unpacker.setMagicless(true);
+            unpacker.loadDict(dictionary());
+            byte[] text = new byte[(int) Zstd.getFrameContentSize(stored, 1, stored.length - 1, true)];
+            assertEquals(text.length, unpacker.decompressByteArray(text, 0, text.length, stored, 1, stored.length - 1));
+            return new String(text, StandardCharsets.UTF_8);
         }
     }
 
     private static byte[] pack(String text) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            deflater.setDictionary(dictionary());
-            deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
-            deflater.finish();
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            out.write(1);
-            byte[] chunk = new byte[4096];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        try (ZstdCompressCtx packer = new ZstdCompressCtx()) {
+            packer.setMagicless(true);
+            packer.setContentSize(true);
+            packer.setDictID(false);
+            packer.loadDict(dictionary());
+            byte[] out = new byte[1 + (int) Zstd.compressBound(utf8.length)];
+            out[0] = 2;
+            int length = packer.compressByteArray(out, 1, out.length - 1, utf8, 0, utf8.length);
+            return Arrays.copyOf(out, 1 + length);
         }
     }
 
