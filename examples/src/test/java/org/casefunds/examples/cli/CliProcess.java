@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.github.luben.zstd.util.ZstdVersion;
 import org.sqlite.util.OSInfo;
 
 /**
@@ -94,6 +95,11 @@ public final class CliProcess {
         return run(List.of(), List.of(), arguments);
     }
 
+    /** Runs {@code casefunds arguments...} in a JVM started with {@code options} ({@code -Dname=value}). */
+    static Run runWithOptions(List<String> options, String... arguments) {
+        return run(List.of(), options, arguments);
+    }
+
     /**
      * Runs {@code casefunds arguments...} with no file it writes larger than {@code kib} KiB (the
      * shell's {@code ulimit -f}, in blocks of 512 bytes): a disk that fills up, for the files the
@@ -101,28 +107,40 @@ public final class CliProcess {
      * full disk.
      */
     static Run runWithFileSizeLimit(long kib, String... arguments) {
-        // SQLite's driver unpacks its native library at start, a file larger than the limit: it is
-        // unpacked here beforehand, and the process loads it from there.
-        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
-        String name = System.mapLibraryName("sqlitejdbc");
-        Path library;
-        try (InputStream in = OSInfo.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
-            assertTrue(in != null, "no native SQLite library for " + folder);
-            library = Files.createTempDirectory("casefunds-sqlite").resolve(name);
-            Files.copy(in, library);
+        // The drivers of SQLite and Zstandard unpack their native libraries at start, files larger
+        // than the limit: they are unpacked here beforehand, and the process loads them from there.
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("casefunds-native");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String sqlite = System.mapLibraryName("sqlitejdbc");
+        Path zstd = folder.resolve(System.mapLibraryName("zstd-jni-" + ZstdVersion.VERSION));
+        unpack("/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + sqlite,
+                folder.resolve(sqlite));
+        unpack("/linux/" + System.getProperty("os.arch") + "/" + zstd.getFileName(), zstd);
         try {
             return run(List.of("/bin/sh", "-c", "ulimit -f " + kib * 2 + " && exec \"$0\" \"$@\""),
-                    List.of("-Dorg.sqlite.lib.path=" + library.getParent(), "-Dorg.sqlite.lib.name=" + name), arguments);
+                    List.of("-Dorg.sqlite.lib.path=" + folder, "-Dorg.sqlite.lib.name=" + sqlite,
+                            "-DZstdNativePath=" + zstd), arguments);
         } finally {
             try {
-                Files.deleteIfExists(library);
-                Files.deleteIfExists(library.getParent());
+                Files.deleteIfExists(folder.resolve(sqlite));
+                Files.deleteIfExists(zstd);
+                Files.deleteIfExists(folder);
             } catch (IOException ignored) {
                 // A temporary file left behind.
             }
+        }
+    }
+
+    private static void unpack(String resource, Path target) {
+        try (InputStream in = OSInfo.class.getResourceAsStream(resource)) {
+            assertTrue(in != null, "no native library " + resource + " for this machine");
+            Files.copy(in, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * is never held); a file saved by Windows Notepad (a byte order mark, CRLF) applies; and when the
  * ledger file can be written no further part-way through a file applied in batches (a full disk),
  * apply says how many batches and commands were committed and from which line nothing was, with
- * exit 3, and the same file applies the rest once there is room.
+ * exit 3, and the same file applies the rest once there is room; on a machine where Zstandard's
+ * native library cannot be loaded, reading and writing say so and what to do, and write nothing.
  *
  * <p>Method: the packaged jar runs as a process on temporary files, as {@link LedgerFileIT} does;
  * the full disk is a file-size limit ({@code ulimit -f}) on the process that applies, which SQLite
@@ -129,6 +130,22 @@ class StrictInputIT {
         // What it says was committed is in the ledger, and the rest applies once there is room.
         CliProcess.run("apply", "--db", db.toString(), "--batch-size", "100", file.toString()).expect(0)
                 .printed(committed + " already applied before");
+        CliProcess.run("verify", "--db", db.toString()).expect(0).printed("The ledger verifies.");
+    }
+
+    @Test
+    void aMachineWhereZstandardCannotBeLoadedSaysWhatToDoAndWritesNothing() throws IOException {
+        init();
+        List<String> missing = List.of("-DZstdNativePath=" + folder.resolve("missing-libzstd-jni.so"));
+        Path receipts = write("receipts.jsonl", LedgerFileIT.OPEN_CASE,
+                LedgerFileIT.receipt("SN0001", "100.00", "2025-03-03"));
+        for (CliProcess.Run run : List.of(CliProcess.runWithOptions(missing, "verify", "--db", db.toString()),
+                CliProcess.runWithOptions(missing, "apply", "--db", db.toString(), receipts.toString()))) {
+            run.expect(4).complained("whose native library (zstd-jni) could not be loaded on this machine")
+                    .complained("-DZstdTempFolder=FOLDER");
+        }
+        assertEquals(0, balances().size(), "nothing was applied");
+        CliProcess.run("apply", "--db", db.toString(), receipts.toString()).expect(0);
         CliProcess.run("verify", "--db", db.toString()).expect(0).printed("The ledger verifies.");
     }
 }

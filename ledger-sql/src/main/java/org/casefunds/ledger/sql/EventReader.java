@@ -120,7 +120,7 @@ final class EventReader implements Iterator<Event> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the journal", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("decoding events failed", e.getCause());
+            throw new IllegalStateException("decoding events failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -60,26 +60,6 @@ final class PackedText {
     private static final ThreadLocal<Deflater> DEFLATERS =
             ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
-    /** Dictionary 2 digested once for every thread (Zstandard's digested dictionaries are shared). */
-    private static final ZstdDictCompress ZSTD_DICTIONARY = new ZstdDictCompress(DICTIONARY_2, ZSTD_LEVEL);
-    private static final ZstdDictDecompress ZSTD_UNDICTIONARY = new ZstdDictDecompress(DICTIONARY_2);
-    private static final ThreadLocal<ZstdCompressCtx> ZSTD_PACKERS = ThreadLocal.withInitial(() -> {
-        ZstdCompressCtx packer = new ZstdCompressCtx();
-        packer.setLevel(ZSTD_LEVEL);
-        packer.setMagicless(true);
-        packer.setChecksum(false);
-        packer.setDictID(false);
-        packer.setContentSize(true);
-        packer.loadDict(ZSTD_DICTIONARY);
-        return packer;
-    });
-    private static final ThreadLocal<ZstdDecompressCtx> ZSTD_UNPACKERS = ThreadLocal.withInitial(() -> {
-        ZstdDecompressCtx unpacker = new ZstdDecompressCtx();
-        unpacker.setMagicless(true);
-        unpacker.loadDict(ZSTD_UNDICTIONARY);
-        return unpacker;
-    });
-
     private PackedText() {
     }
 
@@ -124,11 +104,11 @@ final class PackedText {
 
     /** The UTF-8 text {@code utf8} packed (packing {@value #ZSTD_2}). */
     static byte[] pack(byte[] utf8) {
-        ZstdCompressCtx packer = ZSTD_PACKERS.get();
-        byte[] out = new byte[1 + (int) Zstd.compressBound(utf8.length)];
-        out[0] = ZSTD_2;
-        int length = packer.compressByteArray(out, 1, out.length - 1, utf8, 0, utf8.length);
-        return Arrays.copyOf(out, 1 + length);
+        try {
+            return Zstandard.pack(utf8);
+        } catch (LinkageError unloaded) {
+            throw zstandardUnavailable(unloaded);
+        }
     }
 
     /**
@@ -169,7 +149,11 @@ final class PackedText {
                     + " byte(s) long") + "; packed text is a packing byte and compressed data");
         }
         if (stored[0] == ZSTD_2) {
-            return unpackZstd(stored);
+            try {
+                return Zstandard.unpack(stored);
+            } catch (LinkageError unloaded) {
+                throw zstandardUnavailable(unloaded);
+            }
         }
         if (stored[0] != DICTIONARY_1) {
             throw new IllegalArgumentException("the packed text starts with byte " + (stored[0] & 0xff) + "; this"
@@ -206,32 +190,6 @@ final class PackedText {
         }
     }
 
-    private static byte[] unpackZstd(byte[] stored) {
-        long size = Zstd.getFrameContentSize(stored, 1, stored.length - 1, true);
-        if (size < 0 || Zstd.isError(size)) {
-            throw new IllegalArgumentException("the packed text is not Zstandard data of packing " + ZSTD_2
-                    + " (its frame header names no size: " + (Zstd.isError(size) ? Zstd.getErrorName(size) : size)
-                    + ")");
-        }
-        if (size > UNPACKED_BYTES_MAX) {
-            throw new IllegalArgumentException("the packed text unpacks to " + size + " bytes, more than "
-                    + UNPACKED_BYTES_MAX + "; no canonical text is that long");
-        }
-        byte[] out = new byte[(int) size];
-        int produced;
-        try {
-            produced = ZSTD_UNPACKERS.get().decompressByteArray(out, 0, out.length, stored, 1, stored.length - 1);
-        } catch (ZstdException e) {
-            throw new IllegalArgumentException("the packed text is not Zstandard data of packing " + ZSTD_2
-                    + " whose frame ends where its " + stored.length + " bytes end (" + e.getMessage() + ")", e);
-        }
-        if (produced != size) {
-            throw new IllegalArgumentException("the packed text unpacks to " + produced + " bytes, not the "
-                    + size + " its frame header names");
-        }
-        return out;
-    }
-
     /** The text {@code stored} holds; see {@link #unpack}. */
     static String unpackText(byte[] stored) {
         return new String(unpack(stored), StandardCharsets.UTF_8);
@@ -246,6 +204,80 @@ final class PackedText {
             return unpackText(stored);
         } catch (IllegalArgumentException e) {
             return "(not packed text: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * What to do when the native library of Zstandard cannot be loaded (outside {@link Zstandard},
+     * which then cannot be used at all).
+     */
+    private static IllegalStateException zstandardUnavailable(LinkageError unloaded) {
+        return new IllegalStateException("the ledger's texts are packed with Zstandard (packing " + ZSTD_2
+                + "), whose native library (zstd-jni) could not be loaded on this machine (" + unloaded
+                + "). It is unpacked into the folder java.io.tmpdir names, which must be writable and allow"
+                + " running programs: name another with -DZstdTempFolder=FOLDER, or the unpacked library"
+                + " itself with -DZstdNativePath=FILE", unloaded);
+    }
+
+    /**
+     * Packing {@value #ZSTD_2}, apart so that a machine where Zstandard's native library cannot be
+     * loaded still reads packings 0 and 1 and says what is missing.
+     */
+    private static final class Zstandard {
+        /** Dictionary 2 digested once for every thread (Zstandard's digested dictionaries are shared). */
+        private static final ZstdDictCompress DICTIONARY = new ZstdDictCompress(DICTIONARY_2, ZSTD_LEVEL);
+        private static final ZstdDictDecompress UNDICTIONARY = new ZstdDictDecompress(DICTIONARY_2);
+        private static final ThreadLocal<ZstdCompressCtx> PACKERS = ThreadLocal.withInitial(() -> {
+            ZstdCompressCtx packer = new ZstdCompressCtx();
+            packer.setLevel(ZSTD_LEVEL);
+            packer.setMagicless(true);
+            packer.setChecksum(false);
+            packer.setDictID(false);
+            packer.setContentSize(true);
+            packer.loadDict(DICTIONARY);
+            return packer;
+        });
+        private static final ThreadLocal<ZstdDecompressCtx> UNPACKERS = ThreadLocal.withInitial(() -> {
+            ZstdDecompressCtx unpacker = new ZstdDecompressCtx();
+            unpacker.setMagicless(true);
+            unpacker.loadDict(UNDICTIONARY);
+            return unpacker;
+        });
+
+        private Zstandard() {
+        }
+
+        static byte[] pack(byte[] utf8) {
+            byte[] out = new byte[1 + (int) Zstd.compressBound(utf8.length)];
+            out[0] = ZSTD_2;
+            int length = PACKERS.get().compressByteArray(out, 1, out.length - 1, utf8, 0, utf8.length);
+            return Arrays.copyOf(out, 1 + length);
+        }
+
+        static byte[] unpack(byte[] stored) {
+            long size = Zstd.getFrameContentSize(stored, 1, stored.length - 1, true);
+            if (size < 0 || Zstd.isError(size)) {
+                throw new IllegalArgumentException("the packed text is not Zstandard data of packing " + ZSTD_2
+                        + " (its frame header names no size: "
+                        + (Zstd.isError(size) ? Zstd.getErrorName(size) : size) + ")");
+            }
+            if (size > UNPACKED_BYTES_MAX) {
+                throw new IllegalArgumentException("the packed text unpacks to " + size + " bytes, more than "
+                        + UNPACKED_BYTES_MAX + "; no canonical text is that long");
+            }
+            byte[] out = new byte[(int) size];
+            int produced;
+            try {
+                produced = UNPACKERS.get().decompressByteArray(out, 0, out.length, stored, 1, stored.length - 1);
+            } catch (ZstdException e) {
+                throw new IllegalArgumentException("the packed text is not Zstandard data of packing " + ZSTD_2
+                        + " whose frame ends where its " + stored.length + " bytes end (" + e.getMessage() + ")", e);
+            }
+            if (produced != size) {
+                throw new IllegalArgumentException("the packed text unpacks to " + produced + " bytes, not the "
+                        + size + " its frame header names");
+            }
+            return out;
         }
     }
 }
