@@ -56,10 +56,11 @@ final class PackedText {
 
     private static final byte[] DICTIONARY = dictionary("packed-text-1.dict");
     private static final byte[] DICTIONARY_2 = dictionary("packed-text-2.dict");
-    /** Best compression: the text is written once and read many times. */
+    /** Best compression, as packing 1 was written. */
     private static final ThreadLocal<Deflater> DEFLATERS =
             ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
     private PackedText() {
     }
 
