@@ -264,7 +264,8 @@ public final class SqlReportSource implements ReportSource {
             context.select(DISBURSEMENT.ID, DISBURSEMENT.BODY).from(DISBURSEMENT)
                     .where(DISBURSEMENT.ID.in(changedLaterIds).and(DISBURSEMENT.ISSUED_ON.le(end)))
                     .forEach(row -> current.put(row.value1(), decodeDisbursement(row.value2())));
-            for (DisbursementRecord record : standingAt(current, DISBURSEMENT_CHANGE.ID.in(current.keySet()), date).values()) {
+            var ofThem = DISBURSEMENT_CHANGE.ID.in(current.keySet());
+            for (DisbursementRecord record : standingAt(current, ofThem, date).values()) {
                 if (record.inTransit()) {
                     records.add(record);
                 }
@@ -330,11 +331,12 @@ public final class SqlReportSource implements ReportSource {
                 .and(DEFERRAL_CHANGE.SEQUENCE.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(later.SEQUENCE))
                         .from(later).where(later.ID.eq(DEFERRAL_CHANGE.ID).and(later.CHANGED_ON.le(end)))))
                 .forEach(row -> {
+                    // The deferral's row names its case; a change without one is decoded to find it.
                     if (row.value3() != null && !ofCase.test(row.value3())) {
                         return;
                     }
                     Deferral deferral = SqlTables.decode(row.value1(), SqlTables.DEFERRAL_TEXT, Deferral.class);
-                    if (!ofCase.test(deferral.caseNumber().toString())) {
+                    if (row.value3() == null && !ofCase.test(deferral.caseNumber().toString())) {
                         return;
                     }
                     granted.put(deferral.id(), (Long) row.get("granted"));
@@ -354,8 +356,11 @@ public final class SqlReportSource implements ReportSource {
         return handlers;
     }
 
-    /** How many case numbers one query names: well under SQLite's and PostgreSQL's limits on parameters. */
-    private static final int CASES_A_QUERY = 1_000;
+    /**
+     * How many values (case numbers, accounts) one query names: well under SQLite's and PostgreSQL's
+     * limits on parameters.
+     */
+    private static final int NAMES_A_QUERY = 1_000;
 
     /**
      * The handlers of the named cases at the end of {@code date}. The history holds a row for the
@@ -368,10 +373,10 @@ public final class SqlReportSource implements ReportSource {
         cases.forEach(caseNumber -> asked.put(caseNumber.toString(), caseNumber));
         List<String> texts = new ArrayList<>(asked.keySet());
         Map<CaseNumber, String> handlers = new TreeMap<>();
-        for (int start = 0; start < texts.size(); start += CASES_A_QUERY) {
+        for (int start = 0; start < texts.size(); start += NAMES_A_QUERY) {
+            List<String> some = texts.subList(start, Math.min(texts.size(), start + NAMES_A_QUERY));
             context.select(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.HANDLER).from(CASE_CHANGE)
-                    .where(CASE_CHANGE.CASE_NUMBER.in(texts.subList(start, Math.min(texts.size(), start + CASES_A_QUERY)))
-                            .and(CASE_CHANGE.CHANGED_ON.le(day(date))))
+                    .where(CASE_CHANGE.CASE_NUMBER.in(some).and(CASE_CHANGE.CHANGED_ON.le(day(date))))
                     .orderBy(CASE_CHANGE.CASE_NUMBER, CASE_CHANGE.SEQUENCE)
                     .forEach(row -> handlers.put(asked.get(row.value1()), row.value2()));
         }
@@ -522,10 +527,10 @@ public final class SqlReportSource implements ReportSource {
         Set<Key> above = new HashSet<>();
         List<String> accounts = keys.stream().map(key -> key.account().toString()).distinct()
                 .collect(java.util.stream.Collectors.toList());
-        for (int start = 0; start < accounts.size(); start += CASES_A_QUERY) {
+        for (int start = 0; start < accounts.size(); start += NAMES_A_QUERY) {
             context.select(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY).from(DAILY_CHANGE)
                     .where(DAILY_CHANGE.ACCOUNT.in(accounts.subList(start, Math.min(accounts.size(),
-                            start + CASES_A_QUERY))).and(DAILY_CHANGE.DAY.le(day(date))))
+                            start + NAMES_A_QUERY))).and(DAILY_CHANGE.DAY.le(day(date))))
                     .groupBy(DAILY_CHANGE.ACCOUNT, DAILY_CHANGE.CURRENCY)
                     .having(sum(DAILY_CHANGE.CHANGE_MINOR).gt(java.math.BigDecimal.ZERO))
                     .forEach(row -> above.add(new Key(AccountId.parse(row.value1()), CurrencyUnit.of(row.value2()))));

@@ -262,7 +262,8 @@ class SqliteStoreTest {
             while (rows.next()) {
                 packings.add(rows.getString(1) + ":" + rows.getInt(2));
             }
-            assertEquals(List.of("01:" + afterOpening(2), "02:1"), packings, "old events kept, the new one in packing 2");
+            assertEquals(List.of("01:" + afterOpening(2), "02:1"), packings,
+                    "old events kept, the new one in packing 2");
         }
     }
 
