@@ -172,6 +172,13 @@ public final class DemoCourt {
     private final List<CaseSim> cases;
     private final Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
     private final Map<String, BankDetails> strayPayers = new TreeMap<>();
+    /**
+     * What each master account holds beyond the payments under way, as the ledger counts it: money
+     * pays out of the account it reached, and after April a little reaches the old one.
+     */
+    private final Map<String, Long> bankAvailableMinor = new TreeMap<>();
+    /** The master account of each payment the bank will return, until it does. */
+    private final Map<String, String> returningFrom = new TreeMap<>();
     private final LocalDate firstDay;
     private final LocalDate lastDay;
     private final LocalDate retiredOn;
@@ -598,6 +605,7 @@ public final class DemoCourt {
             }
         }
         emitOn(valueDate, key, ADMINISTRATOR, receipt, List.of());
+        bankIn(account, amountMinor);
         if (identified) {
             arrive(sim, amountMinor, true);
         } else {
@@ -747,6 +755,7 @@ public final class DemoCourt {
         String key = "bank:" + MAIN_ACCOUNT + ":" + reference;
         emit(key, ADMINISTRATOR, RecordReceipt.of(MAIN_ACCOUNT, reference, Money.ofMinor(CNY, amountMinor),
                 Payer.of(payerName, account.accountNumber(), account.bank()), "转账", ReceiptSource.OTHER, null));
+        bankIn(MAIN_ACCOUNT, amountMinor);
         if (!chance(10)) {
             // Paid by mistake: refunded to the account it came from once finance has checked it.
             strayPayers.put(key, account);
@@ -759,11 +768,13 @@ public final class DemoCourt {
         String key = "refund:" + receipt;
         emit(key, ADMINISTRATOR, new RefundUnidentified(receipt, amount, strayPayers.remove(receipt),
                 "误汇入执行款专户，经核实原路退回"), policy.approversFor(amount));
+        bankOut(MAIN_ACCOUNT, amountMinor);
         at(later(1, 3), new Action(Kind.SETTLE, -1, 0, key));
     }
 
     private void returned(CaseSim sim, String disbursement, long amountMinor) {
         emit("return:" + disbursement, FINANCE, new ReturnDisbursement(disbursement, "收款账户已销户，银行退回"));
+        bankIn(returningFrom.remove(disbursement), amountMinor);
         sim.availableMinor += amountMinor;
         at(later(1, 3), new Action(Kind.REISSUE, indexOf(sim), 0, null));
     }
@@ -808,41 +819,59 @@ public final class DemoCourt {
                 sim.feeCharged = true;
             }
         }
-        long amount = sim.availableMinor;
+        String bank = payingAccount(sim.availableMinor);
+        long amount = Math.min(sim.availableMinor, bankAvailable(bank));
+        if (amount <= 0) {
+            planPayout(sim, random.nextInt(1, 9));
+            return;
+        }
+        long left = sim.availableMinor - amount;
         String key = "notice:" + sim.number + ":" + (++sim.disbursements);
         if (sim.creditors.size() > 1) {
-            distribute(sim, key, amount);
+            distribute(sim, key, amount, bank);
         } else if (chance(2)) {
             long surplus = Math.max(1, amount / 8);
-            issue(sim, key, amount - surplus, sim.payees.get(0));
-            Money refund = Money.ofMinor(CNY, surplus);
-            String refundKey = "surplus:" + sim.number + ":" + (++sim.disbursements);
-            emit(refundKey, handler(sim), new RefundSurplus(sim.number, sim.debtorAccount, refund,
-                    Optional.of(MAIN_ACCOUNT), Optional.of("执行完毕，余款退还被执行人")), policy.approversFor(refund));
-            at(later(1, 4), new Action(Kind.SETTLE, -1, 0, refundKey));
+            issue(sim, key, amount - surplus, sim.payees.get(0), bank);
+            refundSurplus(sim, surplus, bank, "执行完毕，余款退还被执行人");
         } else if (chancePerMille(15)) {
             Money money = Money.ofMinor(CNY, amount);
             emit(key, handler(sim), new DepositWithNotary(sim.number, NOTARY, money, DepositReason.CREDITOR_UNKNOWN,
-                    Optional.of(MAIN_ACCOUNT), Optional.of("申请执行人下落不明，依法提存")), policy.approversFor(money));
+                    Optional.of(bank), Optional.of("申请执行人下落不明，依法提存")), policy.approversFor(money));
+            bankOut(bank, amount);
             at(later(2, 6), new Action(Kind.SETTLE, -1, 0, key));
         } else {
-            issue(sim, key, amount, sim.payees.get(0));
+            issue(sim, key, amount, sim.payees.get(0), bank);
         }
-        sim.availableMinor = 0;
+        // What one master account could not pay (the case's money lies on both) goes in a later payout.
+        sim.availableMinor = left;
+        if (left > 0) {
+            planPayout(sim, random.nextInt(1, 9));
+        }
     }
 
-    private void issue(CaseSim sim, String key, long amountMinor, BankDetails payee) {
+    private void refundSurplus(CaseSim sim, long amountMinor, String bank, String reason) {
+        Money refund = Money.ofMinor(CNY, amountMinor);
+        String refundKey = "surplus:" + sim.number + ":" + (++sim.disbursements);
+        emit(refundKey, handler(sim), new RefundSurplus(sim.number, sim.debtorAccount, refund, Optional.of(bank),
+                Optional.of(reason)), policy.approversFor(refund));
+        bankOut(bank, amountMinor);
+        at(later(1, 4), new Action(Kind.SETTLE, -1, 0, refundKey));
+    }
+
+    private void issue(CaseSim sim, String key, long amountMinor, BankDetails payee, String bank) {
         Money amount = Money.ofMinor(CNY, amountMinor);
-        emit(key, handler(sim), new IssuePayoutNotice(sim.number, payee, amount, Optional.of(MAIN_ACCOUNT),
+        emit(key, handler(sim), new IssuePayoutNotice(sim.number, payee, amount, Optional.of(bank),
                 Optional.empty()), policy.approversFor(amount));
+        bankOut(bank, amountMinor);
         if (chance(2)) {
+            returningFrom.put(key, bank);
             at(later(2, 4), new Action(Kind.RETURN, indexOf(sim), amountMinor, key));
         } else {
             at(chance(92) ? later(1, 4) : later(6, 9), new Action(Kind.SETTLE, -1, 0, key));
         }
     }
 
-    private void distribute(CaseSim sim, String key, long amountMinor) {
+    private void distribute(CaseSim sim, String key, long amountMinor, String bank) {
         long claimsLeft = sim.claimsLeftMinor.stream().mapToLong(Long::longValue).sum();
         long total = Math.min(amountMinor, claimsLeft);
         if (total <= 0) {
@@ -860,8 +889,9 @@ public final class DemoCourt {
             }
         }
         Money money = Money.ofMinor(CNY, total);
-        emit(key, handler(sim), new Distribute(sim.number, money, creditors, Optional.of(MAIN_ACCOUNT)),
+        emit(key, handler(sim), new Distribute(sim.number, money, creditors, Optional.of(bank)),
                 policy.approversFor(money));
+        bankOut(bank, total);
         List<ProRata.Share> shares = ProRata.allocate(money, claims);
         for (int i = 0; i < shares.size(); i++) {
             long allocated = shares.get(i).allocated().getAmountMinorLong();
@@ -874,20 +904,50 @@ public final class DemoCourt {
         // What the claims no longer cover stays on the case: the surplus goes back to the debtor later.
         sim.availableMinor = amountMinor - total;
         if (sim.availableMinor > 0) {
-            Money refund = Money.ofMinor(CNY, sim.availableMinor);
-            String refundKey = "surplus:" + sim.number + ":" + (++sim.disbursements);
-            emit(refundKey, handler(sim), new RefundSurplus(sim.number, sim.debtorAccount, refund,
-                    Optional.of(MAIN_ACCOUNT), Optional.of("分配完毕，余款退还被执行人")), policy.approversFor(refund));
-            at(later(1, 4), new Action(Kind.SETTLE, -1, 0, refundKey));
+            refundSurplus(sim, sim.availableMinor, bank, "分配完毕，余款退还被执行人");
         }
     }
 
+    /** The month's fees to the court's own account: from the main master account, the rest from the old one. */
     private void sweep(String reference) {
         if (feesUnsweptMinor <= 0) {
             return;
         }
-        emit("sweep:" + reference, FINANCE, new SweepFees(Money.ofMinor(CNY, feesUnsweptMinor), MAIN_ACCOUNT,
-                reference));
+        long fromMain = Math.min(feesUnsweptMinor, Math.max(0, bankAvailable(MAIN_ACCOUNT)));
+        long fromOld = feesUnsweptMinor - fromMain;
+        if (fromMain > 0) {
+            emit("sweep:" + reference, FINANCE, new SweepFees(Money.ofMinor(CNY, fromMain), MAIN_ACCOUNT, reference));
+            bankOut(MAIN_ACCOUNT, fromMain);
+        }
+        if (fromOld > 0) {
+            emit("sweep:" + reference + ":" + OLD_ACCOUNT, FINANCE, new SweepFees(Money.ofMinor(CNY, fromOld),
+                    OLD_ACCOUNT, reference));
+            bankOut(OLD_ACCOUNT, fromOld);
+        }
         feesUnsweptMinor = 0;
+    }
+
+    /**
+     * The master account that pays {@code amountMinor}: the main one when it holds that much, else
+     * the old one when it does (money that reached it after its retirement pays out of it), else the
+     * one that holds more.
+     */
+    private String payingAccount(long amountMinor) {
+        if (bankAvailable(MAIN_ACCOUNT) >= amountMinor || bankAvailable(MAIN_ACCOUNT) >= bankAvailable(OLD_ACCOUNT)) {
+            return MAIN_ACCOUNT;
+        }
+        return OLD_ACCOUNT;
+    }
+
+    private long bankAvailable(String account) {
+        return bankAvailableMinor.getOrDefault(account, 0L);
+    }
+
+    private void bankIn(String account, long amountMinor) {
+        bankAvailableMinor.merge(account, amountMinor, Long::sum);
+    }
+
+    private void bankOut(String account, long amountMinor) {
+        bankAvailableMinor.merge(account, -amountMinor, Long::sum);
     }
 }
