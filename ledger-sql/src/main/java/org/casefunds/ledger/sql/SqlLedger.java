@@ -414,11 +414,14 @@ public final class SqlLedger {
      */
     static Long schemaVersion(Database database, DSLContext context) {
         Set<String> tables = new HashSet<>();
-        for (Table<?> table : context.meta().getTables()) {
-            String schema = table.getSchema() == null ? "" : table.getSchema().getName();
-            if (database instanceof Database.Postgres && !schema.equals(currentSchema(context))) {
-                continue;
-            }
+        org.jooq.Meta meta = context.meta();
+        if (database instanceof Database.Postgres) {
+            // Only the court's own schema: a province's database holds one schema per court, and reading
+            // every schema's tables made opening one court's ledger slower with each court added.
+            String current = currentSchema(context);
+            meta = meta.filterSchemas(schema -> schema.getName().equals(current));
+        }
+        for (Table<?> table : meta.getTables()) {
             tables.add(table.getName().toLowerCase(Locale.ROOT));
         }
         tables.remove("flyway_schema_history");

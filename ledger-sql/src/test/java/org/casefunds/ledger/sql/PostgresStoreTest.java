@@ -116,6 +116,23 @@ class PostgresStoreTest {
     }
 
     @Test
+    void aCourtsSchemaIsJudgedByItsOwnTablesOnly() throws SQLException {
+        // Other courts' ledgers in the same database neither make a new schema look like a ledger nor
+        // hide another application's tables in the schema named.
+        populated();
+        String fresh = newSchema();
+        try (Ledger ledger = ledger(fresh)) {
+            assertEquals(0, ledger.view().lastSequence(), "a new court's ledger is empty");
+        }
+        String foreign = newSchema();
+        sql("public", "CREATE SCHEMA " + foreign, "CREATE TABLE " + foreign + ".payroll (id integer)");
+        StorageException refused = assertThrows(StorageException.class,
+                () -> SqlLedger.postgres(PostgresServer.dataSource(), foreign));
+        assertEquals(ErrorCode.NOT_A_LEDGER, refused.code());
+        assertTrue(refused.getMessage().contains("payroll"), refused.getMessage());
+    }
+
+    @Test
     void eachCourtHasItsOwnJournal() {
         String first = populated();
         String second = populated();
