@@ -29,6 +29,21 @@ final class Measure {
         long run(int attempt) throws Exception;
     }
 
+    /**
+     * A piece of work whose preparation is not timed: {@code prepare} sets a run up (a new court's
+     * schema, say) and returns the part that is.
+     */
+    @FunctionalInterface
+    interface PreparedWork {
+        Timed prepare(int attempt) throws Exception;
+    }
+
+    /** The timed part of a {@link PreparedWork}: how many items it did. */
+    @FunctionalInterface
+    interface Timed {
+        long run() throws Exception;
+    }
+
     /** A value one run of a piece of work measures itself, such as the time a server says it took. */
     @FunctionalInterface
     interface Sample {
@@ -78,12 +93,18 @@ final class Measure {
 
     /** Items per second over {@code runs} runs. */
     static Figure rate(String name, String unit, int runs, String note, Work work) throws Exception {
+        return preparedRate(name, unit, runs, note, attempt -> () -> work.run(attempt));
+    }
+
+    /** Items per second over {@code runs} runs, each timed after its preparation. */
+    static Figure preparedRate(String name, String unit, int runs, String note, PreparedWork work) throws Exception {
         List<Double> rates = new ArrayList<>();
         long peak = 0;
         for (int attempt = 0; attempt < runs; attempt++) {
             resetPeaks();
+            Timed timed = work.prepare(attempt);
             long started = System.nanoTime();
-            long items = work.run(attempt);
+            long items = timed.run();
             double seconds = (System.nanoTime() - started) / 1e9;
             peak = Math.max(peak, peakHeapMegabytes());
             rates.add(items / seconds);
