@@ -324,9 +324,14 @@ public final class Bench {
                     "events/s", settings.runs(), "", attempt -> {
                         // Each court's new schema is made before the clock starts: a court does that once.
                         List<SqlJournalStore> stores = new ArrayList<>();
-                        for (int c = 0; c < clients; c++) {
-                            stores.add(SqlLedger.postgres(settings.postgres(),
-                                    "bench_" + run + "_" + round + "_" + attempt + "_" + c));
+                        try {
+                            for (int c = 0; c < clients; c++) {
+                                stores.add(SqlLedger.postgres(settings.postgres(),
+                                        "bench_" + run + "_" + round + "_" + attempt + "_" + c));
+                            }
+                        } catch (RuntimeException failed) {
+                            stores.forEach(SqlJournalStore::close);
+                            throw failed;
                         }
                         return () -> {
                             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -344,6 +349,8 @@ public final class Bench {
                                 return total;
                             } finally {
                                 pool.shutdownNow();
+                                // Each court's ledger closed its store; after a failure, the others too.
+                                stores.forEach(SqlJournalStore::close);
                             }
                         };
                     }));
