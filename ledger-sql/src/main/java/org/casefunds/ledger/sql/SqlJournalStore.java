@@ -34,6 +34,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -266,9 +267,12 @@ public final class SqlJournalStore implements JournalStore {
         // one transaction, one durable commit for them all, and stays at the head until that is done;
         // the others wait for their outcome, not for the lock, and those queued meanwhile form the next
         // group under the next head.
-        List<Queued<?>> group;
+        boolean leads;
         synchronized (queue) {
             queue.addLast(mine);
+            if (gathering != null && queue.size() >= lastGroupSize) {
+                LockSupport.unpark(gathering);
+            }
             boolean interrupted = false;
             while (!mine.done && queue.peekFirst() != mine) {
                 try {
@@ -280,10 +284,10 @@ public final class SqlJournalStore implements JournalStore {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            group = mine.done ? List.of() : new ArrayList<>(queue);
+            leads = !mine.done;
         }
-        if (!group.isEmpty()) {
-            lead(group);
+        if (leads) {
+            lead(gather());
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -291,13 +295,56 @@ public final class SqlJournalStore implements JournalStore {
         return mine.result;
     }
 
+    /**
+     * The group the head of the queue runs: the writes queued once as many are queued as the group
+     * before held, or once the head has waited as long as a write of that group took on average
+     * (at most {@link #GATHERING_MAX_NANOS}), whichever comes first.
+     *
+     * <p>The callers a group answers come back with their next writes while the next group runs, and
+     * without the wait they made a group of their own behind it: groups alternated at about half the
+     * callers each (eight callers of one store on FULL: 4.6 writes a group, against 7.5 with the wait,
+     * and a quarter more commands a second). A caller who comes within that time would otherwise
+     * cost a commit of its own; one caller never waits, as its group held one write.
+     */
+    private List<Queued<?>> gather() {
+        long deadline;
+        synchronized (queue) {
+            if (queue.size() >= lastGroupSize) {
+                return new ArrayList<>(queue);
+            }
+            long averageWrite = lastGroupNanos / lastGroupSize;
+            long wait = gatheringWait >= 0 ? gatheringWait : Math.min(GATHERING_MAX_NANOS, averageWrite);
+            deadline = System.nanoTime() + wait;
+            gathering = Thread.currentThread();
+            gatherings++;
+        }
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                synchronized (queue) {
+                    if (left <= 0 || queue.size() >= lastGroupSize || Thread.currentThread().isInterrupted()) {
+                        return new ArrayList<>(queue);
+                    }
+                }
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            synchronized (queue) {
+                gathering = null;
+            }
+        }
+    }
+
     /** Runs {@code group} (the head of the queue and those behind it) and hands the head on. */
     private void lead(List<Queued<?>> group) {
+        long ran = 0;
         try {
             writeLock.lock();
+            long started = System.nanoTime();
             try {
                 runGroup(group);
             } finally {
+                ran = System.nanoTime() - started;
                 writeLock.unlock();
             }
         } finally {
@@ -310,6 +357,8 @@ public final class SqlJournalStore implements JournalStore {
                     }
                     queue.removeFirst();
                 }
+                lastGroupSize = group.size();
+                lastGroupNanos = ran;
                 queue.notifyAll();
             }
         }
@@ -324,6 +373,31 @@ public final class SqlJournalStore implements JournalStore {
 
     /** The writes waiting, in the order they came: the head's group is running. */
     private final java.util.ArrayDeque<Queued<?>> queue = new java.util.ArrayDeque<>();
+    /** The longest a head of the queue waits for writes to join its group: see {@link #gather}. */
+    static final long GATHERING_MAX_NANOS = 1_000_000;
+    /** How many writes the last group held, and how long it took to run them (under the queue's lock). */
+    private int lastGroupSize = 1;
+    private long lastGroupNanos;
+    /** A head of the queue waiting for writes to join its group, woken when enough are queued; or null. */
+    private Thread gathering;
+    /** How many times a head of the queue waited for writes to join its group. */
+    private int gatherings;
+    /** A fixed bound of that wait in nanoseconds instead of the group before's average, or negative. */
+    private long gatheringWait = -1;
+
+    /** For tests: bounds every wait for writes to join a group by {@code wait}, whatever groups took. */
+    void gatheringWait(java.time.Duration wait) {
+        synchronized (queue) {
+            gatheringWait = wait.toNanos();
+        }
+    }
+
+    /** For tests: how many times a head of the queue has waited for writes to join its group. */
+    int gatherings() {
+        synchronized (queue) {
+            return gatherings;
+        }
+    }
 
     /**
      * One caller's write, waiting for the group that runs it, then its outcome; {@code done} is read
