@@ -1,5 +1,7 @@
 package org.casefunds.ledger.sql;
 
+import static org.casefunds.ledger.sql.Writers.await;
+import static org.casefunds.ledger.sql.Writers.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -12,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class GroupCommitGatheringTest {
             assertEquals(0, store.gatherings(), "F0 found the two writes its group needed queued");
 
             Future<String> c = callers.submit(() -> store.write(writer -> ran("C")));
-            waitFor(store::gatherings, 1);
+            waitFor("waits for a group", store::gatherings, 1);
             Future<String> d = callers.submit(() -> store.write(writer -> ran("D")));
             assertEquals("C", c.get(1, TimeUnit.MINUTES));
             assertEquals("D", d.get(1, TimeUnit.MINUTES));
@@ -89,9 +90,9 @@ class GroupCommitGatheringTest {
             }));
             await(xInside);
             Future<String> f0 = callers.submit(() -> store.write(writer -> ran("F0")));
-            waitFor(store::queuedWrites, 2);
+            waitFor("queued writes", store::queuedWrites, 2);
             Future<String> f1 = callers.submit(() -> store.write(writer -> ran("F1")));
-            waitFor(store::queuedWrites, 3);
+            waitFor("queued writes", store::queuedWrites, 3);
             xGo.countDown();
             assertEquals("X", x.get(1, TimeUnit.MINUTES));
             assertEquals("F0", f0.get(1, TimeUnit.MINUTES));
@@ -105,27 +106,5 @@ class GroupCommitGatheringTest {
     private String ran(String name) {
         ranOn.put(name, Thread.currentThread());
         return name;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(1, TimeUnit.MINUTES)) {
-                throw new AssertionError("a writer did not get where the test waits for it within a minute");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Waits until {@code count} says {@code expected}, for at most a minute. */
-    private static void waitFor(IntSupplier count, int expected) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (count.getAsInt() != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + expected + ", found " + count.getAsInt());
-            }
-            Thread.onSpinWait();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.casefunds.ledger.sql;
 
+import static org.casefunds.ledger.sql.Writers.await;
+import static org.casefunds.ledger.sql.Writers.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,7 @@ class GroupCommitHandOverTest {
             }));
             await(xInside);
             Future<String> f0 = callers.submit(() -> store.write(writer -> "F0"));
-            waitFor(store::queuedWrites, 2);
+            waitFor("queued writes", store::queuedWrites, 2);
             Future<String> f1 = callers.submit(() -> store.write(writer -> {
                 // Run in F0's group: G queues behind it and will lead the next group.
                 g.complete(callers.submit(() -> store.write(next -> {
@@ -49,10 +50,10 @@ class GroupCommitHandOverTest {
                     await(gGo);
                     return "G";
                 })));
-                waitFor(store::queuedWrites, 3);
+                waitFor("queued writes", store::queuedWrites, 3);
                 return "F1";
             }));
-            waitFor(store::queuedWrites, 3);
+            waitFor("queued writes", store::queuedWrites, 3);
             xGo.countDown();
             assertEquals("X", x.get(1, TimeUnit.MINUTES));
             await(gInside);
@@ -64,28 +65,6 @@ class GroupCommitHandOverTest {
             xGo.countDown();
             gGo.countDown();
             callers.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(1, TimeUnit.MINUTES)) {
-                throw new AssertionError("a writer did not get where the test waits for it within a minute");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Waits until {@code count} says {@code expected}, for at most a minute. */
-    private static void waitFor(IntSupplier count, int expected) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (count.getAsInt() != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + expected + " queued writes, found " + count.getAsInt());
-            }
-            Thread.onSpinWait();
         }
     }
 }
