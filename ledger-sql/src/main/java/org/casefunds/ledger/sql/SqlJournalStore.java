@@ -303,7 +303,7 @@ public final class SqlJournalStore implements JournalStore {
      * <p>The callers a group answers come back with their next writes while the next group runs, and
      * without the wait they made a group of their own behind it: groups alternated at about half the
      * callers each (eight callers of one store on FULL: 4.6 writes a group, against 7.5 with the wait,
-     * and a quarter more commands a second). A caller who comes within that time would otherwise
+     * and about a fifth more commands a second). A caller who comes within that time would otherwise
      * cost a commit of its own; one caller never waits, as its group held one write.
      */
     private List<Queued<?>> gather() {
@@ -374,7 +374,7 @@ public final class SqlJournalStore implements JournalStore {
     /** The writes waiting, in the order they came: the head's group is running. */
     private final java.util.ArrayDeque<Queued<?>> queue = new java.util.ArrayDeque<>();
     /** The longest a head of the queue waits for writes to join its group: see {@link #gather}. */
-    static final long GATHERING_MAX_NANOS = 1_000_000;
+    private static final long GATHERING_MAX_NANOS = 1_000_000;
     /** How many writes the last group held, and how long it took to run them (under the queue's lock). */
     private int lastGroupSize = 1;
     private long lastGroupNanos;
@@ -400,14 +400,15 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     /**
-     * One caller's write, waiting for the group that runs it, then its outcome; {@code done} is read
-     * and set under the queue's lock (the leader sets the outcome before it takes the lock).
+     * One caller's write, waiting for the group that runs it, then its outcome. The leader sets the
+     * outcome, then {@code done}, which is volatile: a caller that sees it done (woken by the leader's
+     * notification or by chance) sees the outcome too.
      */
     private static final class Queued<T> {
         private final Work<T> work;
         private T result;
         private RuntimeException failure;
-        private boolean done;
+        private volatile boolean done;
 
         Queued(Work<T> work) {
             this.work = work;
