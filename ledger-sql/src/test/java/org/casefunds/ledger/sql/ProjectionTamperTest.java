@@ -21,7 +21,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountId;
 import org.casefunds.ledger.base.ErrorCode;
@@ -184,6 +186,47 @@ class ProjectionTamperTest {
                     "receipt row (receipt_key=r1): in the journal, missing from the file")) {
                 assertTrue(rows.detail().contains(named), rows.detail());
             }
+        }
+    }
+
+    @Test
+    void theCheckAskedForAtStartIsTheFirstWritesCheckAndRunsOnce() {
+        Path file = court();
+        try (Ledger ledger = ledger(file)) {
+            SqlJournalStore store = SqlLedger.store(ledger);
+            long last = ledger.view().lastSequence();
+            List<Long> told = new ArrayList<>();
+            store.checkBeforeWriting(told::add);
+            assertEquals(LongStream.rangeClosed(1, last).boxed().toList(), told, "each event as it was folded");
+            assertEquals(last, ledger.view().lastSequence(), "nothing appended");
+            ledger.execute(receipt("r2", "SN2", subAccount(2)));
+            store.checkBeforeWriting(told::add);
+            assertEquals(1, store.projectionChecks(), "neither the first command nor a second call folded again");
+            assertEquals(last, told.size(), "the second call told nothing");
+        }
+        try (Ledger ledger = ledger(file)) {
+            ledger.execute(receipt("r3", "SN3", subAccount(2)));
+            assertEquals(1, SqlLedger.store(ledger).projectionChecks(), "without the call, the first write checks");
+        }
+    }
+
+    @Test
+    void theCheckAskedForFindsAnEditAndWritesAreStillRefused() throws SQLException {
+        Path file = court();
+        sql(file, "UPDATE case_record SET handler = 'someone.else'");
+        try (Ledger ledger = ledger(file)) {
+            SqlJournalStore store = SqlLedger.store(ledger);
+            long before = ledger.view().lastSequence();
+            StorageException found = assertThrows(StorageException.class,
+                    () -> store.checkBeforeWriting(sequence -> { }));
+            assertEquals(ErrorCode.INTEGRITY_VIOLATION, found.code(), found.getMessage());
+            assertTrue(found.getMessage().contains("case_record row") && found.getMessage().contains("column handler"),
+                    found.getMessage());
+            StorageException refused = assertThrows(StorageException.class,
+                    () -> ledger.execute(receipt("r2", "SN2", subAccount(2))));
+            assertEquals(ErrorCode.INTEGRITY_VIOLATION, refused.code(), refused.getMessage());
+            assertEquals(2, store.projectionChecks(), "a failed check is not remembered as passed");
+            assertEquals(before, ledger.view().lastSequence(), "nothing appended");
         }
     }
 }
