@@ -66,29 +66,32 @@ final class ApplyCommand implements Callable<Integer> {
         int size = batchSize == null || batchSize <= 0 ? Math.max(1, commands.size()) : batchSize;
         Progress done = new Progress();
         List<Map<String, Object>> refused = new ArrayList<>();
-        try (Ledger opened = create ? ledger.createForWriting() : ledger.openForWriting();
-                TerminalProgress progress = TerminalProgress.startIfLong("applying", "commands", commands.size())) {
-            for (int start = 0; start < commands.size(); start += size) {
-                List<CommandFiles.Numbered> batch = commands.subList(start, Math.min(commands.size(), start + size));
-                List<Command> toApply = new ArrayList<>();
-                batch.forEach(each -> toApply.add(each.command()));
-                BatchResult result = opened.executeAll(toApply);
-                if (!result.applied()) {
-                    BatchResult.Refusal refusal = result.refusal().get();
-                    if (refusal.reason() instanceof StorageException failed) {
-                        throw failed;
+        try (Ledger opened = create ? ledger.createForWriting() : ledger.openForWriting()) {
+            LedgerOptions.checkBeforeWriting(opened);
+            try (TerminalProgress progress = TerminalProgress.startIfLong("applying", "commands", commands.size())) {
+                for (int start = 0; start < commands.size(); start += size) {
+                    List<CommandFiles.Numbered> batch = commands.subList(start,
+                            Math.min(commands.size(), start + size));
+                    List<Command> toApply = new ArrayList<>();
+                    batch.forEach(each -> toApply.add(each.command()));
+                    BatchResult result = opened.executeAll(toApply);
+                    if (!result.applied()) {
+                        BatchResult.Refusal refusal = result.refusal().get();
+                        if (refusal.reason() instanceof StorageException failed) {
+                            throw failed;
+                        }
+                        Map<String, Object> line = new LinkedHashMap<>();
+                        line.put("line", batch.get(refusal.index()).line());
+                        line.put("key", refusal.command().idempotencyKey());
+                        line.put("code", refusal.reason().code().name());
+                        refusal.reason().field().ifPresent(field -> line.put("field", field));
+                        line.put("message", refusal.reason().getMessage());
+                        refused.add(line);
+                        break;
                     }
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("line", batch.get(refusal.index()).line());
-                    line.put("key", refusal.command().idempotencyKey());
-                    line.put("code", refusal.reason().code().name());
-                    refusal.reason().field().ifPresent(field -> line.put("field", field));
-                    line.put("message", refusal.reason().getMessage());
-                    refused.add(line);
-                    break;
+                    done.committed(result, batch.size());
+                    progress.stepBy(batch.size());
                 }
-                done.committed(result, batch.size());
-                progress.stepBy(batch.size());
             }
         } catch (StorageException failed) {
             return stopped(done, commands, failed.getMessage() + " [" + failed.code() + "]", out);

@@ -188,6 +188,7 @@ final class CalendarCommand implements Runnable {
                         .approvedBy(Approval.of(approver, Role.BUREAU_DIRECTOR)));
             }
             try (Ledger opened = ledger.openForWriting()) {
+                LedgerOptions.checkBeforeWriting(opened);
                 BatchResult result = opened.executeAll(commands);
                 if (!result.applied()) {
                     throw result.refusal().get().reason();

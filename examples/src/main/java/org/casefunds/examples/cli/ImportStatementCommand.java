@@ -79,6 +79,9 @@ final class ImportStatementCommand implements Callable<Integer> {
             if (!reading.problems().isEmpty()) {
                 return problems(out, reading.problems(), account);
             }
+            if (check.toImport() > 0) {
+                LedgerOptions.checkBeforeWriting(opened);
+            }
             Import done = new Import(opened, check);
             StatementOptions.read(file, account, done::line);
             done.finish();

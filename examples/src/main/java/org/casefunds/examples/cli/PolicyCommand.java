@@ -105,6 +105,7 @@ final class PolicyCommand implements Callable<Integer> {
                     new AdoptPolicy(adopted, Optional.ofNullable(reason)))
                     .approvedBy(Approval.of(approver, Role.COURT_LEADER));
             try (Ledger opened = ledger.openForWriting()) {
+                LedgerOptions.checkBeforeWriting(opened);
                 CommandResult result = opened.execute(command);
                 spec.commandLine().getOut().printf("%s adopted from %s as event %d%s%n", adopted.name(), from,
                         result.event().sequence(), result.repeated() ? " (already adopted, nothing changed)" : "");
