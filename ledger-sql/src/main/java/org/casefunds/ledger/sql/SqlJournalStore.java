@@ -260,6 +260,10 @@ public final class SqlJournalStore implements JournalStore {
         if (folds) {
             return;
         }
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the tables of " + location() + " were to be checked inside a write of"
+                    + " the same store; check them before writing");
+        }
         transaction((statements, tables) -> null, eventsFolded);
     }
 

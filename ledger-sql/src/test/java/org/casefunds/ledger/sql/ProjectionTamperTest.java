@@ -202,6 +202,12 @@ class ProjectionTamperTest {
             ledger.execute(receipt("r2", "SN2", subAccount(2)));
             store.checkBeforeWriting(told::add);
             assertEquals(1, store.projectionChecks(), "neither the first command nor a second call folded again");
+            IllegalStateException nested = assertThrows(IllegalStateException.class,
+                    () -> store.write(writer -> {
+                        store.checkBeforeWriting(told::add);
+                        return null;
+                    }));
+            assertTrue(nested.getMessage().contains("inside a write"), nested.getMessage());
             assertEquals(last, told.size(), "the second call told nothing");
         }
         try (Ledger ledger = ledger(file)) {
