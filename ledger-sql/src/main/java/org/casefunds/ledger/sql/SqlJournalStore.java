@@ -42,7 +42,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.casefunds.ledger.accounts.AccountBalance;
-import org.casefunds.ledger.base.StorageException;
 import org.casefunds.ledger.base.Checks;
 import org.casefunds.ledger.base.ErrorCode;
 import org.casefunds.ledger.base.IntegrityException;
@@ -248,8 +247,9 @@ public final class SqlJournalStore implements JournalStore {
      * the write transaction as a write does, so this store's commands wait for it and another
      * process's write waits up to its busy timeout; once passed, it does nothing more.
      *
-     * @param eventsFolded told, on the calling thread, the sequence of each event as it is folded,
-     *     from 1 to the journal's last; not told anything when the store has checked already
+     * @param eventsFolded told, on the calling thread, the sequence of each event as it is read for
+     *     the fold, from 1 to the journal's last (the row comparison follows the last); told nothing
+     *     when the store has checked already
      * @throws StorageException {@link ErrorCode#INTEGRITY_VIOLATION} naming the first differences
      *     when the tables differ from the journal, the refusal every write of this store then gets
      *     until the ledger is restored or its tables rebuilt
