@@ -240,19 +240,22 @@ public final class SqlJournalStore implements JournalStore {
 
     /**
      * Does now what the store otherwise does inside its first write: compares every projection row
-     * with the journal folded afresh, so that no decision rests on a row edited outside the ledger,
-     * and loads what the writer decides with. On a journal of 200,000 events that takes seconds, on
-     * a million about a minute, and without this call the first command waits for it. Call it where
-     * waiting is expected: when the court's system starts, or before a tool applies a file. It takes
-     * the write transaction as a write does, so this store's commands wait for it and another
-     * process's write waits up to its busy timeout; once passed, it does nothing more.
+     * with the journal folded afresh, so that no decision rests on a row edited outside the ledger.
+     * On a journal of 200,000 events that takes seconds, on a million about a minute, and without
+     * this call the first command waits for it. Call it where waiting is expected: when the court's
+     * system starts, or before a tool applies a file. It runs in a write transaction of its own that
+     * writes nothing, as the first write would: this store's commands wait for it, and another
+     * process's write waits for it too (on SQLite up to its busy timeout, then is refused
+     * {@link ErrorCode#STORAGE_LOCKED}). Once the check has passed, a call returns at once.
      *
      * @param eventsFolded told, on the calling thread, the sequence of each event as it is read for
      *     the fold, from 1 to the journal's last (the row comparison follows the last); told nothing
-     *     when the store has checked already
+     *     when the store has checked already. It is called with the write lock held: keep it quick
      * @throws StorageException {@link ErrorCode#INTEGRITY_VIOLATION} naming the first differences
      *     when the tables differ from the journal, the refusal every write of this store then gets
-     *     until the ledger is restored or its tables rebuilt
+     *     until the ledger is restored or its tables rebuilt; {@link ErrorCode#STORAGE_READ_ONLY} for
+     *     a store opened read-only; what a write gets when the database fails or is locked
+     * @throws IllegalStateException when called inside a write of this store, or after it was closed
      */
     public void checkBeforeWriting(LongConsumer eventsFolded) {
         Checks.required(eventsFolded, "eventsFolded");
@@ -264,7 +267,15 @@ public final class SqlJournalStore implements JournalStore {
             throw new IllegalStateException("the tables of " + location() + " were to be checked inside a write of"
                     + " the same store; check them before writing");
         }
-        transaction((statements, tables) -> null, eventsFolded);
+        writeLock.lock();
+        try {
+            if (projectionsChecked) {
+                return;
+            }
+            transaction((statements, tables) -> null, eventsFolded);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** For tests: how many times this store has compared its tables with the journal before writing. */
@@ -961,24 +972,34 @@ public final class SqlJournalStore implements JournalStore {
      * @return how many events were folded
      */
     public long rebuildProjections() {
-        // Folded afresh from the journal, the projections are the journal's by construction.
-        projectionsChecked = true;
-        return transaction((statements, tables) -> {
-            dropProjections(statements.context());
-            tables.forgetRows();
-            LedgerState state = LedgerState.over(tables);
-            long folded = 0;
-            try (Stream<Event> events = read(1)) {
-                for (Iterator<Event> each = events.iterator(); each.hasNext();) {
-                    state.apply(each.next());
-                    if (++folded % REBUILD_FLUSH_EVENTS == 0) {
-                        tables.flush();
-                        tables.trim();
+        writeLock.lock();
+        boolean checkedBefore = projectionsChecked;
+        try {
+            // Folded afresh from the journal, the projections are the journal's by construction; a
+            // rebuild that fails leaves the old ones, as unchecked as they were.
+            projectionsChecked = true;
+            return transaction((statements, tables) -> {
+                dropProjections(statements.context());
+                tables.forgetRows();
+                LedgerState state = LedgerState.over(tables);
+                long folded = 0;
+                try (Stream<Event> events = read(1)) {
+                    for (Iterator<Event> each = events.iterator(); each.hasNext();) {
+                        state.apply(each.next());
+                        if (++folded % REBUILD_FLUSH_EVENTS == 0) {
+                            tables.flush();
+                            tables.trim();
+                        }
                     }
                 }
-            }
-            return folded;
-        });
+                return folded;
+            });
+        } catch (RuntimeException | Error failed) {
+            projectionsChecked = checkedBefore;
+            throw failed;
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** Deletes the projection rows; the journal tables are untouched (and refuse it). */
