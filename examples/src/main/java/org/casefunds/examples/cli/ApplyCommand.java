@@ -67,7 +67,9 @@ final class ApplyCommand implements Callable<Integer> {
         Progress done = new Progress();
         List<Map<String, Object>> refused = new ArrayList<>();
         try (Ledger opened = create ? ledger.createForWriting() : ledger.openForWriting()) {
-            LedgerOptions.checkBeforeWriting(opened);
+            if (!commands.isEmpty()) {
+                LedgerOptions.checkBeforeWriting(opened);
+            }
             try (TerminalProgress progress = TerminalProgress.startIfLong("applying", "commands", commands.size())) {
                 for (int start = 0; start < commands.size(); start += size) {
                     List<CommandFiles.Numbered> batch = commands.subList(start,

@@ -101,6 +101,7 @@ final class InitCommand implements Callable<Integer> {
                             name + " 执行款专户")));
         }
         try (Ledger opened = ledger.createForWriting()) {
+            LedgerOptions.checkBeforeWriting(opened);
             BatchResult result = opened.executeAll(commands);
             if (!result.applied()) {
                 throw result.refusal().get().reason();

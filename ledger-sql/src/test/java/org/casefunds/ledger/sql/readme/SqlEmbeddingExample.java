@@ -22,8 +22,8 @@ import org.casefunds.ledger.events.ReceiptSource;
 import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.reports.CourtReports;
 import org.casefunds.ledger.reports.DoubleZero;
-import org.casefunds.ledger.sql.SqlJournalStore;
 import org.casefunds.ledger.sql.SqlLedger;
+import org.casefunds.ledger.store.JournalStore;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -66,9 +66,9 @@ final class SqlEmbeddingExample {
         }
 
         // PostgreSQL: one schema per court on a shared server, the same code and schema.
-        SqlJournalStore store = SqlLedger.postgres(dataSource, "court_bj02");
-        store.checkBeforeWriting(sequence -> { }); // at start: the tables against the journal, once
+        JournalStore store = SqlLedger.postgres(dataSource, "court_bj02");
         try (Ledger ledger = Ledger.open(store, Policy.defaults(), Clock.systemUTC())) {
+            SqlLedger.store(ledger).checkBeforeWriting(sequence -> { }); // at start: tables against journal
             ledger.executeAll(opening);
         }
         // README-SQL-END
