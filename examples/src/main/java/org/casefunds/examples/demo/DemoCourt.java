@@ -764,6 +764,12 @@ public final class DemoCourt {
     }
 
     private void refundStray(String receipt, long amountMinor) {
+        if (bankAvailable(MAIN_ACCOUNT) < amountMinor) {
+            // The main account's money went to payouts of cases whose money lies partly on the old
+            // account: the refund waits, as finance would, until enough has come in again.
+            at(later(1, 3), new Action(Kind.REFUND_STRAY, -1, amountMinor, receipt));
+            return;
+        }
         Money amount = Money.ofMinor(CNY, amountMinor);
         String key = "refund:" + receipt;
         emit(key, ADMINISTRATOR, new RefundUnidentified(receipt, amount, strayPayers.remove(receipt),
