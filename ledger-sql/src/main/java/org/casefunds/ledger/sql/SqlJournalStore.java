@@ -217,17 +217,22 @@ public final class SqlJournalStore implements JournalStore {
 
     /**
      * Before the first decision of this store: the projections the decisions read must be the
-     * journal's. A row changed outside the ledger stops every write until it is dealt with.
+     * journal's. A row changed outside the ledger stops every write until it is dealt with. The check
+     * reads one snapshot of the database and holds none of its locks, so that other processes go on
+     * writing while a long journal is folded (a minute at a million events); one that appends before
+     * this store's first write is a ledger keeping the tables with its events, and the writer reads
+     * what it appended as it does at every transaction. Called with the write lock held.
      */
-    private void requireProjectionsChecked(DSLContext context, LongConsumer eventsFolded) {
+    private void requireProjectionsChecked(LongConsumer eventsFolded) {
         if (projectionsChecked) {
             return;
         }
         projectionChecks++;
         ProjectionCheck.Result result;
-        try (Stream<Event> events = events(context, 1)) {
-            result = ProjectionCheck.compare(context, events.peek(event -> eventsFolded.accept(event.sequence()))
-                    .iterator());
+        try (ReadSnapshot snapshot = ReadSnapshot.begin(database);
+                Stream<Event> events = events(snapshot.context(), 1)) {
+            result = ProjectionCheck.compare(snapshot.context(), events.peek(event -> eventsFolded.accept(
+                    event.sequence())).iterator());
         }
         if (!result.ok()) {
             throw new StorageException(ErrorCode.INTEGRITY_VIOLATION, "ledger", location(),
@@ -239,29 +244,29 @@ public final class SqlJournalStore implements JournalStore {
     }
 
     /**
-     * Does now what the store otherwise does inside its first write: compares every projection row
+     * Does now what the store otherwise does before its first write: compares every projection row
      * with the journal folded afresh, so that no decision rests on a row edited outside the ledger.
      * On a journal of 200,000 events that takes seconds, on a million about a minute, and without
      * this call the first command waits for it. Call it where waiting is expected: when the court's
-     * system starts, or before a tool applies a file. It runs in a write transaction of its own that
-     * writes nothing, as the first write would: this store's commands wait for it, and another
-     * process's write waits for it too (on SQLite up to its busy timeout, then is refused
-     * {@link ErrorCode#STORAGE_LOCKED}). Once the check has passed, a call returns at once.
+     * system starts, or before a tool applies a file. It reads one snapshot of the database and
+     * takes none of its locks: other processes go on writing, while this store's own commands wait
+     * for it. Once the check has passed, a call returns at once.
      *
      * @param eventsFolded told, on the calling thread, the sequence of each event as it is read for
      *     the fold, from 1 to the journal's last (the row comparison follows the last); told nothing
-     *     when the store has checked already. It is called with the write lock held: keep it quick
+     *     when the store has checked already. It is called with this store's write lock held: keep
+     *     it quick
      * @throws StorageException {@link ErrorCode#INTEGRITY_VIOLATION} naming the first differences
      *     when the tables differ from the journal, the refusal every write of this store then gets
      *     until the ledger is restored or its tables rebuilt; {@link ErrorCode#STORAGE_READ_ONLY} for
-     *     a store opened read-only; what a write gets when the database fails or is locked
+     *     a store opened read-only; what a read gets when the database fails
      * @throws IllegalStateException when called inside a write of this store, or after it was closed
      */
     public void checkBeforeWriting(LongConsumer eventsFolded) {
         Checks.required(eventsFolded, "eventsFolded");
         checkOpen();
-        if (folds) {
-            return;
+        if (readOnly()) {
+            throw Database.readOnlyRefusal(location());
         }
         if (writeLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("the tables of " + location() + " were to be checked inside a write of"
@@ -269,10 +274,10 @@ public final class SqlJournalStore implements JournalStore {
         }
         writeLock.lock();
         try {
-            if (projectionsChecked) {
-                return;
-            }
-            transaction((statements, tables) -> null, eventsFolded);
+            checkOpen();
+            requireProjectionsChecked(eventsFolded);
+        } catch (RuntimeException failure) {
+            throw damaged(SqlErrors.translate(failure, "checking the tables of " + location()));
         } finally {
             writeLock.unlock();
         }
@@ -535,19 +540,14 @@ public final class SqlJournalStore implements JournalStore {
         T run(Statements statements, SqlTables tables);
     }
 
-    /** Runs {@code body} in one write transaction, alone: all of it is committed, or none. */
-    private <T> T transaction(Body<T> body) {
-        return transaction(body, NO_PROGRESS);
-    }
-
     /** Tells nothing. */
     private static final LongConsumer NO_PROGRESS = sequence -> { };
 
     /**
-     * Runs {@code body} in one write transaction, alone, after the store's check of its tables when it
-     * is the first ({@code eventsFolded} told of the check's progress).
+     * Runs {@code body} in one write transaction, alone: all of it is committed, or none. The store's
+     * first checks its tables before it begins.
      */
-    private <T> T transaction(Body<T> body, LongConsumer eventsFolded) {
+    private <T> T transaction(Body<T> body) {
         if (readOnly()) {
             throw Database.readOnlyRefusal(location());
         }
@@ -558,6 +558,7 @@ public final class SqlJournalStore implements JournalStore {
         boolean begun = false;
         try {
             checkOpen();
+            requireProjectionsChecked(NO_PROGRESS);
             connection = writerConnection();
             statements = writerStatements(connection);
             try {
@@ -578,7 +579,6 @@ public final class SqlJournalStore implements JournalStore {
                 database.begin(connection, statements.context());
             }
             begun = true;
-            requireProjectionsChecked(statements.context(), eventsFolded);
             if (workingSet == null) {
                 workingSet = folds ? SqlTables.forFold(statements) : SqlTables.forWriter(statements);
             }

@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -249,6 +250,29 @@ class ProjectionTamperTest {
                     () -> ledger.execute(receipt("r2", "SN2", subAccount(2))));
             assertEquals(ErrorCode.INTEGRITY_VIOLATION, refused.code(), refused.getMessage());
             assertEquals(before, ledger.view().lastSequence(), "nothing appended on the edited tables");
+        }
+    }
+
+    @Test
+    void anotherWriterGoesOnWhileTheTablesAreChecked() {
+        Path file = court();
+        SqliteOptions impatient = SqliteOptions.defaults().withBusyTimeout(Duration.ofMillis(200));
+        try (Ledger checking = ledger(file);
+                Ledger other = Ledger.open(SqlLedger.sqlite(file, impatient), Policy.defaults(), Fixtures.CLOCK)) {
+            other.execute(receipt("r2", "SN2", subAccount(2)));
+            long before = other.view().lastSequence();
+            List<Long> appended = new ArrayList<>();
+            SqlLedger.store(checking).checkBeforeWriting(sequence -> {
+                if (sequence == 1) {
+                    // Midway through the fold, another process's writer commits: it is not kept waiting.
+                    appended.add(other.execute(receipt("r3", "SN3", subAccount(2))).event().sequence());
+                }
+            });
+            assertEquals(List.of(before + 1), appended);
+            long next = checking.execute(receipt("r4", "SN4", subAccount(1))).event().sequence();
+            assertEquals(before + 2, next, "the checked store decides after the other's append");
+            assertEquals(1, SqlLedger.store(checking).projectionChecks());
+            assertTrue(SqlLedger.audit(checking).ok());
         }
     }
 }
