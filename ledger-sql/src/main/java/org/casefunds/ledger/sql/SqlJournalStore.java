@@ -229,10 +229,14 @@ public final class SqlJournalStore implements JournalStore {
         }
         projectionChecks++;
         ProjectionCheck.Result result;
-        try (ReadSnapshot snapshot = ReadSnapshot.begin(database);
-                Stream<Event> events = events(snapshot.context(), 1)) {
-            result = ProjectionCheck.compare(snapshot.context(), events.peek(event -> eventsFolded.accept(
-                    event.sequence())).iterator());
+        try (ReadSnapshot snapshot = ReadSnapshot.begin(database)) {
+            // The snapshot's own connection, read by this thread alone: a reader's context would
+            // take turns on it query by query and listen to every row.
+            DSLContext context = database.context(snapshot.connection());
+            try (Stream<Event> events = events(context, 1)) {
+                result = ProjectionCheck.compare(context, events.peek(event -> eventsFolded.accept(
+                        event.sequence())).iterator());
+            }
         }
         if (!result.ok()) {
             throw new StorageException(ErrorCode.INTEGRITY_VIOLATION, "ledger", location(),
