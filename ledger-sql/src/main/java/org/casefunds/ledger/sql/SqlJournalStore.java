@@ -38,6 +38,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -268,14 +269,8 @@ public final class SqlJournalStore implements JournalStore {
      */
     public void checkBeforeWriting(LongConsumer eventsFolded) {
         Checks.required(eventsFolded, "eventsFolded");
-        checkOpen();
-        if (readOnly()) {
-            throw Database.readOnlyRefusal(location());
-        }
-        if (writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("the tables of " + location() + " were to be checked inside a write of"
-                    + " the same store; check them before writing");
-        }
+        requireWriterOutsideAWrite(() -> "the tables of " + location() + " were to be checked inside a write of"
+                + " the same store; check them before writing");
         writeLock.lock();
         try {
             checkOpen();
@@ -284,6 +279,20 @@ public final class SqlJournalStore implements JournalStore {
             throw damaged(SqlErrors.translate(failure, "checking the tables of " + location()));
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Refuses a closed store, a store opened read-only, and a call from inside a write of this store
+     * (whose thread holds the write lock), with {@code insideAWrite} as the message.
+     */
+    private void requireWriterOutsideAWrite(Supplier<String> insideAWrite) {
+        checkOpen();
+        if (readOnly()) {
+            throw Database.readOnlyRefusal(location());
+        }
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException(insideAWrite.get());
         }
     }
 
@@ -318,14 +327,8 @@ public final class SqlJournalStore implements JournalStore {
 
     @Override
     public <T> T write(Work<T> work) {
-        checkOpen();
-        if (readOnly()) {
-            throw Database.readOnlyRefusal(location());
-        }
-        if (writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("a write to " + location() + " was started inside another write of"
-                    + " the same store; run it after that write returns");
-        }
+        requireWriterOutsideAWrite(() -> "a write to " + location() + " was started inside another write of the"
+                + " same store; run it after that write returns");
         Queued<T> mine = new Queued<>(work);
         // Group commit: the write at the head of the queue leads. It runs every write queued by then in
         // one transaction, one durable commit for them all, and stays at the head until that is done;
