@@ -329,7 +329,7 @@ final class SqlTables implements StateTables {
             return;
         }
         long since = knownThrough;
-        if (since >= head.lastSequence() || since > 0 && !knownHash.equals(statements.context()
+        if (since > head.lastSequence() || since > 0 && !knownHash.equals(statements.context()
                 .select(EVENT.HASH).from(EVENT).where(EVENT.SEQUENCE.eq(since)).fetchOptional(EVENT.HASH)
                 .map(hash -> StoredEvent.hex(hash, since)).orElse(null))) {
             // Not a continuation of the journal the sets were read from (restored, replaced): read them again.
@@ -386,8 +386,16 @@ final class SqlTables implements StateTables {
         knownReferences = null;
     }
 
+    /** How many sets of keys were read whole by commands (not by {@link #readKeySets}), for tests. */
+    private int keySetReads;
+
+    int keySetReads() {
+        return keySetReads;
+    }
+
     /** The known sets are loaded whole inside a transaction, which fixes what they hold. */
     private KnownKeys loaded(KnownKeys keys) {
+        keySetReads++;
         if (knownThrough < 0) {
             knownThrough = meta().lastSequence();
             knownHash = meta().lastHash();
@@ -395,53 +403,89 @@ final class SqlTables implements StateTables {
         return keys;
     }
 
+    /**
+     * Reads every set of keys that exist, and the head they hold, from {@code snapshot}: a read of one
+     * commit (the check before a store's first write, which has just read it), so that the first
+     * command need not read them. The next transaction adds what was appended since, as after another
+     * process's appends.
+     */
+    void readKeySets(org.jooq.DSLContext snapshot) {
+        forgetKeys();
+        org.jooq.Record2<Long, String> head = snapshot.select(LEDGER_INFO.LAST_SEQUENCE, LEDGER_INFO.LAST_HASH)
+                .from(LEDGER_INFO).where(LEDGER_INFO.ID.eq(inline(1L))).fetchOne();
+        knownIdempotencyKeys = readIdempotencyKeys(snapshot);
+        knownPockets = readPockets(snapshot);
+        readCases(snapshot);
+        knownDisbursements = readDisbursements(snapshot);
+        knownReferences = readReferences(snapshot);
+        knownThrough = head.value1();
+        knownHash = head.value2();
+    }
+
     private KnownKeys knownPockets() {
         if (knownPockets == null) {
             writeRows();
-            KnownKeys keys = new KnownKeys();
-            statements.context().select(BALANCE.ACCOUNT, BALANCE.CURRENCY).from(BALANCE).fetchLazy()
-                    .forEach(row -> keys.add(pocketKey(row.value1(), row.value2())));
+            KnownKeys keys = readPockets(statements.context());
             balanceDeltas.keySet().forEach(key -> keys.add(pocketKey(key.account(), key.currency())));
             knownPockets = loaded(keys);
         }
         return knownPockets;
     }
 
+    private static KnownKeys readPockets(org.jooq.DSLContext context) {
+        KnownKeys keys = new KnownKeys();
+        context.select(BALANCE.ACCOUNT, BALANCE.CURRENCY).from(BALANCE).fetchLazy()
+                .forEach(row -> keys.add(pocketKey(row.value1(), row.value2())));
+        return keys;
+    }
+
     private void loadKnownCases() {
         if (knownCases == null) {
             writeRows();
-            KnownKeys cases = new KnownKeys();
-            KnownKeys subAccounts = new KnownKeys();
-            statements.context().select(CASE_RECORD.CASE_NUMBER, CASE_RECORD.SUB_ACCOUNT).from(CASE_RECORD)
-                    .fetchLazy().forEach(row -> {
-                        cases.add(row.value1());
-                        subAccounts.add(row.value2());
-                    });
-            knownCases = loaded(cases);
-            knownSubAccounts = subAccounts;
+            readCases(statements.context());
+            loaded(knownCases);
         }
+    }
+
+    private void readCases(org.jooq.DSLContext context) {
+        KnownKeys cases = new KnownKeys();
+        KnownKeys subAccounts = new KnownKeys();
+        context.select(CASE_RECORD.CASE_NUMBER, CASE_RECORD.SUB_ACCOUNT).from(CASE_RECORD).fetchLazy()
+                .forEach(row -> {
+                    cases.add(row.value1());
+                    subAccounts.add(row.value2());
+                });
+        knownCases = cases;
+        knownSubAccounts = subAccounts;
     }
 
     private KnownKeys knownDisbursements() {
         if (knownDisbursements == null) {
             writeRows();
-            KnownKeys keys = new KnownKeys();
-            statements.context().select(DISBURSEMENT.ID).from(DISBURSEMENT).fetchLazy()
-                    .forEach(row -> keys.add(row.value1()));
-            knownDisbursements = loaded(keys);
+            knownDisbursements = loaded(readDisbursements(statements.context()));
         }
         return knownDisbursements;
+    }
+
+    private static KnownKeys readDisbursements(org.jooq.DSLContext context) {
+        KnownKeys keys = new KnownKeys();
+        context.select(DISBURSEMENT.ID).from(DISBURSEMENT).fetchLazy().forEach(row -> keys.add(row.value1()));
+        return keys;
     }
 
     private KnownKeys knownReferences() {
         if (knownReferences == null) {
             writeRows();
-            KnownKeys keys = new KnownKeys();
-            statements.context().select(RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE).from(RECEIPT).fetchLazy()
-                    .forEach(row -> keys.add(referenceKey(row.value1(), row.value2())));
-            knownReferences = loaded(keys);
+            knownReferences = loaded(readReferences(statements.context()));
         }
         return knownReferences;
+    }
+
+    private static KnownKeys readReferences(org.jooq.DSLContext context) {
+        KnownKeys keys = new KnownKeys();
+        context.select(RECEIPT.BANK_ACCOUNT, RECEIPT.BANK_REFERENCE).from(RECEIPT).fetchLazy()
+                .forEach(row -> keys.add(referenceKey(row.value1(), row.value2())));
+        return keys;
     }
 
     /**
@@ -459,12 +503,15 @@ final class SqlTables implements StateTables {
     boolean mayHaveKey(String idempotencyKey) {
         if (knownIdempotencyKeys == null) {
             writeRows();
-            KnownKeys keys = new KnownKeys();
-            statements.context().select(EVENT.KEY_DIGEST).from(EVENT).fetchLazy()
-                    .forEach(row -> keys.addFingerprint(row.value1()));
-            knownIdempotencyKeys = loaded(keys);
+            knownIdempotencyKeys = loaded(readIdempotencyKeys(statements.context()));
         }
         return knownIdempotencyKeys.mayContainFingerprint(StoredEvent.keyDigest(idempotencyKey));
+    }
+
+    private static KnownKeys readIdempotencyKeys(org.jooq.DSLContext context) {
+        KnownKeys keys = new KnownKeys();
+        context.select(EVENT.KEY_DIGEST).from(EVENT).fetchLazy().forEach(row -> keys.addFingerprint(row.value1()));
+        return keys;
     }
 
     private static String pocketKey(String account, String currency) {

@@ -254,6 +254,28 @@ class ProjectionTamperTest {
     }
 
     @Test
+    void theCheckReadsTheSetsOfKeysAndTheyLearnWhatAnotherWriterAppendsAfter() {
+        Path file = court();
+        try (Ledger checking = ledger(file); Ledger other = ledger(file)) {
+            SqlJournalStore store = SqlLedger.store(checking);
+            store.checkBeforeWriting(sequence -> { });
+            long first = checking.execute(receipt("r2", "SN2", subAccount(2))).event().sequence();
+            assertEquals(0, store.keySetsReadByCommands(), "the first command read no set of keys itself");
+            long appended = other.execute(receipt("r3", "SN3", subAccount(1))).event().sequence();
+            assertEquals(first + 1, appended);
+            var again = checking.execute(receipt("r3", "SN3", subAccount(1)));
+            assertTrue(again.repeated(), "the other writer's command is known by its key, not done twice");
+            assertEquals(appended, again.event().sequence());
+            var duplicate = assertThrows(org.casefunds.ledger.base.LedgerException.class,
+                    () -> checking.execute(receipt("r4", "SN3", subAccount(1))));
+            assertEquals(ErrorCode.ALREADY_EXISTS, duplicate.code(), duplicate.getMessage());
+            assertEquals(appended, checking.view().lastSequence(), "nothing appended twice");
+            assertEquals(0, store.keySetsReadByCommands(), "the sets learnt the other's keys without reading again");
+            assertTrue(SqlLedger.audit(checking).ok());
+        }
+    }
+
+    @Test
     void anotherWriterGoesOnWhileTheTablesAreChecked() {
         Path file = court();
         SqliteOptions impatient = SqliteOptions.defaults().withBusyTimeout(Duration.ofMillis(200));
