@@ -57,6 +57,16 @@ abstract class Database {
 
     abstract void rollback(Connection connection) throws SQLException;
 
+    /** A new connection for a store's writer. */
+    Connection connectWriter() throws SQLException {
+        return connect();
+    }
+
+    /** What copies the writer's log into the database beside it, started; null where nothing need. */
+    Checkpointer startCheckpointer() throws SQLException {
+        return null;
+    }
+
     /**
      * Starts a read transaction on {@code connection} that sees one snapshot of the database until it
      * ends: every query in it sees the same commit, and writers in other connections go on. The
@@ -273,6 +283,37 @@ abstract class Database {
         @Override
         String migrations() {
             return "classpath:db/migration/sqlite";
+        }
+
+        /**
+         * Whether a {@link Checkpointer} copies the writer's log: below {@code synchronous=FULL},
+         * where a checkpoint's syncs are the only ones a commit could wait for. At FULL every commit
+         * syncs the log anyway, and SQLite checkpoints in the commit as it does by default: syncs
+         * beside the writer's own made one caller's commits no faster (slower in one run of the
+         * benchmark).
+         */
+        private boolean checkpointsBesideTheWriter() {
+            return access == Access.WRITE && options.synchronous() != SqliteOptions.Synchronous.FULL;
+        }
+
+        /** The writer leaves checkpoints to its {@link Checkpointer}, if it has one, until its log is long. */
+        @Override
+        Connection connectWriter() throws SQLException {
+            Connection connection = connect();
+            if (checkpointsBesideTheWriter()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.WRITER_PAGES);
+                } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
+            }
+            return connection;
+        }
+
+        @Override
+        Checkpointer startCheckpointer() throws SQLException {
+            return checkpointsBesideTheWriter() ? Checkpointer.start(connect(), file.getFileName().toString()) : null;
         }
 
         @Override

@@ -609,6 +609,9 @@ public final class SqlJournalStore implements JournalStore {
             tables.flush();
             database.commit(connection);
             begun = false;
+            if (checkpointer != null) {
+                checkpointer.committed();
+            }
             tables.committed();
             return result;
         } catch (RuntimeException failure) {
@@ -676,11 +679,32 @@ public final class SqlJournalStore implements JournalStore {
 
     private Connection writerConnection() throws SQLException {
         if (writer == null) {
-            writer = database.connect();
+            Connection connection = database.connectWriter();
+            if (checkpointer == null) {
+                try {
+                    checkpointer = database.startCheckpointer();
+                } catch (SQLException | RuntimeException failure) {
+                    closeQuietly(null, connection);
+                    throw failure;
+                }
+            }
+            writer = connection;
         }
         return writer;
     }
 
+    /** What copies the writer's log into the database, once the writer has connected; or null. */
+    private Checkpointer checkpointer;
+
+    /** For tests: the store's checkpointer, or null. */
+    Checkpointer checkpointer() {
+        writeLock.lock();
+        try {
+            return checkpointer;
+        } finally {
+            writeLock.unlock();
+        }
+    }
 
     private Statements writerStatements(Connection connection) {
         if (writerStatements == null) {
@@ -1070,6 +1094,10 @@ public final class SqlJournalStore implements JournalStore {
                 return;
             }
             closed = true;
+            if (checkpointer != null) {
+                checkpointer.close();
+                checkpointer = null;
+            }
             closeQuietly(writerStatements, writer);
             writer = null;
             writerStatements = null;
