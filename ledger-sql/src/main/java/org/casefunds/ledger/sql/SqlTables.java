@@ -410,6 +410,9 @@ final class SqlTables implements StateTables {
      * process's appends.
      */
     void readKeySets(org.jooq.DSLContext snapshot) {
+        // The rows and the head kept are forgotten too: the next transaction must catch up from the
+        // snapshot's head, whatever head the working set followed before.
+        forgetRows();
         forgetKeys();
         org.jooq.Record2<Long, String> head = snapshot.select(LEDGER_INFO.LAST_SEQUENCE, LEDGER_INFO.LAST_HASH)
                 .from(LEDGER_INFO).where(LEDGER_INFO.ID.eq(inline(1L))).fetchOne();
