@@ -414,15 +414,22 @@ final class SqlTables implements StateTables {
         // snapshot's head, whatever head the working set followed before.
         forgetRows();
         forgetKeys();
-        org.jooq.Record2<Long, String> head = snapshot.select(LEDGER_INFO.LAST_SEQUENCE, LEDGER_INFO.LAST_HASH)
-                .from(LEDGER_INFO).where(LEDGER_INFO.ID.eq(inline(1L))).fetchOne();
-        knownIdempotencyKeys = readIdempotencyKeys(snapshot);
-        knownPockets = readPockets(snapshot);
-        readCases(snapshot);
-        knownDisbursements = readDisbursements(snapshot);
-        knownReferences = readReferences(snapshot);
-        knownThrough = head.value1();
-        knownHash = head.value2();
+        try {
+            org.jooq.Record2<Long, String> head = snapshot.select(LEDGER_INFO.LAST_SEQUENCE, LEDGER_INFO.LAST_HASH)
+                    .from(LEDGER_INFO).where(LEDGER_INFO.ID.eq(inline(1L))).fetchOne();
+            knownIdempotencyKeys = readIdempotencyKeys(snapshot);
+            knownPockets = readPockets(snapshot);
+            readCases(snapshot);
+            knownDisbursements = readDisbursements(snapshot);
+            knownReferences = readReferences(snapshot);
+            knownThrough = head.value1();
+            knownHash = head.value2();
+        } catch (RuntimeException failed) {
+            // Sets read before the failure hold the snapshot's keys only, with no head to catch up
+            // from: none is kept, and each is read again when first needed.
+            forgetKeys();
+            throw failed;
+        }
     }
 
     private KnownKeys knownPockets() {

@@ -259,15 +259,24 @@ class ProjectionTamperTest {
         try (Ledger checking = ledger(file); Ledger other = ledger(file)) {
             SqlJournalStore store = SqlLedger.store(checking);
             store.checkBeforeWriting(sequence -> { });
-            long first = checking.execute(receipt("r2", "SN2", subAccount(2))).event().sequence();
-            assertEquals(0, store.keySetsReadByCommands(), "the first command read no set of keys itself");
-            long appended = other.execute(receipt("r3", "SN3", subAccount(1))).event().sequence();
+            // Between the check and the first write: the sets must catch up from the snapshot's head.
+            long beforeFirst = other.execute(receipt("r2", "SN2", subAccount(2))).event().sequence();
+            var known = checking.execute(receipt("r2", "SN2", subAccount(2)));
+            assertTrue(known.repeated(), "a command appended after the check is known by its key, not done twice");
+            assertEquals(beforeFirst, known.event().sequence());
+            assertEquals(ErrorCode.ALREADY_EXISTS, assertThrows(org.casefunds.ledger.base.LedgerException.class,
+                    () -> checking.execute(receipt("r3", "SN2", subAccount(2)))).code(), "its bank serial is known");
+            long first = checking.execute(receipt("r4", "SN4", subAccount(2))).event().sequence();
+            assertEquals(beforeFirst + 1, first);
+            assertEquals(0, store.keySetsReadByCommands(), "the first commands read no set of keys themselves");
+            // After the first write: the head the working set follows.
+            long appended = other.execute(receipt("r5", "SN5", subAccount(1))).event().sequence();
             assertEquals(first + 1, appended);
-            var again = checking.execute(receipt("r3", "SN3", subAccount(1)));
+            var again = checking.execute(receipt("r5", "SN5", subAccount(1)));
             assertTrue(again.repeated(), "the other writer's command is known by its key, not done twice");
             assertEquals(appended, again.event().sequence());
             var duplicate = assertThrows(org.casefunds.ledger.base.LedgerException.class,
-                    () -> checking.execute(receipt("r4", "SN3", subAccount(1))));
+                    () -> checking.execute(receipt("r6", "SN5", subAccount(1))));
             assertEquals(ErrorCode.ALREADY_EXISTS, duplicate.code(), duplicate.getMessage());
             assertEquals(appended, checking.view().lastSequence(), "nothing appended twice");
             assertEquals(0, store.keySetsReadByCommands(), "the sets learnt the other's keys without reading again");
