@@ -78,7 +78,7 @@ final class Checkpointer implements AutoCloseable {
                 result.next();
                 lastCheckpoint = new long[] {result.getLong(1), result.getLong(2), result.getLong(3)};
                 checkpoints++;
-            } catch (SQLException failure) {
+            } catch (SQLException | RuntimeException failure) {
                 // The disk or the file failed: the writer's next commit will say so, and its own
                 // checkpoints keep the log from growing past WRITER_PAGES meanwhile.
                 try {
