@@ -32,7 +32,9 @@ import org.joda.money.Money;
 /**
  * Reversal: the only correction. It mirrors the event's postings and undoes its lot movements; it is
  * refused when later events depend on what it would undo (money already taken from a lot the event
- * created, a notice already paid), and then says what to reverse first.
+ * created, a notice already paid), and then says what to reverse first. It is never dated before
+ * what it undoes: the event, a disbursement's last change, or the reversal that last put money back
+ * into a lot it removes.
  */
 public final class ReversalDecision {
     /** The kinds that can be reversed: those that move money, except reversals themselves. */
@@ -85,6 +87,10 @@ public final class ReversalDecision {
                     "later events took " + lot.amount().minus(lot.remaining()) + " of the " + lot.amount()
                             + " it put on " + lot.account() + " (lot " + lot.id() + "); reverse or return those first");
         }
+        // Money taken and put back by a reversal was missing from the lot until that reversal's date:
+        // removing the lot earlier would leave a negative lot in the journal as of the dates between.
+        context.requireNotBefore(lot.availableFrom(), "event", request.event(),
+                "lot " + lot.id() + " it put on " + lot.account() + " was whole again only from");
     }
 
     /** The disbursements the reversal changes, after checking it may change them. */

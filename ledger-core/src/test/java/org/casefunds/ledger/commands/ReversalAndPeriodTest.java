@@ -195,6 +195,23 @@ class ReversalAndPeriodTest {
         }
 
         @Test
+        void aReceiptIsNotReversedOnADateBeforeItsMoneyWasPutBack() {
+            scenario.receive("r-1", 2, "100.00", 1);
+            scenario.receive("r-2", 2, "100.00", 1);
+            scenario.run(notice("pay", 3, 1, "40.00"));
+            scenario.run(Command.of("undo-pay", HANDLER, day(6), new Reverse("pay", "金额有误")).approvedBy(BY_DIRECTOR));
+            // On day 5 the 40.00 taken from r-1's lot was still out on the notice: the lot was not whole
+            // then, though the case held enough (r-2's 100.00) for the account never to go below zero.
+            scenario.refuses(reverse("undo", 5, "r-1"), StateConflictException.class,
+                    ErrorCode.OUT_OF_ORDER, "event", "r-1",
+                    "lot " + afterOpening(2) + ".1 it put on case:（2025）京02执1号 was whole again only from "
+                            + day(6) + ", after the command's effective date " + day(5) + "; date the command on or after "
+                            + day(6));
+            scenario.run(reverse("undo", 6, "r-1"));
+            assertEquals(cny("100.00"), scenario.balance(BANK_CNY));
+        }
+
+        @Test
         void theIssueOfASettledNoticeIsNotReversed() {
             scenario.receive("r-1", 2, "100.00", 1);
             scenario.run(notice("pay", 3, 1, "40.00"));

@@ -1151,6 +1151,7 @@ public final class ReferenceModel {
                 if (lot.remaining != lot.amount) {
                     throw new Refusal(ErrorCode.NOT_REVERSIBLE);
                 }
+                notBefore(lot.availableFrom);
                 lot.remaining = 0;
             } else {
                 lot.remaining -= change.amount();

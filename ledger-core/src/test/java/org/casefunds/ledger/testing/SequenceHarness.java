@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casefunds.ledger.Ledger;
 import org.casefunds.ledger.accounts.AccountBalance;
+import org.casefunds.ledger.base.IntegrityException;
 import org.casefunds.ledger.base.LedgerException;
 import org.casefunds.ledger.commands.Command;
 import org.casefunds.ledger.commands.CommandResult;
@@ -54,7 +56,10 @@ public final class SequenceHarness {
         CHAIN_VERIFIES,
         /** 6: repeating a command changes nothing and returns the first result. */
         IDEMPOTENT,
-        /** 7: lots add up to balances. */
+        /**
+         * 7: lots add up to balances, and none is negative, now and as of every effective date in
+         * the journal that the last event changes.
+         */
         LOTS_MATCH_BALANCES
     }
 
@@ -170,6 +175,9 @@ public final class SequenceHarness {
             check(journal.subList(0, before.size()).equals(before), "the journal changed before its end");
             compareWithModel();
             checkInvariants(pastDate);
+            if (journal.size() > before.size() && checks.contains(Check.LOTS_MATCH_BALANCES)) {
+                checkEveryDateFrom(journal.get(journal.size() - 1).effectiveDate());
+            }
             if (checks.contains(Check.IDEMPOTENT) && expected.applied()) {
                 repeatLast(command);
             }
@@ -232,7 +240,7 @@ public final class SequenceHarness {
             }
             if (checks.contains(Check.CONTROL_IDENTITY)) {
                 holds(Invariants.controlIdentity(view));
-                holds(Invariants.controlIdentity(LedgerState.asOf(events, pastDate)));
+                holds(Invariants.controlIdentity(foldAsOf(pastDate)));
             }
             if (checks.contains(Check.REPLAY_EQUALS_LIVE)) {
                 holds(Invariants.replayEqualsLive(events, view));
@@ -243,8 +251,41 @@ public final class SequenceHarness {
             if (checks.contains(Check.LOTS_MATCH_BALANCES)) {
                 LedgerState state = view instanceof LedgerState ? (LedgerState) view : LedgerState.fold(events);
                 holds(Invariants.lotsMatchBalances(view, Invariants.lots(state)));
-                LedgerState past = LedgerState.asOf(events, pastDate);
+                LedgerState past = foldAsOf(pastDate);
                 holds(Invariants.lotsMatchBalances(past, Invariants.lots(past)));
+            }
+        }
+
+        /**
+         * The journal folds as of each of its effective dates from {@code changed} on, the dates
+         * whose state the last event changed: a state as of a date is the fold of the events dated on
+         * or before it, so between two such dates nothing else changes. Folding checks each event as
+         * it applies it (no lot below zero or above its amount, a lot removed only whole, the lots an
+         * event touches matching their balances); the lots of every account are then added up.
+         */
+        private void checkEveryDateFrom(LocalDate changed) {
+            Set<LocalDate> dates = new TreeSet<>();
+            for (Event event : journal) {
+                if (!event.effectiveDate().isBefore(changed)) {
+                    dates.add(event.effectiveDate());
+                }
+            }
+            for (LocalDate date : dates) {
+                LedgerState past = foldAsOf(date);
+                String breach = Invariants.lotsMatchBalances(past, Invariants.lots(past));
+                if (breach != null) {
+                    fail("as of " + date + ", " + breach);
+                }
+            }
+        }
+
+        /** The journal folded as of {@code date}; an invariant it breaks fails with the command log. */
+        private LedgerState foldAsOf(LocalDate date) {
+            try {
+                return LedgerState.asOf(journal, date);
+            } catch (IntegrityException e) {
+                fail("the journal does not fold as of " + date + ": " + e.getMessage());
+                throw new AssertionError(e);
             }
         }
 
