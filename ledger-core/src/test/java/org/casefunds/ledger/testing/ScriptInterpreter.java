@@ -189,8 +189,16 @@ public final class ScriptInterpreter {
                             : Fixtures.debtorAccount(n), spend(n, step.get(2)), Optional.empty(), Optional.empty());
             actor = caseActor(n, step.get(5));
         } else if (op < 77) {
-            request = new Reverse(reversalTarget(target, fault, step.get(6)), "entered in error");
+            String reversed = reversalTarget(target, fault, step.get(6));
+            request = new Reverse(reversed, "entered in error");
             actor = FINANCE;
+            // Now and then dated on the reversed event's own day, the earliest the event allows: what
+            // happened to its money since (a notice settled and reopened, a lot emptied and refilled by
+            // another reversal) may still forbid that day.
+            ReferenceModel.Applied earlier = model.applied.get(reversed);
+            if (earlier != null && step.get(4) % 97 >= 8 && step.get(4) % 97 < 24) {
+                date = earlier.command.effectiveDate();
+            }
         } else if (op < 79) {
             request = new ClosePeriod(today.minusDays(1 + target % 3));
             actor = FINANCE;
@@ -442,6 +450,21 @@ public final class ScriptInterpreter {
     private String reversalTarget(int choice, int fault, int bias) {
         if (fault == 3 || model.applied.isEmpty()) {
             return "no-such-event";
+        }
+        if (bias % 5 == 1) {
+            // An event whose lot was emptied and refilled by a reversal since: reversing it is allowed
+            // only from the refill's day on.
+            List<String> refilled = new ArrayList<>();
+            model.applied.forEach((key, event) -> {
+                if (!event.reversed && event.lotChanges.stream().anyMatch(change -> change.creates()
+                        && change.lot().remaining == change.lot().amount
+                        && change.lot().availableFrom.isAfter(event.command.effectiveDate()))) {
+                    refilled.add(key);
+                }
+            });
+            if (!refilled.isEmpty()) {
+                return refilled.get(choice % refilled.size());
+            }
         }
         List<String> candidates = new ArrayList<>();
         model.applied.forEach((key, event) -> {
