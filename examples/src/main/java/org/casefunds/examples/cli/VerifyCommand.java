@@ -32,8 +32,10 @@ import picocli.CommandLine.Option;
         description = {"Verifies a ledger: (1) page integrity: SQLite's own integrity_check of every page and"
             + " index (on PostgreSQL, amcheck where it is installed), (2) the hash chain of every event and the posting rows beside it, (3) the trial balance of"
             + " every posting, (4) the control identity (bank = cases + unidentified + in transit + fees), (5)"
-            + " authority: every actor and approver held their role on the event's date, (6) a replay of the journal"
-            + " equals the balances, lots, daily changes, receipts, disbursements, cases and deferrals the file keeps.",
+            + " authority: every actor and approver held their role on the event's date, (6) lots on every date:"
+            + " no lot is taken from or removed on a day before its money was there, (7) a replay of the journal"
+            + " equals the balances, lots, daily changes, receipts, disbursements, cases and deferrals the file keeps,"
+            + " (8) every projection row equals the journal folded afresh.",
             "The replay uses only what each event recorded, in memory bounded by the accounts and lots, not by the"
                 + " journal. Exit code 0 only when all hold; otherwise the failures are named.",
             "The ledger is opened read-only (a file's copy in a read-only folder will do; a PostgreSQL schema in a"

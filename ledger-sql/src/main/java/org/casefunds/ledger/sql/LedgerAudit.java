@@ -91,6 +91,8 @@ public final class LedgerAudit {
     private static final int DIFFERENCES_NAMED_MAX = 5;
     /** The name of the check of the database's own pages and indexes. */
     public static final String PAGE_INTEGRITY = "page integrity";
+    /** The name of the check that no lot is taken from before its money was there. */
+    public static final String LOTS_ON_EVERY_DATE = "lots on every date";
     /** How many problems SQLite's integrity check names before it stops. */
     private static final int PAGE_PROBLEMS_NAMED_MAX = 5;
 
@@ -148,6 +150,10 @@ public final class LedgerAudit {
     private long[] lotTotals = new long[1024];
     private final LongLongMap daily = new LongLongMap(1 << 16);
     private final LongLongMap lots = new LongLongMap(1 << 16);
+    /** Per lot, the epoch day from which its money was there: its creation, or the latest refill. */
+    private final LongLongMap lotsThereFrom = new LongLongMap(1 << 16);
+    private long lotsTakenEarly;
+    private final List<String> lotsTakenEarlyNamed = new ArrayList<>();
     private final LongLongMap receipts = new LongLongMap(1 << 14);
     private final Map<String, Transit> disbursements = new HashMap<>();
     private final Map<String, String> handlers = new HashMap<>();
@@ -233,6 +239,7 @@ public final class LedgerAudit {
         checks.add(trialBalance());
         checks.add(controlIdentity());
         checks.add(authority());
+        checks.add(lotsOnEveryDate());
         if (journalProblem != null) {
             checks.add(new Check("replay equals the projections", false,
                     "not compared: the journal does not read back whole"));
@@ -536,6 +543,7 @@ public final class LedgerAudit {
                     : movement.remainderChangeMinor();
             lots.add(key, change);
             lotTotals[pocket(movement.account(), movement.amount().getCurrencyUnit())] += change;
+            checkLotDate(event, movement, key);
             // The history keeps one row per lot and event: a lot moved twice by one event is one row.
             boolean movedBefore = false;
             for (int earlier = 0; earlier < m && !movedBefore; earlier++) {
@@ -551,6 +559,45 @@ public final class LedgerAudit {
                     + SqlTables.day(change.effectiveDate()) + " "
                     + CanonicalCodec.encode(SqlTables.STAFF_CHANGE_TEXT, (Record) change));
         }
+    }
+
+    /**
+     * A take from a lot or its removal must be dated on or after the day the lot's money was there
+     * (the lot's creation, or the reversal that last put money back); otherwise the journal as of the
+     * days between holds the lot below zero, though the whole journal folds.
+     */
+    private void checkLotDate(Event event, LotMovement movement, long key) {
+        long day = event.effectiveDate().toEpochDay();
+        switch (movement.type()) {
+            case CREATE:
+                lotsThereFrom.put(key, day);
+                break;
+            case RESTORE:
+                if (day > lotsThereFrom.get(key, day)) {
+                    lotsThereFrom.put(key, day);
+                }
+                break;
+            default:
+                long thereFrom = lotsThereFrom.get(key, Long.MIN_VALUE);
+                if (day < thereFrom) {
+                    lotsTakenEarly++;
+                    if (lotsTakenEarlyNamed.size() < DIFFERENCES_NAMED_MAX) {
+                        lotsTakenEarlyNamed.add("event " + event.sequence() + " (" + event.idempotencyKey() + ") "
+                                + (movement.type() == LotMovement.Type.REMOVE ? "removes" : "takes from") + " lot "
+                                + movement.lot() + " on " + event.effectiveDate() + ", its money there only from "
+                                + LocalDate.ofEpochDay(thereFrom));
+                    }
+                }
+                break;
+        }
+    }
+
+    private Check lotsOnEveryDate() {
+        return new Check(LOTS_ON_EVERY_DATE, lotsTakenEarly == 0, lotsTakenEarly == 0
+                ? "every take from a lot and every removal is dated on or after the day its money was there:"
+                        + " no lot is below zero as of any date"
+                : lotsTakenEarly + " lot movement(s) dated before the lot's money was there, so that the journal"
+                        + " as of the days between holds the lot below zero: " + String.join("; ", lotsTakenEarlyNamed));
     }
 
     private void applyPayload(Event event, EventPayload payload) {

@@ -14,14 +14,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.casefunds.ledger.Ledger;
+import org.casefunds.ledger.commands.Command;
+import org.casefunds.ledger.commands.CommandResult;
+import org.casefunds.ledger.commands.Reverse;
 import org.casefunds.ledger.journal.CanonicalCodec;
+import org.casefunds.ledger.policy.Policy;
 import org.casefunds.ledger.store.JournalStore;
+import org.casefunds.ledger.testing.Fixtures;
 import org.casefunds.ledger.testing.SequenceHarness;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +196,84 @@ class LedgerAuditTest {
             assertFalse(rows.ok(), result.toString());
             assertTrue(rows.detail().contains("does not fold") && rows.detail().contains("event " + changed
                     + " moves unknown lot"), "expected the fold's refusal of event " + changed + " but got " + result);
+        }
+    }
+
+    @Test
+    void aLotRemovedBeforeItsMoneyWasBackIsNamed() throws Exception {
+        // An unidentified receipt of 125.24 (event 21, lot 21.1) on 2025-01-02, refunded on 2025-01-03,
+        // the refund reversed on 2025-01-06 (events 25 and 26): the script of the reversal rule's
+        // regression test without its last step.
+        Path file = TemporaryLedgers.newFile();
+        new SequenceHarness(() -> SqlLedger.sqlite(file, FAST)).run(List.of(
+                List.of(4413, 892, 124, 5048, 532, 1568, 9338, 3128),
+                List.of(7103, 6764, 723, 1900, 7045, 7493, 8990, 8518),
+                List.of(1914, 7292, 5191, 2689, 696, 3349, 5076, 4491),
+                List.of(2219, 445, 3555, 7051, 1679, 3912, 7704, 5476),
+                List.of(2242, 4020, 475, 4055, 1362, 2452, 110, 865),
+                List.of(8172, 2523, 3289, 416, 3585, 2645, 2659, 3382)), EnumSet.noneOf(SequenceHarness.Check.class));
+        LocalDate refilled = LocalDate.of(2025, 1, 6);
+        try (Ledger ledger = Ledger.open(SqlLedger.sqlite(file, FAST), Policy.defaults(), Fixtures.CLOCK)) {
+            CommandResult reversal = ledger.execute(Command.of("undo-k1", Fixtures.FINANCE, refilled,
+                    new Reverse("k1", "entered in error")).approvedBy(Fixtures.BY_HEAD, Fixtures.BY_DIRECTOR,
+                            Fixtures.BY_LEADER));
+            assertEquals(27, reversal.event().sequence());
+        }
+        Path honest = copy(file, "honest");
+        try (SqlJournalStore store = SqlLedger.sqlite(honest, FAST)) {
+            assertTrue(check(LedgerAudit.of(store), LedgerAudit.LOTS_ON_EVERY_DATE).ok());
+        }
+        // Dated on the receipt's own day (refused since, as a command), with its hash and the head
+        // computed again: the chain holds and the whole journal folds, but as of 2025-01-03 to 01-05
+        // it removes a lot the refund had emptied.
+        Path rewritten = copy(file, "redated");
+        redateLastEvent(rewritten, refilled, Fixtures.DAY_ONE);
+        try (SqlJournalStore store = SqlLedger.sqlite(rewritten, FAST)) {
+            LedgerAudit.Result result = LedgerAudit.of(store);
+            assertTrue(check(result, "hash chain").ok(), "the rewrite keeps the chain: " + result);
+            LedgerAudit.Check lots = check(result, LedgerAudit.LOTS_ON_EVERY_DATE);
+            assertFalse(lots.ok(), result.toString());
+            assertEquals("1 lot movement(s) dated before the lot's money was there, so that the journal as of the days"
+                    + " between holds the lot below zero: event 27 (undo-k1) removes lot 21.1 on 2025-01-02, its money"
+                    + " there only from 2025-01-06", lots.detail());
+        }
+    }
+
+    /**
+     * Changes the effective date of the last event from {@code from} to {@code to} as someone with the
+     * file could: drops the append-only trigger, sets the column, and computes that event's hash and
+     * the stored head again.
+     */
+    private static void redateLastEvent(Path file, LocalDate from, LocalDate to) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TRIGGER event_is_append_only_update");
+            }
+            long sequence;
+            byte[] hash;
+            try (Statement statement = connection.createStatement();
+                    ResultSet last = statement.executeQuery("SELECT e.sequence, e.id, e.request_digest, e.effective_date,"
+                            + " e.body, p.hash FROM event e JOIN event p ON p.sequence = e.sequence - 1"
+                            + " ORDER BY e.sequence DESC LIMIT 1")) {
+                assertTrue(last.next());
+                sequence = last.getLong(1);
+                assertEquals(from.toEpochDay(), last.getLong(4), "the day is stored as its epoch day");
+                String text = new String(StoredEvent.canonicalBytes(sequence, last.getBytes(2), last.getBytes(3),
+                        to.toEpochDay(), last.getBytes(5), last.getBytes(6)), StandardCharsets.UTF_8);
+                hash = HexFormat.of().parseHex(CanonicalCodec.sha256(text));
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE event SET effective_date = ?, hash = ? WHERE sequence = ?");
+                    PreparedStatement head = connection.prepareStatement("UPDATE ledger_info SET last_hash = ?")) {
+                update.setLong(1, to.toEpochDay());
+                update.setBytes(2, hash);
+                update.setLong(3, sequence);
+                assertEquals(1, update.executeUpdate());
+                head.setString(1, HexFormat.of().formatHex(hash));
+                assertEquals(1, head.executeUpdate());
+            }
+            connection.commit();
         }
     }
 
