@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.casefunds.ledger.accounts.AccountBalance;
 import org.casefunds.ledger.accounts.AccountKind;
+import org.casefunds.ledger.base.IntegrityException;
 import org.casefunds.ledger.accounts.Posting;
 import org.casefunds.ledger.accounts.Side;
 import org.casefunds.ledger.journal.ChainVerifier;
@@ -65,7 +66,12 @@ public final class Invariants {
                 return balance.account() + " is below zero: " + balance;
             }
         }
-        LedgerState past = LedgerState.asOf(events, date);
+        LedgerState past;
+        try {
+            past = LedgerState.asOf(events, date);
+        } catch (IntegrityException e) {
+            return "the journal does not fold as of " + date + ": " + e.getMessage();
+        }
         for (AccountBalance balance : past.balances()) {
             if (balance.posted().isNegative()) {
                 return balance.account() + " is below zero on " + date + ": " + balance;

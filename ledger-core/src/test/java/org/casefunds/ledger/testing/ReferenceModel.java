@@ -76,22 +76,28 @@ import org.joda.money.Money;
 public final class ReferenceModel {
 
     /** What the model expects of a command. */
-    public record Outcome(boolean applied, boolean repeated, ErrorCode refusal) {
+    public record Outcome(boolean applied, boolean repeated, ErrorCode refusal, String rule) {
         static Outcome ok() {
-            return new Outcome(true, false, null);
+            return new Outcome(true, false, null, "");
         }
 
         static Outcome repeat() {
-            return new Outcome(false, true, null);
+            return new Outcome(false, true, null, "");
         }
 
         static Outcome refused(ErrorCode code) {
-            return new Outcome(false, false, code);
+            return refused(code, "");
         }
 
+        static Outcome refused(ErrorCode code, String rule) {
+            return new Outcome(false, false, code, rule);
+        }
+
+        /** "applied", "repeated", or "refused CODE", with the rule that refused it where the model names one. */
         @Override
         public String toString() {
-            return applied ? "applied" : repeated ? "repeated" : "refused " + refusal;
+            return applied ? "applied" : repeated ? "repeated"
+                    : "refused " + refusal + (rule.isEmpty() ? "" : " (" + rule + ")");
         }
     }
 
@@ -99,10 +105,17 @@ public final class ReferenceModel {
     private static final class Refusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final ErrorCode code;
+        /** Which of the rules with this code refused, where the outcomes should tell them apart; or "". */
+        final String rule;
 
         Refusal(ErrorCode code) {
+            this(code, "");
+        }
+
+        Refusal(ErrorCode code, String rule) {
             super(code.name(), null, false, false);
             this.code = code;
+            this.rule = rule;
         }
     }
 
@@ -297,7 +310,7 @@ public final class ReferenceModel {
             people.putAll(peopleBefore);
             grants.clear();
             grants.addAll(grantsBefore);
-            return Outcome.refused(refusal.code);
+            return Outcome.refused(refusal.code, refusal.rule);
         }
     }
 
@@ -1151,7 +1164,9 @@ public final class ReferenceModel {
                 if (lot.remaining != lot.amount) {
                     throw new Refusal(ErrorCode.NOT_REVERSIBLE);
                 }
-                notBefore(lot.availableFrom);
+                if (date().isBefore(lot.availableFrom)) {
+                    throw new Refusal(ErrorCode.OUT_OF_ORDER, "lot refilled later");
+                }
                 lot.remaining = 0;
             } else {
                 lot.remaining -= change.amount();

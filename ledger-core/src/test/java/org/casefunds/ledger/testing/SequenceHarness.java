@@ -223,9 +223,10 @@ public final class SequenceHarness {
             for (ReferenceModel.Lot expected : model.lots) {
                 Lot actual = view.lot(new LotId(expected.sequence, expected.index)).orElse(null);
                 check(actual != null && actual.remaining().getAmountMinorLong() == expected.remaining
-                                && actual.account().toString().equals(expected.account),
+                                && actual.account().toString().equals(expected.account)
+                                && actual.availableFrom().equals(expected.availableFrom),
                         "lot " + expected.id() + " is " + actual + " but the model has " + expected.remaining
-                                + " on " + expected.account);
+                                + " on " + expected.account + ", available from " + expected.availableFrom);
             }
         }
 
