@@ -33,8 +33,8 @@ import org.joda.money.Money;
  * Reversal: the only correction. It mirrors the event's postings and undoes its lot movements; it is
  * refused when later events depend on what it would undo (money already taken from a lot the event
  * created, a notice already paid), and then says what to reverse first. It is never dated before
- * what it undoes: the event, a disbursement's last change, or the reversal that last put money back
- * into a lot it removes.
+ * what it undoes: the event, a disbursement's last change, or the latest-dated reversal that put
+ * money back into a lot it removes.
  */
 public final class ReversalDecision {
     /** The kinds that can be reversed: those that move money, except reversals themselves. */

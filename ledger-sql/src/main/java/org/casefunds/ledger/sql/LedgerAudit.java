@@ -68,7 +68,8 @@ import org.jooq.DSLContext;
  * An auditor's check of a SQL ledger, independent of the projections it checks: the database's own
  * check of its pages ({@value #PAGE_INTEGRITY}: SQLite's {@code integrity_check}, PostgreSQL's
  * {@code amcheck} where it is installed); then one pass over the journal verifies the hash chain and
- * the posting rows beside each event, sums the trial balance, and replays into compact figures
+ * the posting rows beside each event, sums the trial balance, checks that no lot is taken from or
+ * removed before the day its money was there, and replays into compact figures
  * (balances, pending money, lot remainders, daily changes, receipt and disbursement states,
  * handlers, deferrals, the ledger's meta) and folds it afresh into a temporary file of projections
  * ({@link ProjectionCheck.Fold}); then the projection tables are read and compared with both: the
@@ -150,7 +151,7 @@ public final class LedgerAudit {
     private long[] lotTotals = new long[1024];
     private final LongLongMap daily = new LongLongMap(1 << 16);
     private final LongLongMap lots = new LongLongMap(1 << 16);
-    /** Per lot, the epoch day from which its money was there: its creation, or the latest refill. */
+    /** Per lot, the epoch day from which its money was there: its creation, or its latest-dated refill. */
     private final LongLongMap lotsThereFrom = new LongLongMap(1 << 16);
     private long lotsTakenEarly;
     private final List<String> lotsTakenEarlyNamed = new ArrayList<>();
@@ -563,8 +564,8 @@ public final class LedgerAudit {
 
     /**
      * A take from a lot or its removal must be dated on or after the day the lot's money was there
-     * (the lot's creation, or the reversal that last put money back); otherwise the journal as of the
-     * days between holds the lot below zero, though the whole journal folds.
+     * (the lot's creation, or the latest-dated reversal that put money back); otherwise the journal as
+     * of the days between holds the lot below zero, though the whole journal folds.
      */
     private void checkLotDate(Event event, LotMovement movement, long key) {
         long day = event.effectiveDate().toEpochDay();
@@ -594,8 +595,8 @@ public final class LedgerAudit {
 
     private Check lotsOnEveryDate() {
         return new Check(LOTS_ON_EVERY_DATE, lotsTakenEarly == 0, lotsTakenEarly == 0
-                ? "every take from a lot and every removal is dated on or after the day its money was there:"
-                        + " no lot is below zero as of any date"
+                ? "every take from a lot and every removal is dated on or after the day its money was there"
+                        + " (its creation, or the latest-dated reversal that put money back)"
                 : lotsTakenEarly + " lot movement(s) dated before the lot's money was there, so that the journal"
                         + " as of the days between holds the lot below zero: " + String.join("; ", lotsTakenEarlyNamed));
     }
